@@ -1,0 +1,85 @@
+"""Bylines and datelines of Chinese newspapers, read by their structure.
+
+``湖南日报全媒体记者 王明 通讯员 李华 陈刚`` names its people by position, not by a
+list of names: a credit is an optional outlet, a role word, then the names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Roles of people credited in a byline, longest first.
+ROLES: tuple[str, ...] = (
+    "全媒体记者", "融媒体记者", "特约记者", "见习记者", "实习记者", "摄影记者", "首席记者",
+    "驻站记者", "本报记者", "记者", "通讯员", "实习生", "特约通讯员", "摄影", "报道员",
+)
+PHOTO_MARKS: tuple[str, ...] = ("摄影报道", "摄影", "摄", "图文")
+_ROLE = "|".join(sorted(ROLES, key=len, reverse=True))
+_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
+_CREDIT = re.compile(rf"^(?P<org>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE})(?P<name>{_NAME})?$")
+_NAME_ONLY = re.compile(rf"^{_NAME}$")
+_DATELINE = re.compile(
+    r"^(?P<paper>[\u4e00-\u9fff]{0,12}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:讯|电)"
+    r"\s*[（(](?P<credits>[^）)]{0,80})[）)]"
+)
+_SPLIT = re.compile(r"[\s\u3000、，,]+")
+
+
+@dataclass
+class Byline:
+    """One credit: the outlet (may be empty), the role word, the people."""
+
+    org: str
+    role: str
+    names: list[str] = field(default_factory=list)
+    photo: bool = False
+
+
+@dataclass
+class Dateline:
+    place: str
+    date: str
+    bylines: list[Byline]
+    end: int
+
+
+def parse_credits(text: str, default_org: str = "") -> list[Byline] | None:
+    """Credits of a byline text, or None when the text is not one."""
+    tokens = [t for t in _SPLIT.split(text.strip()) if t]
+    credits: list[Byline] = []
+    photo = False
+    for k, tok in enumerate(tokens):
+        if k == len(tokens) - 1 and tok in PHOTO_MARKS and credits:
+            photo = True
+            continue
+        m = _CREDIT.match(tok)
+        if m and (m.group("org") or m.group("role") != "摄影" or m.group("name")):
+            org = m.group("org") or (default_org if "记者" in m.group("role") else "")
+            credits.append(Byline(org=org, role=m.group("role"), names=[m.group("name")] if m.group("name") else []))
+        elif credits and _NAME_ONLY.match(tok) and not tok.endswith(tuple(ROLES)):
+            credits[-1].names.append(tok)
+        else:
+            return None
+    if not credits or not all(c.names for c in credits):
+        return None
+    if photo:
+        for c in credits:
+            c.photo = True
+    return credits
+
+
+def parse_byline(line: str) -> list[Byline] | None:
+    """A whole line that is a byline, as its credits."""
+    if len(line) > 80:
+        return None
+    return parse_credits(line)
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """``湖南日报3月30日讯（全媒体记者 王明）`` at the start of a paragraph."""
+    m = _DATELINE.match(line)
+    if not m:
+        return None
+    credits = parse_credits(m.group("credits"), default_org=m.group("paper")) or []
+    return Dateline(place=m.group("paper"), date=m.group("date"), bylines=credits, end=m.end())

@@ -1,0 +1,357 @@
+"""Read files and folders into articles: encodings, PDF line-break repair, page splitting.
+
+Every ``Article`` keeps the character offsets that map its text back to its source
+file, so that a mention can always be traced to the place it was read from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from charset_normalizer import from_bytes
+
+from kg.bylines import Byline, parse_byline, parse_dateline
+
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
+MAX_BYTES = 64 * 1024 * 1024
+
+# Sentence-final marks, full and half width, and the closers that may follow them.
+_FINAL = set("。！？!?…；;")
+_CLOSERS = set("”’」』）)】》\"'")
+_INNER = set("，,、：:；;。！？!?")
+_OPEN_CLOSE = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
+
+
+class InputError(Exception):
+    """A file kg cannot read; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input text with where it came from."""
+
+    path: str
+    text: str
+    encoding: str
+    meta: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    text: str
+    headline: str = ""
+    kicker: str = ""
+    subheadline: str = ""
+    bylines: list[Byline] = field(default_factory=list)
+    dateline: str = ""
+    date: str = ""
+    kind: str = "article"  # or "photo"
+    # (article offset, source offset) at each place the text was joined or cut
+    offsets: list[tuple[int, int]] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+    def source_offset(self, i: int) -> int:
+        """Character offset in the source file of character ``i`` of ``self.text``."""
+        k = bisect.bisect_right(self.offsets, (i, float("inf"))) - 1
+        a, s = self.offsets[max(k, 0)]
+        return s + (i - a)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def iter_files(inputs: Iterable[str | Path], errors: list[tuple[str, str]]) -> Iterator[Path]:
+    """Files under the inputs, sorted, each once; problems go to ``errors``."""
+    seen: set[str] = set()
+    for item in inputs:
+        path = Path(item)
+        if not path.exists():
+            errors.append((str(path), "no such file or folder"))
+            continue
+        if path.is_file():
+            real = os.path.realpath(path)
+            if real not in seen:
+                seen.add(real)
+                yield path
+            continue
+        visited: set[str] = set()
+        for root, dirs, files in os.walk(path, followlinks=True):
+            real_root = os.path.realpath(root)
+            if real_root in visited:
+                errors.append((root, "symbolic link loop: folder already read"))
+                dirs[:] = []
+                continue
+            visited.add(real_root)
+            dirs.sort()
+            for name in sorted(files):
+                p = Path(root) / name
+                if p.suffix.lower() not in SUFFIXES or name.startswith("."):
+                    continue
+                real = os.path.realpath(p)
+                if real not in seen:
+                    seen.add(real)
+                    yield p
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Bytes to text, detecting the encoding; raise InputError when that fails."""
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc), enc
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_8"]).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte {utf8_error.start}) and no other encoding detected"
+        )
+    return str(best), best.encoding
+
+
+def read_source(path: Path) -> list[Source]:
+    """One file as sources: a JSONL file gives one per good line."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{name}: {size} bytes is over the {MAX_BYTES} byte limit")
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    text, encoding = decode(data, name)
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return [Source(name, html_text(text), encoding)]
+    if suffix == ".jsonl":
+        return _jsonl_sources(name, text, encoding)
+    return [Source(name, text, encoding)]
+
+
+def _jsonl_sources(name: str, text: str, encoding: str) -> list[Source]:
+    bad: list[str] = []
+    good: list[Source] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            bad.append(f"line {lineno}: not JSON ({exc.msg})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            bad.append(f'line {lineno}: no "text" string')
+            continue
+        meta = {k: record[k] for k in ("id", "title", "date", "source", "url") if k in record}
+        good.append(Source(f"{name}:{lineno}", record["text"], encoding, meta))
+    if bad and not good:
+        raise InputError(f"{name}: no usable line ({'; '.join(bad[:3])})")
+    if bad:
+        raise PartialInput(name, bad, good)
+    return good
+
+
+class PartialInput(InputError):
+    """Some lines of a JSONL file were bad; ``sources`` holds the good ones."""
+
+    def __init__(self, path: str, problems: list[str], sources: list[Source]) -> None:
+        shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+        super().__init__(f"{path}: {len(problems)} bad line(s) skipped ({shown})")
+        self.sources = sources
+
+
+def html_text(markup: str) -> str:
+    """Visible text of an HTML page, one block a paragraph; scripts and styles dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "iframe", "svg"]):
+        tag.decompose()
+    blocks = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "title", "section", "article")
+    for tag in soup.find_all(blocks):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    text = soup.get_text()
+    return re.sub(r"\n\s*\n+", "\n\n", re.sub(r"[ \t\r\f\v]+", " ", text)).strip()
+
+
+# --------------------------------------------------------------------------- repair
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line, in source offsets, stripped."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def ends_sentence(line: str) -> bool:
+    line = line.rstrip()
+    while line and line[-1] in _CLOSERS:
+        if line[-1] in "”’」』\"'" and len(line) > 1 and line[-2] in _FINAL:
+            return True
+        line = line[:-1]
+    return bool(line) and line[-1] in _FINAL
+
+
+def unbalanced(line: str) -> bool:
+    return any(line.count(o) > line.count(c) for o, c in _OPEN_CLOSE.items())
+
+
+def is_prose(line: str) -> bool:
+    """Broken-off prose, as opposed to a headline: sentence marks inside, open quotes, or length."""
+    inner = line[:-1]
+    return any(ch in "。！？!?" for ch in inner) or unbalanced(line) or (
+        len(line) >= 40 and any(ch in _INNER for ch in line)
+    )
+
+
+def repair(text: str) -> list[list[tuple[int, int]]]:
+    """Lines grouped into paragraphs, joining lines that PDF extraction broke mid-sentence."""
+    groups: list[list[tuple[int, int]]] = []
+    for s, e in paragraphs(text):
+        line = text[s:e]
+        if groups:
+            prev = "".join(text[a:b] for a, b in groups[-1])
+            if (
+                not ends_sentence(prev)
+                and is_prose(prev)
+                and parse_byline(line) is None
+                and parse_dateline(line) is None
+            ):
+                groups[-1].append((s, e))
+                continue
+        groups.append([(s, e)])
+    return groups
+
+
+# --------------------------------------------------------------------------- splitting
+
+
+def is_headline(line: str) -> bool:
+    return len(line) <= 48 and not ends_sentence(line) and not is_prose(line)
+
+
+def _article_id(text: str) -> str:
+    return "a" + hashlib.sha1(text.encode("utf8")).hexdigest()[:15]
+
+
+def split_articles(source: Source) -> list[Article]:
+    """A newspaper page into its articles (a single text stays one article)."""
+    text = source.text
+    paras = repair(text)
+    lines = ["".join(text[a:b] for a, b in g) for g in paras]
+    starts = _article_starts(lines)
+    articles = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(paras)
+        article = _build_article(source, paras[start:end], lines[start:end])
+        if article is not None:
+            articles.append(article)
+    return articles
+
+
+def _article_starts(lines: list[str]) -> list[int]:
+    """Index of the first line of each article: the headline block before a byline or dateline."""
+    starts: list[int] = []
+    for i, line in enumerate(lines):
+        byline = parse_byline(line)
+        if byline is not None and any(c.photo for c in byline):
+            # a photo story: headline, caption, then the photographers
+            j = i - 1
+            while j > 0 and not is_headline(lines[j]):
+                j -= 1
+            if j >= 0 and is_headline(lines[j]) and (not starts or j > starts[-1] + 1):
+                starts.append(j)
+            continue
+        if byline is None and parse_dateline(line) is None:
+            continue
+        j = i
+        while j > 0 and is_headline(lines[j - 1]) and i - (j - 1) <= 3 and parse_byline(lines[j - 1]) is None:
+            j -= 1
+        if j < i or parse_dateline(line) is not None:
+            if not starts or j > starts[-1]:
+                starts.append(j)
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return sorted(set(starts))
+
+
+def _build_article(source: Source, groups: list[list[tuple[int, int]]], lines: list[str]) -> Article | None:
+    if not groups:
+        return None
+    head: list[str] = []
+    bylines: list[Byline] = []
+    dateline = date = ""
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    pos = 0
+    for idx, (group, line) in enumerate(zip(groups, lines)):
+        byline = parse_byline(line)
+        dl = parse_dateline(line)
+        if byline is not None:
+            bylines.extend(byline)
+        elif dl is not None:
+            dateline, date = dl.place, dl.date
+            bylines.extend(dl.bylines)
+        elif not bylines and not dateline and is_headline(line) and len(head) < 3 and idx == len(head):
+            head.append(line)
+        if parts:
+            parts.append("\n")
+            pos += 1
+        for a, b in group:
+            offsets.append((pos, a))
+            parts.append(source.text[a:b])
+            pos += b - a
+    text = "".join(parts)
+    kicker, headline, sub = _headline_parts(head)
+    if not headline and source.meta.get("title"):
+        headline = str(source.meta["title"])
+    return Article(
+        id=str(source.meta.get("id") or _article_id(text)),
+        source=source.path,
+        text=text,
+        headline=headline,
+        kicker=kicker,
+        subheadline=sub,
+        bylines=bylines,
+        dateline=dateline,
+        date=str(source.meta.get("date") or date),
+        kind="photo" if any(b.photo for b in bylines) else "article",
+        offsets=offsets,
+        meta=dict(source.meta),
+    )
+
+
+def _headline_parts(head: list[str]) -> tuple[str, str, str]:
+    """(kicker, headline, sub-headline) of a headline block."""
+    if not head:
+        return "", "", ""
+    if len(head) == 1:
+        return "", head[0], ""
+    if len(head) == 2:
+        return "", head[0], head[1]
+    return head[0], head[1], head[2]

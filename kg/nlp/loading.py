@@ -1,0 +1,27 @@
+"""Load the spaCy pipeline that ships inside the package."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+MODEL_DIR = Path(__file__).parent / "model"
+
+
+def load_nlp(path: str | Path | None = None, **kwargs: object) -> Language:
+    """The shipped pipeline (or the one at ``path``), with kg's components registered."""
+    from kg.nlp import component, layers  # noqa: F401  (registers factories and layers)
+
+    target = Path(path) if path else MODEL_DIR
+    if not (target / "config.cfg").exists():
+        raise FileNotFoundError(f"no spaCy pipeline at {target}: train one with `kg train`")
+    return spacy.load(target, **kwargs)
+
+
+@lru_cache(maxsize=2)
+def shared_nlp(path: str | None = None) -> Language:
+    """One loaded pipeline per process (loading costs about a second)."""
+    return load_nlp(path)

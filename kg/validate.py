@@ -1,0 +1,89 @@
+"""``kg validate``: every export parses with an independent parser and meets the SHACL shapes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Graph
+
+ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
+FORMATS = {
+    ".ttl": (pyoxigraph.RdfFormat.TURTLE, "turtle"),
+    ".jsonld": (pyoxigraph.RdfFormat.JSON_LD, "json-ld"),
+    ".nt": (pyoxigraph.RdfFormat.N_TRIPLES, "nt"),
+    ".nq": (pyoxigraph.RdfFormat.N_QUADS, "nquads"),
+}
+
+
+@dataclass
+class Validation:
+    files: dict[str, int] = field(default_factory=dict)  # file -> triples parsed
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def export_files(target: Path) -> list[Path]:
+    if target.is_file():
+        return [target]
+    return sorted(p for p in target.glob("graph.*") if p.suffix in FORMATS)
+
+
+def validate(target: Path, shapes: Path | None = None) -> Validation:
+    result = Validation()
+    files = export_files(target)
+    if not files:
+        result.errors.append(f"{target}: no graph.ttl / graph.jsonld / graph.nt to validate")
+        return result
+    data: Graph | None = None
+    for path in files:
+        ox_format, rdflib_format = FORMATS[path.suffix]
+        try:
+            with path.open("rb") as f:
+                n = sum(1 for _ in pyoxigraph.parse(f, format=ox_format))
+        except (SyntaxError, ValueError, OSError) as exc:
+            result.errors.append(f"{path}: does not parse ({exc})")
+            continue
+        result.files[str(path)] = n
+        if data is None and path.suffix in (".ttl", ".nt"):
+            data = Graph().parse(path, format=rdflib_format)
+    if data is None:
+        return result
+    result.errors.extend(shacl_violations(data, shapes or ONTOLOGY / "shapes.ttl"))
+    result.errors.extend(sparql_checks(files[0]))
+    return result
+
+
+def sparql_checks(path: Path) -> list[str]:
+    """The checks in ontology/checks/*.rq, each row a violation, run by pyoxigraph."""
+    store = pyoxigraph.Store()
+    with path.open("rb") as f:
+        store.bulk_load(f, format=FORMATS[path.suffix][0])
+    out = []
+    for query in sorted((ONTOLOGY / "checks").glob("*.rq")):
+        for row in store.query(query.read_text(encoding="utf8")):
+            out.append(f"{row['focus'].value}: {row['message'].value}")
+    return out
+
+
+def shacl_violations(data: Graph, shapes_path: Path) -> list[str]:
+    from pyshacl import validate as shacl
+
+    shapes = Graph().parse(shapes_path, format="turtle")
+    ontology = Graph().parse(ONTOLOGY / "kg.ttl", format="turtle")
+    conforms, report, _ = shacl(data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True)
+    if conforms:
+        return []
+    from rdflib.namespace import SH
+
+    out = []
+    for r in sorted(report.subjects(predicate=SH.focusNode), key=str):
+        focus = report.value(r, SH.focusNode)
+        message = report.value(r, SH.resultMessage)
+        path = report.value(r, SH.resultPath)
+        out.append(f"{focus}: {message}" + (f" (path {path})" if path is not None else ""))
+    return sorted(set(out))

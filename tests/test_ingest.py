@@ -1,0 +1,110 @@
+"""Reading files, repairing PDF line breaks and splitting a page into articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.bylines import parse_byline, parse_dateline
+from kg.ingest import InputError, PartialInput, Source, decode, read_source, repair, split_articles
+
+from conftest import FIXTURES
+
+
+def articles_of(text: str):
+    return split_articles(Source("page.txt", text, "utf-8"))
+
+
+def test_page_splits_into_articles_with_headlines_and_bylines(page_text: str) -> None:
+    arts = articles_of(page_text)
+    assert [a.headline for a in arts] == ["发展新质生产力", "连城新泉镇的春耕", "春天的湘江"]
+    assert arts[0].subheadline == "株洲制造业稳中有进"
+    first = arts[0].bylines
+    assert [(b.org, b.role, b.names) for b in first] == [
+        ("株洲日报", "全媒体记者", ["陈晓东"]),
+        ("", "通讯员", ["刘思远", "周小满"]),
+    ]
+
+
+def test_dateline_gives_place_date_and_credits(page_text: str) -> None:
+    art = articles_of(page_text)[1]
+    assert (art.dateline, art.date) == ("福建日报", "4月9日")
+    assert [(b.org, b.role, b.names) for b in art.bylines] == [
+        ("福建日报", "记者", ["林海峰"]),
+        ("", "通讯员", ["黄丽娟"]),
+    ]
+
+
+def test_photo_story_is_its_own_article(page_text: str) -> None:
+    photo = articles_of(page_text)[2]
+    assert photo.kind == "photo"
+    assert photo.bylines[0].names == ["王可心"] and photo.bylines[0].photo
+
+
+def test_broken_line_is_joined_and_offsets_map_back(page_text: str) -> None:
+    art = articles_of(page_text)[0]
+    assert "工人们都在加班加点" in art.text
+    k = art.text.index("都在加班")
+    assert page_text[art.source_offset(k) : art.source_offset(k) + 4] == "都在加班"
+    for i, ch in enumerate(art.text):
+        if ch != "\n":
+            assert page_text[art.source_offset(i)] == ch
+
+
+def test_headlines_and_subheads_are_not_joined_to_the_body() -> None:
+    text = "产业园区加快建设\n\n——记某地复工复产\n\n本报记者 张三\n\n项目建设正在加快推进。"
+    groups = repair(text)
+    assert len(groups) == 4
+    assert articles_of(text)[0].subheadline == "——记某地复工复产"
+
+
+def test_byline_parser_rejects_prose() -> None:
+    assert parse_byline("记者来到现场采访了工人") is None
+    assert parse_byline("新华社记者 王明 李华")[0].names == ["王明", "李华"]
+    assert parse_dateline("新华社北京4月1日电(记者 王明)今天") is not None
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "big5", "utf-16"])
+def test_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
+    text = "湘潭市政府今天召开新闻发布会，通报一季度经济运行情况。市长在会上介绍了重点项目的进展。" * 3
+    if encoding == "big5":
+        text = "臺北市政府今天召開記者會，說明新的交通政策。市長表示將持續改善公共運輸。" * 3
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(encoding))
+    [src] = read_source(path)
+    assert src.text.lstrip("\ufeff") == text
+
+
+def test_bad_utf8_without_other_encoding_is_an_error() -> None:
+    with pytest.raises(InputError, match="x.txt"):
+        decode(b"\x00\x01\x02binary", "x.txt")
+    with pytest.raises(InputError, match="empty"):
+        decode(b"   \n", "x.txt")
+
+
+def test_html_keeps_text_and_drops_scripts(tmp_path: Path) -> None:
+    page = "<html><head><style>p{}</style><script>alert('x')</script></head><body><h1>标题</h1><p>正文&amp;内容</p></body></html>"
+    path = tmp_path / "a.html"
+    path.write_text(page, encoding="utf8")
+    [src] = read_source(path)
+    assert "alert" not in src.text and "p{}" not in src.text
+    assert "标题" in src.text and "正文&内容" in src.text
+
+
+def test_jsonl_bad_lines_are_reported_and_good_lines_kept(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    lines = [json.dumps({"text": "第一篇", "title": "标题一"}, ensure_ascii=False), "{broken", json.dumps({"no": 1}),
+             json.dumps({"text": "第二篇"}, ensure_ascii=False)]
+    path.write_text("\n".join(lines), encoding="utf8")
+    with pytest.raises(PartialInput) as info:
+        read_source(path)
+    assert "line 2" in str(info.value) and "line 3" in str(info.value)
+    assert [s.text for s in info.value.sources] == ["第一篇", "第二篇"]
+    assert info.value.sources[0].meta["title"] == "标题一"
+
+
+def test_fixture_is_not_the_reference_page() -> None:
+    ref = (Path(__file__).parents[1] / "corpus" / "hunan_daily_page.txt").read_text(encoding="utf8")
+    assert (FIXTURES / "page.txt").read_text(encoding="utf8")[:50] not in ref

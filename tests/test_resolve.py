@@ -1,0 +1,92 @@
+"""Alias merging and place linking, on hand-made mentions (no model needed)."""
+
+from __future__ import annotations
+
+from kg.extract import Extraction, Mention
+from kg.ingest import Article
+from kg.resolve import gazetteer, link_place, resolve
+
+
+def extraction(aid: str, text: str, ents: list[tuple[str, str]]) -> Extraction:
+    art = Article(id=aid, source=f"{aid}.txt", text=text, offsets=[(0, 0)])
+    ex = Extraction(art, [(0, len(text))])
+    for surface, label in ents:
+        start = text.index(surface)
+        ex.mentions.append(Mention(aid, start, start + len(surface), surface, label, 0))
+    return ex
+
+
+def by_label(res, label: str):
+    return next(e for e in res.entities.values() if e.label == label)
+
+
+def test_short_and_full_place_names_are_one_entity_with_a_code() -> None:
+    exs = [
+        extraction("a1", "株洲市今天召开会议。", [("株洲市", "PLACE")]),
+        extraction("a2", "株洲的企业加快复工。", [("株洲", "PLACE")]),
+    ]
+    res = resolve(exs)
+    zz = by_label(res, "株洲市")
+    assert zz.aliases == {"株洲"} and zz.mentions == 2 and zz.admin_code == "4302"
+    assert [e.label for e in res.entities.values() if e.type == "PLACE" and e.origin == "text"] == ["株洲市"]
+    # the province above it is added for queries by province
+    assert by_label(res, "湖南省").origin == "division"
+    assert any(h == zz.id and t == "place-43" and r.kind == "part_of" for h, t, r in res.relations)
+
+
+def test_company_short_name_joins_its_registered_name() -> None:
+    text = "株洲恒远电机股份有限公司扩产。恒远电机的订单增长。"
+    res = resolve([extraction("a1", text, [("株洲恒远电机股份有限公司", "COMPANY"), ("恒远电机", "ORG")])])
+    ent = by_label(res, "株洲恒远电机股份有限公司")
+    assert ent.type == "COMPANY" and ent.aliases == {"恒远电机"} and ent.mentions == 2
+    assert [e.label for e in res.entities.values() if e.origin == "text"] == ["株洲恒远电机股份有限公司"]
+    # the place in its name becomes a (derived) place it is located in
+    city = by_label(res, "株洲市")
+    assert city.origin == "name" and city.mentions == 0
+    assert any(h == ent.id and t == city.id and r.kind == "located_in" for h, t, r in res.relations)
+
+
+def test_zone_abbreviation_joins_the_long_name() -> None:
+    text = "株洲经济技术开发区项目多。株洲经开区管委会。"
+    res = resolve([extraction("a1", text, [("株洲经济技术开发区", "ORG"), ("株洲经开区", "ORG")])])
+    assert by_label(res, "株洲经济技术开发区").aliases == {"株洲经开区"}
+
+
+def test_ambiguous_town_is_decided_by_the_county_nearby() -> None:
+    gaz = gazetteer()
+    assert {c for c, _ in gaz.candidates("新泉镇")} >= {"430624117", "350825105"}
+    assert link_place("新泉镇", "连城县新泉镇抢抓农时", gaz) == "350825105"
+    assert link_place("新泉镇", "湘阴县新泉镇疫情防控", gaz) == "430624117"
+    assert link_place("新泉镇", "新泉镇的春耕", gaz) == ""
+
+
+def test_city_wins_over_its_namesake_county() -> None:
+    assert link_place("长沙", "长沙的天气", gazetteer()) == "4301"
+
+
+def test_same_name_is_one_person_across_articles() -> None:
+    exs = [
+        extraction("a1", "赵广林介绍情况。", [("赵广林", "PERSON")]),
+        extraction("a2", "赵广林表示满意。", [("赵广林", "PERSON")]),
+    ]
+    res = resolve(exs)
+    person = by_label(res, "赵广林")
+    assert person.mentions == 2 and person.articles == {"a1", "a2"}
+
+
+def test_organization_named_after_a_place_is_located_there() -> None:
+    text = "株洲市工信局发布通知。株洲市加快发展。"
+    res = resolve([extraction("a1", text, [("株洲市工信局", "ORG"), ("株洲市", "PLACE")])])
+    org, city = by_label(res, "株洲市工信局"), by_label(res, "株洲市")
+    assert any(h == org.id and t == city.id and r.kind == "located_in" for h, t, r in res.relations)
+
+
+def test_result_does_not_depend_on_order() -> None:
+    exs = [
+        extraction("a1", "株洲市今天召开会议。", [("株洲市", "PLACE")]),
+        extraction("a2", "株洲的恒远电机扩产，株洲恒远电机股份有限公司。", [("株洲", "PLACE"), ("恒远电机", "ORG"), ("株洲恒远电机股份有限公司", "COMPANY")]),
+    ]
+    a, b = resolve(exs), resolve(list(reversed(exs)))
+    assert {k: (e.label, e.type, sorted(e.aliases), e.mentions) for k, e in a.entities.items()} == {
+        k: (e.label, e.type, sorted(e.aliases), e.mentions) for k, e in b.entities.items()
+    }
