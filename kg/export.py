@@ -67,13 +67,26 @@ def write_rdf(
             continue
         if graph is None:
             graph = to_rdf(g, base, build_time, pipeline)
-        with atomic_write(path, "wb") as f:
-            if fmt == "jsonld":
-                graph.serialize(f, format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)
-            else:
+        if fmt == "jsonld":
+            data = json.loads(graph.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True))
+            with atomic_write(path, "w") as f:
+                json.dump(_canonical(data), f, ensure_ascii=False, indent=2, sort_keys=True)
+                f.write("\n")
+        else:
+            with atomic_write(path, "wb") as f:
                 graph.serialize(f, format=RDF_FORMATS[fmt])
         counts[fmt] = len(graph)
     return counts
+
+
+def _canonical(node: Any) -> Any:
+    """JSON-LD with every array sorted: rdflib emits nodes in set order, which varies by run."""
+    if isinstance(node, dict):
+        return {k: v if k == "@list" else _canonical(v) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_canonical(x) for x in node]
+        return sorted(items, key=lambda x: json.dumps(x, ensure_ascii=False, sort_keys=True))
+    return node
 
 
 def _stream_ntriples(g: nx.MultiDiGraph, path: Path, base: str, build_time: datetime | None, pipeline: str) -> int:

@@ -170,29 +170,28 @@ def _article(node: str, data: dict, g: nx.MultiDiGraph, iri: Minter, build: URIR
     yield ctx, NIF.endIndex, Literal(len(text), datatype=XSD.nonNegativeInteger)
     yield ctx, NIF.sourceUrl, s
     for start, end in data.get("sentences", []):
-        sent = iri.span(node, start, end)
-        yield sent, RDF.type, NIF.Sentence
-        yield sent, RDF.type, NIF.RFC5147String
-        yield sent, NIF.referenceContext, ctx
-        yield sent, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)
-        yield sent, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)
-        yield sent, NIF.anchorOf, Literal(text[start:end], lang="zh")
+        yield from _nif_span(iri.span(node, start, end), NIF.Sentence, ctx, start, end, text[start:end])
     for _, ent, edata in sorted(g.out_edges(node, data=True), key=lambda t: t[1]):
         if edata["relation"] != "mentions":
             continue
         target = iri.node(ent, g.nodes[ent])
         for start, end, surface, label, k in edata["spans"]:
             phrase = iri.span(node, start, end)
-            yield phrase, RDF.type, NIF.Phrase
-            yield phrase, RDF.type, NIF.RFC5147String
-            yield phrase, NIF.referenceContext, ctx
-            yield phrase, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)
-            yield phrase, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)
-            yield phrase, NIF.anchorOf, Literal(surface, lang="zh")
+            yield from _nif_span(phrase, NIF.Phrase, ctx, start, end, surface)
             yield phrase, ITSRDF.taIdentRef, target
             yield phrase, ITSRDF.taClassRef, SCHEMA_CLASS[label][0] if label in SCHEMA_CLASS else KGO.Entity
             start_s, end_s = data["sentences"][k] if k < len(data.get("sentences", [])) else (start, end)
             yield phrase, NIF.sentence, iri.span(node, start_s, end_s)
+
+
+def _nif_span(s: URIRef, cls: URIRef, ctx: URIRef, start: int, end: int, anchor: str) -> Iterable[tuple]:
+    """A NIF string: offsets are code points into the context's text."""
+    yield s, RDF.type, cls
+    yield s, RDF.type, NIF.RFC5147String
+    yield s, NIF.referenceContext, ctx
+    yield s, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)
+    yield s, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)
+    yield s, NIF.anchorOf, Literal(anchor, lang="zh")
 
 
 def _relation(

@@ -48,7 +48,7 @@ lexicon_width = 16
 @architectures = "spacy.MaxoutWindowEncoder.v2"
 width = 128
 window_size = 2
-maxout_pieces = 3
+maxout_pieces = 2
 depth = 4
 """
 

@@ -1,0 +1,89 @@
+"""Relation patterns over a Doc whose entities are set by hand, so only the patterns are tested."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract import Extraction, extract
+from kg.ingest import Source, split_articles
+
+_NLP = spacy.blank("zh")
+_NLP.add_pipe("sentencizer", config={"punct_chars": ["。", "！", "？", "\n"]})
+
+
+def doc_with(text: str, ents: list[tuple[str, str]]) -> Doc:
+    doc = _NLP(text)
+    spans, pos = [], 0
+    for surface, label in ents:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        spans.append(doc.char_span(start, pos, label=label))
+    doc.ents = spans
+    return doc
+
+
+def run(text: str, ents: list[tuple[str, str]]) -> Extraction:
+    [article] = split_articles(Source("t.txt", text, "utf-8"))
+    return extract(article, doc_with(article.text, ents))
+
+
+def affiliations(ex: Extraction) -> set[tuple[str, str, str]]:
+    m = ex.mentions
+    return {(m[r.head].text, r.role, m[r.tail].text) for r in ex.relations if r.kind == "affiliation"}
+
+
+def test_org_title_name() -> None:
+    ex = run("株洲市工信局局长孙明华表示，全市将继续为企业纾困。", [("株洲市工信局", "ORG"), ("孙明华", "PERSON")])
+    assert affiliations(ex) == {("孙明华", "局长", "株洲市工信局")}
+
+
+def test_several_titles_split_on_the_enumeration_comma() -> None:
+    ex = run("恒远电机生产总监、安全组组长李红介绍了情况。", [("恒远电机", "COMPANY"), ("李红", "PERSON")])
+    assert affiliations(ex) == {("李红", "生产总监", "恒远电机"), ("李红", "安全组组长", "恒远电机")}
+
+
+def test_name_comma_org_title() -> None:
+    ex = run("赵广林，恒远电机董事长，出席了仪式。", [("赵广林", "PERSON"), ("恒远电机", "COMPANY")])
+    assert affiliations(ex) == {("赵广林", "董事长", "恒远电机")}
+
+
+def test_company_title_refers_back_to_the_company_named_before() -> None:
+    text = "在株洲恒远电机股份有限公司装配车间，电机正在打包。公司董事长赵广林介绍，订单增长三成。"
+    ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("赵广林", "PERSON")])
+    assert affiliations(ex) == {("赵广林", "公司董事长", "株洲恒远电机股份有限公司")}
+
+
+def test_bare_title_takes_the_nearest_organization_before() -> None:
+    text = "在湘潭检验中心实验室里，总经理周明正在整理数据。"
+    ex = run(text, [("湘潭检验中心", "ORG"), ("周明", "PERSON")])
+    assert affiliations(ex) == {("周明", "总经理", "湘潭检验中心")}
+
+
+def test_byline_gives_authors_and_the_reporters_outlet() -> None:
+    text = "株洲制造业稳中有进\n\n株洲日报记者 陈晓东 通讯员 刘思远\n\n电机正在打包。"
+    ex = run(text, [])
+    names = {m.text: m.label for m in ex.mentions}
+    assert names == {"株洲日报": "ORG", "陈晓东": "PERSON", "刘思远": "PERSON"}
+    authors = {(ex.mentions[r.tail].text, r.role) for r in ex.relations if r.kind == "author"}
+    assert authors == {("陈晓东", "记者"), ("刘思远", "通讯员")}
+    assert affiliations(ex) == {("陈晓东", "记者", "株洲日报")}
+
+
+def test_place_before_place_or_org_is_containment() -> None:
+    text = "连城县新泉镇组织春耕，株洲市恒远电机扩产。"
+    ex = run(text, [("连城县", "PLACE"), ("新泉镇", "PLACE"), ("株洲市", "PLACE"), ("恒远电机", "COMPANY")])
+    rels = {(ex.mentions[r.head].text, r.kind, ex.mentions[r.tail].text) for r in ex.relations}
+    assert rels == {("新泉镇", "part_of", "连城县"), ("恒远电机", "located_in", "株洲市")}
+
+
+def test_every_relation_carries_its_sentence() -> None:
+    ex = run("株洲市工信局局长孙明华表示，全市将继续为企业纾困。", [("株洲市工信局", "ORG"), ("孙明华", "PERSON")])
+    [rel] = ex.relations
+    assert rel.evidence.text == ex.article.text[rel.evidence.start : rel.evidence.end]
+    assert "孙明华" in rel.evidence.text
+
+
+def test_descriptions_and_single_characters_are_not_entities() -> None:
+    ex = run("公司办公室主任潘明说，中方将继续合作。", [("公司办公室", "ORG"), ("潘明", "PERSON"), ("中", "PLACE")])
+    assert [m.text for m in ex.mentions] == ["潘明"]
