@@ -176,6 +176,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import serve
+
+    try:
+        serve(Path(args.target), args.host, args.port, args.timeout, args.limit)
+    except FileNotFoundError as exc:
+        return _fail(str(exc))
+    return 0
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     from kg.nlp.train import train
 
@@ -234,6 +244,14 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="parse the exports and check the SHACL shapes")
     v.add_argument("target", nargs="?", default="out")
     v.set_defaults(func=cmd_validate)
+
+    sv = sub.add_parser("serve", help="a read-only SPARQL endpoint over an export")
+    sv.add_argument("target", nargs="?", default="out")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    sv.add_argument("--port", type=int, default=7878)
+    sv.add_argument("--timeout", type=float, default=10.0, help="seconds before a query is stopped")
+    sv.add_argument("--limit", type=int, default=10000, help="most result rows returned")
+    sv.set_defaults(func=cmd_serve)
 
     t = sub.add_parser("train", help="convert the corpora and train the NER pipeline")
     t.add_argument("--data", default="../shared/data", help="the public corpora and gazetteers")

@@ -87,7 +87,7 @@ def network_data(g: nx.MultiDiGraph, max_nodes: int = 300, min_weight: int = 1) 
             color=style["color"],
             shape=style["shape"],
             value=max(1, d["mentions"]),
-            group=d["type"],
+            kgtype=d["type"],
         )
     edges = []
     for u, v, d in g.edges(data=True):
