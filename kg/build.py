@@ -79,18 +79,42 @@ def ingest_all(inputs: list[str]) -> Ingested:
     return Ingested(sorted(unique.values(), key=lambda a: a.id), read, skipped)
 
 
+CHUNK_CHARS = 20_000  # NLP runs on pieces of long articles, cut at sentence ends
+
+
+def pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters, at a sentence end where there is one."""
+    out = []
+    while len(text) > size:
+        cut = max(text.rfind(ch, 0, size) for ch in "。！？!?\n")
+        cut = cut + 1 if cut > size // 2 else size
+        out.append(text[:cut])
+        text = text[cut:]
+    out.append(text)
+    return out
+
+
 def analyse(articles: list[Article], opts: BuildOptions) -> Iterator[Extraction]:
+    """Extractions in article order; long articles go through the pipeline in pieces."""
+    from spacy.tokens import Doc
+
     from kg.nlp.loading import shared_nlp
 
     nlp = shared_nlp(opts.model)
-    texts = ((a.text, a) for a in articles)
-    docs = nlp.pipe(texts, as_tuples=True, batch_size=opts.batch_size, n_process=max(1, opts.workers))
-    for doc, article in _progress_iter(docs, len(articles), opts.quiet):
-        yield extract(article, doc)
-
-
-def _progress_iter(items: Iterator, total: int, quiet: bool) -> Iterator:
-    yield from tqdm(items, total=total, desc="kg build", unit="article", disable=quiet or not sys.stderr.isatty())
+    split = [pieces(a.text) for a in articles]
+    stream = ((piece, (i, len(parts))) for i, parts in enumerate(split) for piece in parts)
+    docs = nlp.pipe(stream, as_tuples=True, batch_size=opts.batch_size, n_process=max(1, opts.workers))
+    bar = tqdm(total=len(articles), desc="kg build", unit="article", disable=opts.quiet or not sys.stderr.isatty())
+    buffer: list = []
+    for doc, (i, n) in docs:
+        buffer.append(doc)
+        if len(buffer) < n:
+            continue
+        whole = buffer[0] if n == 1 else Doc.from_docs(buffer, ensure_whitespace=False)
+        buffer = []
+        bar.update(1)
+        yield extract(articles[i], whole)
+    bar.close()
 
 
 def run_build(opts: BuildOptions) -> dict[str, Any]:

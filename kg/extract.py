@@ -6,6 +6,7 @@ sentences; the title words and back-reference rules are data in ``kg/data/``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -86,15 +87,16 @@ def extract(article: Article, doc: Doc) -> Extraction:
     """All mentions and relations of one article."""
     sentences = _sentences(doc)
     ex = Extraction(article, sentences)
-    sent_of = _sentence_index(sentences, len(doc.text))
+    sent_of = _SentenceOf(sentences)
     byline_people = _byline_mentions(ex, sent_of)
     taken = [(m.start, m.end) for m in ex.mentions]
     descriptors = tuple(role_rules()["descriptors"])
+    full = doc.text  # Doc.text joins every token on each call
     for ent in doc.ents:
         raw = ent.text
         s = ent.start_char + len(raw) - len(raw.lstrip())
         e = ent.end_char - (len(raw) - len(raw.rstrip()))
-        text = doc.text[s:e]
+        text = full[s:e]
         if e - s < 2 or any(s < b and a < e for a, b in taken):
             continue  # single characters (京, 中) are abbreviations, not names kg can resolve
         if ent.label_ in ORGS and text.startswith(descriptors):
@@ -111,28 +113,29 @@ def extract(article: Article, doc: Doc) -> Extraction:
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    full = doc.text
     if doc.has_annotation("SENT_START"):
         spans = [(s.start_char, s.end_char) for s in doc.sents]
     else:
-        spans = [(0, len(doc.text))]
+        spans = [(0, len(full))]
     out = []
     for s, e in spans:
-        text = doc.text[s:e]
+        text = full[s:e]
         s += len(text) - len(text.lstrip())
         e -= len(text) - len(text.rstrip())
         if e > s:
             out.append((s, e))
-    return out or [(0, len(doc.text))]
+    return out or [(0, len(full))]
 
 
-def _sentence_index(sentences: list[tuple[int, int]], n: int) -> list[int]:
-    index = [0] * (n + 1)
-    k = 0
-    for i in range(n + 1):
-        while k + 1 < len(sentences) and sentences[k + 1][0] <= i:
-            k += 1
-        index[i] = k
-    return index
+class _SentenceOf:
+    """Index of the sentence holding a character offset (bisect: no per-character table)."""
+
+    def __init__(self, sentences: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in sentences]
+
+    def __getitem__(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
 
 # --------------------------------------------------------------------------- bylines
@@ -141,7 +144,7 @@ def _sentence_index(sentences: list[tuple[int, int]], n: int) -> list[int]:
 Span_ = tuple[int, int]
 
 
-def _byline_mentions(ex: Extraction, sent_of: list[int]) -> list[tuple[Byline, list[Span_], Span_ | None]]:
+def _byline_mentions(ex: Extraction, sent_of: _SentenceOf) -> list[tuple[Byline, list[Span_], Span_ | None]]:
     """Mentions for the people and outlets of bylines and datelines, found by position."""
     text = ex.article.text
     found: list[tuple[Byline, list[Span_], Span_ | None]] = []
@@ -179,7 +182,7 @@ def _byline_mentions(ex: Extraction, sent_of: list[int]) -> list[tuple[Byline, l
     return found
 
 
-def _add_byline_mention(ex: Extraction, s: int, e: int, label: str, sent_of: list[int]) -> Span_:
+def _add_byline_mention(ex: Extraction, s: int, e: int, label: str, sent_of: _SentenceOf) -> Span_:
     if not any(m.start == s and m.end == e for m in ex.mentions):
         ex.mentions.append(Mention(ex.article.id, s, e, ex.article.text[s:e], label, sent_of[s], "byline"))
     return (s, e)

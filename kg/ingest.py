@@ -20,7 +20,8 @@ from charset_normalizer import from_bytes
 from kg.bylines import Byline, parse_byline, parse_dateline
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024
+MAX_CHAOS = 0.25  # charset-normalizer's mess ratio above which a guess is refused
 
 # Sentence-final marks, full and half width, and the closers that may follow them.
 _FINAL = set("。！？!?…；;")
@@ -112,15 +113,30 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file (NUL bytes), not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return clean_text(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if utf8_error.reason == "unexpected end of data":
+        raise InputError(f"{path}: truncated UTF-8 sequence at byte {utf8_error.start} (end of file)")
+    if not data[: utf8_error.start].isascii():
+        # valid multi-byte UTF-8 before the bad byte: a damaged UTF-8 file, not another encoding
+        raise InputError(f"{path}: invalid UTF-8 byte at offset {utf8_error.start}")
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_8"]).best()
-    if best is None or best.encoding in ("utf_8", "ascii"):
-        raise InputError(
-            f"{path}: not valid UTF-8 (byte {utf8_error.start}) and no other encoding detected"
-        )
-    return str(best), best.encoding
+    if best is None or best.encoding in ("utf_8", "ascii") or best.chaos > MAX_CHAOS:
+        raise InputError(f"{path}: not valid UTF-8 (byte {utf8_error.start}) and no other encoding detected")
+    return clean_text(str(best)), best.encoding
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+_CR = re.compile(r"\r(\n)?")
+
+
+def clean_text(text: str) -> str:
+    """Control characters and lone surrogates become spaces, a lone CR a newline: one for one, so offsets hold."""
+    text = _CONTROL.sub(" ", text)
+    return _CR.sub(lambda m: " \n" if m.group(1) else "\n", text) if "\r" in text else text
 
 
 def read_source(path: Path) -> list[Source]:
@@ -129,7 +145,9 @@ def read_source(path: Path) -> list[Source]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{name}: {size} bytes is over the {MAX_BYTES} byte limit")
+            raise InputError(
+                f"{name}: {size} bytes is over the limit of {MAX_BYTES // 2**20} MiB for one file; split it"
+            )
         data = path.read_bytes()
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
@@ -138,7 +156,7 @@ def read_source(path: Path) -> list[Source]:
     text, encoding = decode(data, name)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        return [Source(name, html_text(text), encoding)]
+        return [Source(name, clean_text(html_text(text)), encoding)]
     if suffix == ".jsonl":
         return _jsonl_sources(name, text, encoding)
     return [Source(name, text, encoding)]
@@ -159,7 +177,7 @@ def _jsonl_sources(name: str, text: str, encoding: str) -> list[Source]:
             bad.append(f'line {lineno}: no "text" string')
             continue
         meta = {k: record[k] for k in ("id", "title", "date", "source", "url") if k in record}
-        good.append(Source(f"{name}:{lineno}", record["text"], encoding, meta))
+        good.append(Source(f"{name}:{lineno}", clean_text(record["text"]), encoding, meta))
     if bad and not good:
         raise InputError(f"{name}: no usable line ({'; '.join(bad[:3])})")
     if bad:
