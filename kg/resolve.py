@@ -3,7 +3,8 @@
 Rules, in order:
 
 * A surface form gets the label most of its mentions carry (bylines count as PERSON).
-* Persons: the same name in one corpus is one person. A name is a person's only key;
+* Persons: the same name in one corpus is one person (a name one trailing character off a
+  more-mentioned name, 张静仅 / 张静, is taken as a misread of it). A name is the only key;
   kg does not split namesakes, because news text rarely says enough to do it safely.
 * Places: each mention is linked to an administrative-division code when the name
   (official or short: 长沙 / 长沙市) has one candidate, or when the divisions above
@@ -157,6 +158,13 @@ def resolve(extractions: list[Extraction]) -> Resolution:
         s: max(c, key=lambda lab: (c[lab], -LABEL_ORDER.index(lab) if lab in LABEL_ORDER else -9))
         for s, c in votes.items()
     }
+    places = {s for s, t in surface_type.items() if t == "PLACE"}
+    for s, c in votes.items():  # a division name tagged or written as a place elsewhere is a place (娄底市 -> 娄底)
+        if surface_type[s] != "PLACE" and any(
+            c["PLACE"] or gaz.name[code] in places for code, _ in gaz.candidates(s)
+        ):
+            surface_type[s] = "PLACE"
+    persons = _person_variants(votes, surface_type)
 
     # places: link each mention in its article's context
     place_code: dict[tuple[str, int], str] = {}
@@ -196,7 +204,7 @@ def resolve(extractions: list[Extraction]) -> Resolution:
                 org_types[label][typ] += 1
                 typ = "ORG"  # settled below, once every form has voted
             else:
-                label = m.text
+                label = persons.get(m.text, m.text)
             eid = _entity_id(typ, label, code)
             ent = entities.get(eid)
             if ent is None:
@@ -233,6 +241,18 @@ def resolve(extractions: list[Extraction]) -> Resolution:
     relations.extend(_name_locations(entities, gaz))
     relations.extend(_division_hierarchy(entities, gaz))
     return Resolution(entities, links, relations)
+
+
+def _person_variants(votes: dict[str, Counter], surface_type: dict[str, str]) -> dict[str, str]:
+    """Names one trailing character off a more-mentioned name are misreads of it (张静仅 -> 张静)."""
+    names = {s: sum(votes[s].values()) for s, t in surface_type.items() if t == "PERSON"}
+    out = {}
+    for s, n in names.items():
+        for other, m in names.items():
+            if other != s and abs(len(other) - len(s)) == 1 and (other.startswith(s) or s.startswith(other)):
+                if (m, other) > (n, s):
+                    out[s] = other
+    return out
 
 
 def _place_entity(entities: dict[str, Entity], code: str, gaz: Gazetteer, origin: str = "name") -> Entity:
