@@ -277,7 +277,7 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
         places = by_form.get(prefix, [])
         if len(places) != 1:
             code = link_place(prefix, prefix, gaz) if len(gaz.candidates(prefix)) == 1 else ""
-            if not code:
+            if not code or len(code) > 6:  # a township's short name is too weak a sign (清集团 is no 清集镇)
                 continue
             places = [_place_entity(entities, code, gaz)]
         ev = Evidence("", 0, len(e.label), e.label)

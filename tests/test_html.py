@@ -65,7 +65,7 @@ def open_page(browser, path: Path):
 
 def test_network_loads_offline_and_draws_every_node(browser, site: Path, tmp_path: Path) -> None:
     page, seen = open_page(browser, site / "graph.html")
-    page.wait_for_function("window.kgStable === true", timeout=60000)
+    page.wait_for_function("() => window.kgStable === true", timeout=60000)
     expected = page.evaluate("DATA.nodes.length")
     assert expected > 5
     drawn = page.evaluate("network.body.nodeIndices.length")
@@ -78,7 +78,7 @@ def test_network_loads_offline_and_draws_every_node(browser, site: Path, tmp_pat
 
 def test_search_finds_a_node_by_alias_and_shows_it(browser, site: Path) -> None:
     page, _ = open_page(browser, site / "graph.html")
-    page.wait_for_function("window.kgStable === true", timeout=60000)
+    page.wait_for_function("() => window.kgStable === true", timeout=60000)
     page.fill("#search", "陈晓东")
     page.dispatch_event("#search", "change")
     assert page.locator("#info h2").first.inner_text() == "陈晓东"
