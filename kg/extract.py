@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.bylines import Byline, parse_byline, parse_dateline
 from kg.ingest import Article

@@ -76,7 +76,7 @@ def build_graph(extractions: list[Extraction], res: Resolution) -> nx.MultiDiGra
                 edges[(u, v, "co_occurrence", "")].append(ex.sentence_evidence(k))
 
     for (u, v), spans in sorted(mention_spans.items()):
-        g.add_edge(u, v, key=f"mentions:", relation="mentions", role="", weight=len(spans), spans=sorted(spans))
+        g.add_edge(u, v, key="mentions:", relation="mentions", role="", weight=len(spans), spans=sorted(spans))
     for (u, v, kind, role), evs in sorted(edges.items()):
         unique = sorted(set(evs), key=lambda e: (e.article, e.start, e.end, e.text))
         g.add_edge(

@@ -24,9 +24,7 @@ GOOD = "株洲日报记者 陈晓东\n\n株洲市工信局局长孙明华表示�
 
 def skipped(inputs: list[Path]) -> dict[str, str]:
     ing = ingest_all([str(p) for p in inputs])
-    return {Path(s["path"]).name: s["reason"] for s in ing.documents_skipped} if hasattr(ing, "documents_skipped") else {
-        Path(s["path"]).name: s["reason"] for s in ing.skipped
-    }
+    return {Path(s["path"]).name: s["reason"] for s in ing.skipped}
 
 
 @pytest.fixture()
