@@ -164,3 +164,11 @@ def test_nothing_to_build_is_an_error_with_a_summary(tmp_path: Path) -> None:
 def test_strict_fails_on_skipped_input(corpus: Path, tmp_path: Path) -> None:
     res = kg("build", str(corpus), "-o", str(tmp_path), "--strict", "-q")
     assert res.returncode == 1 and "--strict" in res.stderr
+
+
+def test_stats_lists_types_most_mentioned_and_strongest_relations(built: Path) -> None:
+    out = kg("stats", str(built))
+    assert out.returncode == 0
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("entities by type:") and "PERSON" in lines[0]
+    assert "most mentioned:" in lines and "strongest relations:" in lines
