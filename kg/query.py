@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph
 
-from kg.validate import FORMATS, export_files
+from kg.validate import bulk_load, is_store, loadable_export
 
 
 class QueryError(Exception):
@@ -18,15 +18,13 @@ class QueryError(Exception):
 
 def load_store(target: Path) -> pyoxigraph.Store:
     """An in-memory store of an export folder or file, or an on-disk store folder."""
-    if target.is_dir() and not any(target.glob("graph.*")) and any(target.iterdir()):
-        return pyoxigraph.Store(str(target))  # an on-disk store (kg load)
-    files = [p for p in export_files(target) if p.suffix in (".nt", ".ttl", ".nq")]
-    if not files:
+    if is_store(target):
+        return pyoxigraph.Store(str(target))
+    path = loadable_export(target)
+    if path is None:
         raise QueryError(f"{target}: no graph.ttl or graph.nt to query")
-    path = sorted(files, key=lambda p: (p.suffix != ".nt", p.suffix != ".nq", p.name))[0]
     store = pyoxigraph.Store()
-    with path.open("rb") as f:
-        store.bulk_load(f, format=FORMATS[path.suffix][0])
+    bulk_load(store, path)
     return store
 
 

@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from kg.validate import FORMATS, export_files
+from kg.validate import bulk_load, is_store, loadable_export
 
 RESULT_TYPES = {
     "application/sparql-results+json": pyoxigraph.QueryResultsFormat.JSON,
@@ -33,16 +33,14 @@ UPDATE_TYPE = "application/sparql-update"
 
 def prepare_store(target: Path, store_dir: Path | None = None) -> Path:
     """An on-disk store of ``target``: used as is when it is one, else loaded from the export."""
-    if target.is_dir() and not any(target.glob("graph.*")) and any(target.iterdir()):
+    if is_store(target):
         return target
-    files = [p for p in export_files(target) if p.suffix in (".nt", ".ttl", ".nq")]
-    if not files:
+    path = loadable_export(target)
+    if path is None:
         raise FileNotFoundError(f"{target}: no graph.ttl or graph.nt to serve")
-    path = sorted(files, key=lambda p: (p.suffix != ".nt", p.name))[0]
     store_dir = store_dir or Path(tempfile.mkdtemp(prefix="kg-store-"))
     store = pyoxigraph.Store(str(store_dir))
-    with path.open("rb") as f:
-        store.bulk_load(f, format=FORMATS[path.suffix][0])
+    bulk_load(store, path)
     store.flush()
     del store
     return store_dir

@@ -33,6 +33,22 @@ def export_files(target: Path) -> list[Path]:
     return sorted(p for p in target.glob("graph.*") if p.suffix in FORMATS)
 
 
+def is_store(target: Path) -> bool:
+    """An on-disk pyoxigraph store folder (as opposed to an export folder)."""
+    return target.is_dir() and not any(target.glob("graph.*")) and any(target.iterdir())
+
+
+def loadable_export(target: Path) -> Path | None:
+    """The export file quickest to bulk-load: N-Triples, then N-Quads, then Turtle."""
+    files = [p for p in export_files(target) if p.suffix in (".nt", ".nq", ".ttl")]
+    return min(files, key=lambda p: ((".nt", ".nq", ".ttl").index(p.suffix), p.name)) if files else None
+
+
+def bulk_load(store: pyoxigraph.Store, path: Path) -> None:
+    with path.open("rb") as f:
+        store.bulk_load(f, format=FORMATS[path.suffix][0])
+
+
 def validate(target: Path, shapes: Path | None = None) -> Validation:
     result = Validation()
     files = export_files(target)
@@ -61,8 +77,7 @@ def validate(target: Path, shapes: Path | None = None) -> Validation:
 def sparql_checks(path: Path) -> list[str]:
     """The checks in ontology/checks/*.rq, each row a violation, run by pyoxigraph."""
     store = pyoxigraph.Store()
-    with path.open("rb") as f:
-        store.bulk_load(f, format=FORMATS[path.suffix][0])
+    bulk_load(store, path)
     out = []
     for query in sorted((ONTOLOGY / "checks").glob("*.rq")):
         for row in store.query(query.read_text(encoding="utf8")):
