@@ -1,5 +1,11 @@
 """``kg build``: files -> articles -> Docs -> mentions and relations -> entities -> graph -> files.
 
+The build streams: articles are read file by file, new ones go through the pipeline
+(locally with ``workers`` processes, or on a Dask cluster) and land in the build cache,
+cached ones are read back, and a tally of surface forms is all that stays in memory.
+Resolution then decides the entities, and a second pass over the cache folds each
+article into the graph. Memory grows with the graph, not with the text read.
+
 One unreadable file is reported and skipped; the others still build. Outputs are
 written atomically, so an interrupted build leaves the previous complete files.
 """
@@ -7,22 +13,27 @@ written atomically, so an interrupted build leaves the previous complete files.
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import networkx as nx
 from tqdm import tqdm
 
 import kg
+from kg.cache import Cache, TextStore, article_key, fingerprint
 from kg.export import write_graphml, write_json, write_rdf
 from kg.extract import Extraction, extract
-from kg.graph import build_graph, stats
+from kg.graph import GraphFold, article_node, stats
 from kg.ingest import Article, InputError, PartialInput, iter_files, read_source, split_articles
 from kg.rdf import DEFAULT_BASE
-from kg.resolve import resolve
+from kg.resolve import Resolver, Tally
+
+CACHE_NAME = ".kg-cache.sqlite"
 
 
 @dataclass
@@ -32,7 +43,6 @@ class BuildOptions:
     base_iri: str = DEFAULT_BASE
     quiet: bool = False
     workers: int = 1
-    batch_size: int = 64
     strict: bool = False
     formats: tuple[str, ...] = ("ttl", "jsonld")
     build_time: datetime | None = None
@@ -40,6 +50,42 @@ class BuildOptions:
     html: bool = True
     max_nodes: int = 300
     min_weight: int = 1
+    cache: Path | None = None  # default: OUT/.kg-cache.sqlite
+    use_cache: bool = True
+    cluster: str | None = None  # a Dask scheduler address, or "local" / "local:N"
+    store: Path | None = None  # also load the export into this on-disk pyoxigraph store
+    partition_chars: int = 100_000  # text per task sent to a worker process or cluster worker
+
+
+class Ingest:
+    """Every input as a stream of articles; each file's fate is noted for the report as it goes."""
+
+    def __init__(self, inputs: list[str]) -> None:
+        self.inputs = inputs
+        self.read: list[dict[str, Any]] = []
+        self.skipped: list[dict[str, str]] = []
+
+    def articles(self) -> Iterator[Article]:
+        errors: list[tuple[str, str]] = []
+        for path in iter_files(self.inputs, errors):
+            try:
+                sources = read_source(path)
+            except PartialInput as exc:
+                self.skipped.append({"path": str(path), "reason": str(exc)})
+                sources = exc.sources
+            except InputError as exc:
+                self.skipped.append({"path": str(path), "reason": str(exc)})
+                continue
+            n = 0
+            for src in sources:
+                for article in split_articles(src):
+                    n += 1
+                    yield article
+            if sources:
+                self.read.append({"path": str(path), "encoding": sources[0].encoding, "articles": n})
+            elif not any(s["path"] == str(path) for s in self.skipped):
+                self.skipped.append({"path": str(path), "reason": f"{path}: no text"})
+        self.skipped.extend({"path": p, "reason": f"{p}: {why}"} for p, why in errors)
 
 
 @dataclass
@@ -50,36 +96,16 @@ class Ingested:
 
 
 def ingest_all(inputs: list[str]) -> Ingested:
-    """Every input as articles, with each file's fate for the report."""
-    errors: list[tuple[str, str]] = []
-    articles: list[Article] = []
-    read: list[dict[str, Any]] = []
-    skipped: list[dict[str, str]] = []
-    for path in iter_files(inputs, errors):
-        try:
-            sources = read_source(path)
-        except PartialInput as exc:
-            skipped.append({"path": str(path), "reason": str(exc)})
-            sources = exc.sources
-        except InputError as exc:
-            skipped.append({"path": str(path), "reason": str(exc)})
-            continue
-        n = 0
-        for src in sources:
-            found = split_articles(src)
-            articles.extend(found)
-            n += len(found)
-        if sources:
-            read.append({"path": str(path), "encoding": sources[0].encoding, "articles": n})
-        elif not any(s["path"] == str(path) for s in skipped):
-            skipped.append({"path": str(path), "reason": f"{path}: no text"})
-    skipped.extend({"path": p, "reason": f"{p}: {why}"} for p, why in errors)
-    # the same article read twice (a copy in two files) is one article
-    unique = {a.id: a for a in sorted(articles, key=lambda a: (a.id, a.source))}
-    return Ingested(sorted(unique.values(), key=lambda a: a.id), read, skipped)
+    """Every input as articles in memory, one per distinct text (the same article in two files is one)."""
+    ing = Ingest(inputs)
+    unique: dict[str, Article] = {}
+    for a in ing.articles():
+        if a.id not in unique or a.source < unique[a.id].source:
+            unique[a.id] = a
+    return Ingested(sorted(unique.values(), key=lambda a: a.id), ing.read, ing.skipped)
 
 
-CHUNK_CHARS = 20_000  # NLP runs on pieces of long articles, cut at sentence ends
+CHUNK_CHARS = 5_000  # NLP runs on pieces of long articles, cut at sentence ends
 
 
 def pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -94,67 +120,196 @@ def pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return out
 
 
-def analyse(articles: list[Article], opts: BuildOptions) -> Iterator[Extraction]:
-    """Extractions in article order; long articles go through the pipeline in pieces."""
+BATCH_CHARS = 5_000  # text per pipeline batch: memory grows with it, and speed peaks about here
+
+
+def analyse(articles: Iterable[Article], model: str | None, batch_chars: int = BATCH_CHARS) -> Iterator[Extraction]:
+    """Extractions in the order the articles come, in one process.
+
+    Batches are bounded by characters, not documents: the tagger's activations grow
+    with the characters in a batch (64 articles of 1,000 characters took 1.2 GB).
+    Long articles go through in pieces cut at sentence ends.
+    """
     from spacy.tokens import Doc
 
     from kg.nlp.loading import shared_nlp
 
-    nlp = shared_nlp(opts.model)
-    split = [pieces(a.text) for a in articles]
-    stream = ((piece, (i, len(parts))) for i, parts in enumerate(split) for piece in parts)
-    docs = nlp.pipe(stream, as_tuples=True, batch_size=opts.batch_size, n_process=max(1, opts.workers))
-    bar = tqdm(total=len(articles), desc="kg build", unit="article", disable=opts.quiet or not sys.stderr.isatty())
+    nlp = shared_nlp(model)
+    stream = ((piece, (a, k, len(parts))) for a in articles for parts in [pieces(a.text)] for k, piece in enumerate(parts))
     buffer: list = []
-    for doc, (i, n) in docs:
-        buffer.append(doc)
-        if len(buffer) < n:
-            continue
-        whole = buffer[0] if n == 1 else Doc.from_docs(buffer, ensure_whitespace=False)
-        buffer = []
-        bar.update(1)
-        yield extract(articles[i], whole)
-    bar.close()
+    for batch in _char_batches(stream, batch_chars):
+        docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
+        for doc, (_, (article, k, n)) in zip(docs, batch):
+            buffer.append(doc)
+            if k + 1 < n:
+                continue
+            whole = buffer[0] if n == 1 else Doc.from_docs(buffer, ensure_whitespace=False)
+            buffer = []
+            yield extract(article, whole)
+
+
+def _char_batches(stream: Iterable[tuple[str, Any]], budget: int) -> Iterator[list[tuple[str, Any]]]:
+    batch: list[tuple[str, Any]] = []
+    size = 0
+    for item in stream:
+        batch.append(item)
+        size += len(item[0])
+        if size >= budget:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class _Stage1:
+    """Articles on their way through the pipeline: new ones to the NLP, cached ones straight to the tally."""
+
+    def __init__(self, ingest: Ingest, cache: Cache, fp: str, tally: Tally) -> None:
+        self.ingest, self.cache, self.fp, self.tally = ingest, cache, fp, tally
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.keys: dict[str, str] = {}
+        self.characters = 0
+        self.cached = 0
+
+    def todo(self, bar: tqdm) -> Iterator[Article]:
+        for article in self.ingest.articles():
+            node = article_node(article)
+            if article.id in self.nodes:  # the same text in two files: one article, at its first source
+                if node["source"] < self.nodes[article.id]["source"]:
+                    self.nodes[article.id] = node
+                continue
+            self.nodes[article.id] = node
+            self.characters += len(article.text)
+            key = self.keys[article.id] = article_key(article, self.fp)
+            ex = self.cache.get(key)
+            if ex is None:
+                yield article
+            else:
+                self.cached += 1
+                self.tally.add(ex)
+                bar.update(1)
+
+    def done(self, ex: Extraction) -> None:
+        self.cache.put(self.keys[ex.article.id], ex)
+        self.tally.add(ex)
 
 
 def run_build(opts: BuildOptions) -> dict[str, Any]:
     """Build the graph from ``opts.inputs`` into ``opts.out``; returns the report."""
+    with tempfile.TemporaryDirectory(prefix="kg-") as tmp:
+        cache = Cache(opts.cache or (opts.out / CACHE_NAME if opts.use_cache else Path(tmp) / CACHE_NAME))
+        try:
+            built = make_graph(opts, cache)
+            return built.report if built.graph is None else write_outputs(built, opts)
+        finally:
+            cache.close()
+
+
+@dataclass
+class Built:
+    """The graph of a build and what the report says about how it was made."""
+
+    graph: nx.MultiDiGraph | None
+    report: dict[str, Any]
+    started: float
+
+
+def make_graph(opts: BuildOptions, cache: Cache) -> Built:
+    """Stage 1 (pipeline, into the cache and the tally), resolution, stage 2 (fold into the graph)."""
+    from kg.nlp.loading import model_dir
+
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    ing = ingest_all(opts.inputs)
-    timings["ingest"] = time.perf_counter() - t0
+    ingest = Ingest(opts.inputs)
+    tally = Tally()
+    stage = _Stage1(ingest, cache, fingerprint(model_dir(opts.model)), tally)
+    bar = tqdm(desc="kg build", unit="article", disable=opts.quiet or not sys.stderr.isatty())
+    if opts.cluster:
+        from kg.parallel import analyse_on_cluster
+
+        found = analyse_on_cluster(stage.todo(bar), opts.cluster, opts.model, opts.partition_chars)
+    elif opts.workers > 1:
+        from kg.parallel import analyse_in_processes
+
+        found = analyse_in_processes(stage.todo(bar), opts.workers, opts.model, opts.partition_chars)
+    else:
+        found = analyse(stage.todo(bar), opts.model)
+    for ex in found:
+        stage.done(ex)
+        bar.update(1)
+    bar.close()
+    cache.flush()
+    timings["ingest_nlp_extract"] = time.perf_counter() - t0
     report: dict[str, Any] = {
         "kg_version": kg.__version__,
         "inputs": [str(i) for i in opts.inputs],
-        "documents": {"read": ing.read, "skipped": ing.skipped},
+        "documents": {"read": ingest.read, "skipped": ingest.skipped},
     }
-    if not ing.articles:
+    if not stage.nodes:
         report["error"] = "nothing could be built: no readable input"
-        return report
+        return Built(None, report, t0)
 
     t = time.perf_counter()
-    extractions = list(analyse(ing.articles, opts))
-    timings["nlp_extract"] = time.perf_counter() - t
-    t = time.perf_counter()
-    res = resolve(extractions)
-    g = build_graph(extractions, res)
+    fold = GraphFold(Resolver(tally))
+    per_doc: dict[str, int] = defaultdict(int)
+    listing = []
+    for aid in sorted(stage.nodes):
+        ex = cache.get(stage.keys[aid])
+        if ex is None:
+            raise RuntimeError(f"build cache {cache.path}: entry for article {aid} lost during the build")
+        node = stage.nodes[aid]
+        fold.add(node, ex)
+        per_doc[node["source"]] += len(ex.mentions)
+        listing.append(
+            {
+                "id": aid,
+                "source": node["source"],
+                "source_start": node["source_start"],
+                "headline": node["headline"],
+                "kind": node["kind"],
+                "authors": [n for b in ex.article.bylines for n in b.names],
+                "mentions": len(ex.mentions),
+            }
+        )
+    g = fold.graph()
+    g.graph["texts"] = TextStore(cache, stage.keys)
     timings["resolve_graph"] = time.perf_counter() - t
+    report["counts"] = {
+        "articles": len(stage.nodes),
+        "articles_from_cache": stage.cached,
+        "mentions": sum(per_doc.values()),
+        "mentions_in_graph": sum(d["weight"] for _, _, d in g.edges(data=True) if d["relation"] == "mentions"),
+    }
+    report["mentions_per_document"] = dict(sorted(per_doc.items()))
+    report["articles"] = listing
+    report["characters"] = stage.characters
+    report["timings_s"] = timings
+    return Built(g, report, t0)
 
+
+def write_outputs(built: Built, opts: BuildOptions) -> dict[str, Any]:
+    """Every output file, then the report last (its presence means the build finished)."""
+    g, report = built.graph, built.report
+    assert g is not None
+    timings = report["timings_s"]
     t = time.perf_counter()
     pipeline = _pipeline_name(opts.model)
     opts.out.mkdir(parents=True, exist_ok=True)
-    triples = write_rdf(g, opts.out, opts.formats, opts.base_iri, opts.build_time, pipeline)
+    report["counts"]["triples"] = write_rdf(g, opts.out, opts.formats, opts.base_iri, opts.build_time, pipeline)
     write_graphml(g, opts.out / "graph.graphml")
     if opts.html:
         from kg.html import write_html
 
         write_html(g, opts.out, max_nodes=opts.max_nodes, min_weight=opts.min_weight)
+    if opts.store:
+        from kg.validate import load_store
+
+        report["store"] = {"path": str(opts.store), "triples": load_store(opts.out, opts.store)}
     timings["export"] = time.perf_counter() - t
-    timings["total"] = time.perf_counter() - t0
-    report.update(_counts(g, extractions, ing, triples))
+    timings["total"] = time.perf_counter() - built.started
+    report["stats"] = stats(g)
     report["pipeline"] = pipeline
     report["timings_s"] = {k: round(v, 3) for k, v in timings.items()}
-    report["characters"] = sum(len(a.text) for a in ing.articles)
     write_json(report, opts.out / "report.json")
     return report
 
@@ -164,32 +319,3 @@ def _pipeline_name(model: str | None) -> str:
 
     meta = shared_nlp(model).meta
     return f"{meta.get('lang', 'zh')}_{meta.get('name', 'pipeline')} {meta.get('version', '')}".strip()
-
-
-def _counts(g: nx.MultiDiGraph, extractions: list[Extraction], ing: Ingested, triples: dict) -> dict[str, Any]:
-    per_doc: dict[str, int] = {}
-    for ex in extractions:
-        per_doc[ex.article.source] = per_doc.get(ex.article.source, 0) + len(ex.mentions)
-    graph_mentions = sum(d["weight"] for _, _, d in g.edges(data=True) if d["relation"] == "mentions")
-    return {
-        "counts": {
-            "articles": len(ing.articles),
-            "mentions": sum(per_doc.values()),
-            "mentions_in_graph": graph_mentions,
-            "triples": triples,
-        },
-        "mentions_per_document": dict(sorted(per_doc.items())),
-        "articles": [
-            {
-                "id": ex.article.id,
-                "source": ex.article.source,
-                "source_start": ex.article.source_offset(0) if ex.article.text else 0,
-                "headline": ex.article.headline,
-                "kind": ex.article.kind,
-                "authors": [n for b in ex.article.bylines for n in b.names],
-                "mentions": len(ex.mentions),
-            }
-            for ex in sorted(extractions, key=lambda e: e.article.id)
-        ],
-        "stats": stats(g),
-    }

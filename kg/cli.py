@@ -1,4 +1,4 @@
-"""The ``kg`` command: build, ner, evaluate, stats, query, validate, train."""
+"""The ``kg`` command: build, ner, evaluate, stats, query, load, validate, serve, train."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         model=args.model,
         max_nodes=args.max_nodes,
         min_weight=args.min_weight,
+        cache=Path(args.cache) if args.cache else None,
+        use_cache=not args.no_cache,
+        cluster=args.cluster,
+        store=Path(args.store) if args.store else None,
     )
     report = run_build(opts)
     skipped = report["documents"]["skipped"]
@@ -164,6 +168,20 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    import time
+
+    from kg.validate import load_store
+
+    t = time.perf_counter()
+    try:
+        n = load_store(Path(args.out), Path(args.store))
+    except (FileNotFoundError, OSError, SyntaxError, ValueError) as exc:
+        return _fail(f"load: {exc}")
+    print(f"kg: loaded {n} triples into {args.store} in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from kg.validate import validate
 
@@ -208,8 +226,18 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--model", help="a spaCy pipeline folder instead of the shipped one")
     b.add_argument("--max-nodes", type=int, default=300, help="entities drawn in graph.html (0: all)")
     b.add_argument("--min-weight", type=int, default=1, help="weakest relation drawn in graph.html")
+    b.add_argument("--cache", help="build cache file (default: OUT/.kg-cache.sqlite); unchanged articles are read from it")
+    b.add_argument("--no-cache", action="store_true", help="process every article again and keep no cache")
+    b.add_argument("--cluster", metavar="ADDRESS",
+                   help="run the pipeline on a Dask cluster (scheduler address, or local:N for N local workers)")
+    b.add_argument("--store", help="also bulk-load the export into this on-disk pyoxigraph store")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     b.set_defaults(func=cmd_build)
+
+    ld = sub.add_parser("load", help="bulk-load an export into an on-disk store for kg query / kg serve")
+    ld.add_argument("out", help="an output folder or an RDF file (N-Triples loads fastest)")
+    ld.add_argument("store", help="the store folder to create or replace")
+    ld.set_defaults(func=cmd_load)
 
     n = sub.add_parser("ner", help="entities of JSONL (or text) lines, as JSONL")
     n.add_argument("file", nargs="?", default="-", help="input file, - for standard input")

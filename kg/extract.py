@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from kg.bylines import Byline, parse_byline, parse_dateline
 from kg.ingest import Article
+from kg.places import gazetteer, link_place
 
 ORGS = ("ORG", "COMPANY")
 _ROLE_TEXT = re.compile(r"^(?:[\u4e00-\u9fff]{1,14}、)*[\u4e00-\u9fff]{1,14}$")
@@ -61,6 +62,7 @@ class Extraction:
     sentences: list[tuple[int, int]]
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    place_hints: list[str] = field(default_factory=list)  # per mention: the division code it names here, or ''
 
     def sentence_evidence(self, k: int) -> Evidence:
         s, e = self.sentences[k]
@@ -106,7 +108,15 @@ def extract(article: Article, doc: Doc) -> Extraction:
     _byline_relations(ex, byline_people)
     _affiliations(ex)
     _adjacent_places(ex)
+    ex.place_hints = place_hints(ex)
     return ex
+
+
+def place_hints(ex: Extraction) -> list[str]:
+    """Each mention's division code as the article's own text decides it (resolution needs no text later)."""
+    gaz = gazetteer()
+    context = "\n".join([ex.article.headline, ex.article.text])
+    return [link_place(m.text, context, gaz) for m in ex.mentions]
 
 
 # --------------------------------------------------------------------------- sentences

@@ -16,7 +16,8 @@ from typing import Any
 import networkx as nx
 
 from kg.extract import Evidence, Extraction
-from kg.resolve import Resolution
+from kg.ingest import Article
+from kg.resolve import Resolver, Tally
 
 MAX_EVIDENCE = 20  # sentences kept per edge; ``weight`` still counts them all
 
@@ -25,70 +26,112 @@ def _ev(e: Evidence) -> dict[str, Any]:
     return {"article": e.article, "start": e.start, "end": e.end, "text": e.text}
 
 
-def build_graph(extractions: list[Extraction], res: Resolution) -> nx.MultiDiGraph:
-    g = nx.MultiDiGraph()
-    extractions = sorted(extractions, key=lambda ex: ex.article.id)
-    for ent in sorted(res.entities.values(), key=lambda e: e.id):
-        g.add_node(
-            ent.id,
-            type=ent.type,
-            label=ent.label,
-            aliases=sorted(ent.aliases),
-            mentions=ent.mentions,
-            articles=sorted(ent.articles),
-            admin_code=ent.admin_code,
-            origin=ent.origin,
-        )
-    for ex in extractions:
-        a = ex.article
-        g.add_node(
-            a.id,
-            type="ARTICLE",
-            label=a.headline or a.text[:30],
-            headline=a.headline,
-            kicker=a.kicker,
-            subheadline=a.subheadline,
-            date=a.date,
-            dateline=a.dateline,
-            kind=a.kind,
-            source=a.source,
-            source_start=a.source_offset(0) if a.text else 0,
-            text=a.text,
-            sentences=[list(s) for s in ex.sentences],
-            mentions=len(ex.mentions),
-        )
+def _ev_key(e: Evidence) -> tuple:
+    return (e.article, e.start, e.end, e.text)
 
-    edges: dict[tuple[str, str, str, str], list[Evidence]] = defaultdict(list)
-    for head, tail, rel in res.relations:
-        edges[(head, tail, rel.kind, rel.role)].append(rel.evidence or Evidence("", 0, 0, ""))
 
-    # article -> entity: every mention with its offsets, for NIF and the article pages
-    mention_spans: dict[tuple[str, str], list[list]] = defaultdict(list)
-    for ex in extractions:
+def article_node(a: Article) -> dict[str, Any]:
+    """An article's node attributes; its text stays with the build's text store."""
+    return {
+        "type": "ARTICLE",
+        "label": a.headline or a.text[:30],
+        "headline": a.headline,
+        "kicker": a.kicker,
+        "subheadline": a.subheadline,
+        "date": a.date,
+        "dateline": a.dateline,
+        "kind": a.kind,
+        "source": a.source,
+        "source_start": a.source_offset(0) if a.text else 0,
+    }
+
+
+class GraphFold:
+    """Folds resolved extractions, one article at a time, into the graph's nodes and edges.
+
+    Each edge keeps its weight (distinct sentences) and its first MAX_EVIDENCE sentences,
+    so memory grows with the entities and relations, not with the text read. The result
+    does not depend on the order articles arrive in.
+    """
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.articles: dict[str, dict[str, Any]] = {}
+        self.spans: dict[tuple[str, str], list[list]] = {}
+        self.edges: dict[tuple[str, str, str, str], tuple[int, list[Evidence]]] = {}
+
+    def add(self, node: dict[str, Any], ex: Extraction) -> None:
+        """``node`` is the article's attributes (article_node); ``ex`` its extraction."""
+        aid = ex.article.id
+        links = self.resolver.link(ex)
+        local: dict[tuple[str, str, str, str], set[Evidence]] = defaultdict(set)
+        for head, tail, rel in self.resolver.relations(ex, links):
+            local[(head, tail, rel.kind, rel.role)].add(rel.evidence or Evidence(aid, 0, 0, ""))
         by_sentence: dict[int, set[str]] = defaultdict(set)
-        for i, m in enumerate(ex.mentions):
-            eid = res.links[(ex.article.id, i)]
-            mention_spans[(ex.article.id, eid)].append([m.start, m.end, m.text, m.label, m.sentence])
+        spans: dict[str, list[list]] = defaultdict(list)
+        for m, eid in zip(ex.mentions, links):
+            spans[eid].append([m.start, m.end, m.text, m.label, m.sentence])
             if m.origin != "byline":
                 by_sentence[m.sentence].add(eid)
-        for k, ids in sorted(by_sentence.items()):
+        for k, ids in by_sentence.items():
             for u, v in combinations(sorted(ids), 2):
-                edges[(u, v, "co_occurrence", "")].append(ex.sentence_evidence(k))
+                local[(u, v, "co_occurrence", "")].add(ex.sentence_evidence(k))
+        for eid, found in spans.items():
+            self.spans[(aid, eid)] = sorted(found)
+        self.merge(local)
+        self.articles[aid] = {**node, "sentences": [list(s) for s in ex.sentences], "mentions": len(ex.mentions)}
 
-    for (u, v), spans in sorted(mention_spans.items()):
-        g.add_edge(u, v, key="mentions:", relation="mentions", role="", weight=len(spans), spans=sorted(spans))
-    for (u, v, kind, role), evs in sorted(edges.items()):
-        unique = sorted(set(evs), key=lambda e: (e.article, e.start, e.end, e.text))
-        g.add_edge(
-            u,
-            v,
-            key=f"{kind}:{role}",
-            relation=kind,
-            role=role,
-            weight=len(unique),
-            evidence=[_ev(e) for e in unique[:MAX_EVIDENCE]],
-        )
+    def merge(self, found: dict[tuple[str, str, str, str], set[Evidence]]) -> None:
+        for key, evs in found.items():
+            n, kept = self.edges.get(key, (0, []))
+            kept = sorted([*kept, *evs], key=_ev_key)[:MAX_EVIDENCE]
+            self.edges[key] = (n + len(evs), kept)
+
+    def graph(self) -> nx.MultiDiGraph:
+        extra: dict[tuple[str, str, str, str], set[Evidence]] = defaultdict(set)
+        for head, tail, rel in self.resolver.finish():
+            extra[(head, tail, rel.kind, rel.role)].add(rel.evidence or Evidence("", 0, 0, ""))
+        self.merge(extra)
+        g = nx.MultiDiGraph()
+        for ent in sorted(self.resolver.entities.values(), key=lambda e: e.id):
+            g.add_node(
+                ent.id,
+                type=ent.type,
+                label=ent.label,
+                aliases=sorted(ent.aliases),
+                mentions=ent.mentions,
+                articles=sorted(ent.articles),
+                admin_code=ent.admin_code,
+                origin=ent.origin,
+            )
+        for aid, data in sorted(self.articles.items()):
+            g.add_node(aid, **data)
+        for (u, v), spans in sorted(self.spans.items()):
+            g.add_edge(u, v, key="mentions:", relation="mentions", role="", weight=len(spans), spans=spans)
+        for (u, v, kind, role), (n, kept) in sorted(self.edges.items()):
+            g.add_edge(u, v, key=f"{kind}:{role}", relation=kind, role=role, weight=n, evidence=[_ev(e) for e in kept])
+        return g
+
+
+def build_graph(extractions: list[Extraction]) -> nx.MultiDiGraph:
+    """The graph of extractions held in memory, article texts on their nodes (tests, small jobs)."""
+    tally = Tally()
+    for ex in extractions:
+        tally.add(ex)
+    fold = GraphFold(Resolver(tally))
+    for ex in extractions:
+        fold.add(article_node(ex.article), ex)
+    g = fold.graph()
+    g.graph["texts"] = {ex.article.id: ex.article.text for ex in extractions}
     return g
+
+
+def article_text(g: nx.MultiDiGraph, article: str) -> str:
+    """An article's text, from the node or from the build's text store (kept on disk for large builds)."""
+    if "text" in g.nodes[article]:
+        return g.nodes[article]["text"]
+    texts = g.graph.get("texts")
+    return texts.get(article, "") if texts is not None else ""
 
 
 def entity_nodes(g: nx.MultiDiGraph) -> list[str]:

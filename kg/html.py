@@ -17,6 +17,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from kg.atomic import atomic_write
+from kg.graph import article_text
 
 STYLE = {
     "PERSON": {"color": "#e4572e", "shape": "dot", "name": "人物 Person"},
@@ -132,7 +133,7 @@ def _node_evidence(g: nx.MultiDiGraph, n: str) -> list[str]:
     for a, _, d in sorted(g.in_edges(n, data=True), key=lambda t: t[0]):
         if d["relation"] != "mentions":
             continue
-        text = g.nodes[a].get("text", "")
+        text = article_text(g, a)
         sents = g.nodes[a].get("sentences", [])
         for span in d.get("spans", []):
             k = span[4]
@@ -183,7 +184,7 @@ def write_article_pages(g: nx.MultiDiGraph, folder: Path) -> None:
                 spans.extend({"start": s, "end": t, "label": lab} for s, t, _, lab, _ in e["spans"])
         spans.sort(key=lambda x: (x["start"], x["end"]))
         body = displacy.render(
-            {"text": d.get("text", ""), "ents": spans, "title": None},
+            {"text": article_text(g, n), "ents": spans, "title": None},
             style="ent",
             manual=True,
             page=False,

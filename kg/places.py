@@ -1,8 +1,12 @@
-"""Chinese place-name forms: the administrative suffixes and the short forms people write."""
+"""Chinese place names: official and short forms, the division gazetteer, and linking a name to its code."""
 
 from __future__ import annotations
 
+import gzip
 import re
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
 
 # Longest first, so 自治州 is tried before 州 would be.
 ADMIN_SUFFIXES: tuple[str, ...] = (
@@ -21,3 +25,74 @@ def short_forms(name: str) -> list[str]:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return [name[: -len(suffix)]]
     return []
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+class Gazetteer:
+    """Administrative divisions by code, and the codes each name or short form may mean."""
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        self.name: dict[str, str] = {}
+        self.parent: dict[str, str] = {}
+        self.exact: dict[str, list[str]] = defaultdict(list)
+        self.short: dict[str, list[str]] = defaultdict(list)
+        for code, name, parent in rows:
+            self.name[code] = name
+            self.parent[code] = parent
+            self.exact[name].append(code)
+            for s in short_forms(name):
+                self.short[s].append(code)
+        self.max_len = max(len(n) for n in self.name.values())
+
+    def candidates(self, text: str) -> list[tuple[str, bool]]:
+        """(code, exact) for every division a text may name."""
+        return [(c, True) for c in self.exact.get(text, ())] + [(c, False) for c in self.short.get(text, ())]
+
+    def ancestors(self, code: str) -> list[str]:
+        out = []
+        while self.parent.get(code):
+            code = self.parent[code]
+            out.append(code)
+        return out
+
+    def forms(self, code: str) -> list[str]:
+        name = self.name[code]
+        return [name, *short_forms(name)]
+
+    def place_prefix(self, text: str) -> str:
+        """Longest division name or short form that starts ``text`` (and is not all of it)."""
+        for k in range(min(len(text) - 1, self.max_len), 1, -1):
+            if text[:k] in self.exact or text[:k] in self.short:
+                return text[:k]
+        return ""
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    data = resources.files("kg.data").joinpath("admin_divisions.tsv.gz").read_bytes()
+    rows = [tuple(line.split("\t")) for line in gzip.decompress(data).decode("utf8").splitlines()]
+    return Gazetteer([r for r in rows if len(r) == 3])  # type: ignore[misc]
+
+
+def link_place(text: str, context: str, gaz: Gazetteer) -> str:
+    """The division code a place mention names, decided by the article's text, or ''."""
+    cands = set(gaz.candidates(text))
+    if not cands:
+        return ""
+    # 长沙 is the city, not the county of the same name inside it
+    codes = {c for c, _ in cands}
+    cands = {(c, e) for c, e in cands if not any(a in codes for a in gaz.ancestors(c))}
+    scored = []
+    for code, exact in cands:
+        support = sum(
+            1
+            for anc in gaz.ancestors(code)
+            if any(f != text and f in context for f in gaz.forms(anc))
+        )
+        scored.append(((support, exact, -len(code)), code))
+    scored.sort(reverse=True)
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return ""
+    return scored[0][1]

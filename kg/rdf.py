@@ -15,6 +15,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import ORG, PROV, SDO, SKOS
 
 import kg
+from kg.graph import article_text
 
 KGO = Namespace("https://w3id.org/kg-news/ontology#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
@@ -103,7 +104,7 @@ def to_rdf(
 def triples(
     g: nx.MultiDiGraph, iri: Minter, build_time: datetime | None = None, pipeline: str = ""
 ) -> Iterable[tuple]:
-    """Every triple of the export, streamed (N-Triples writers need no second copy)."""
+    """Every triple of the export, each once, streamed (N-Triples writers need no second copy)."""
     build = iri.build(g)
     agent = URIRef(f"{iri.base}agent/kg")
     yield build, RDF.type, PROV.Activity
@@ -122,12 +123,28 @@ def triples(
         else:
             yield from _entity(node, data, iri)
 
+    for role in sorted({d["role"] for _, _, d in g.edges(data=True) if d.get("role")}):
+        role_iri = iri.role(role)
+        yield role_iri, RDF.type, ORG.Role
+        yield role_iri, SKOS.prefLabel, zh(role)
+        yield role_iri, RDFS.label, zh(role)
+
+    # Edges come grouped by their source, so a shortcut triple two edges share
+    # (a person's jobTitle with two organizations) is caught by a per-source set.
+    current, said = None, set()
     for u, v, key, data in sorted(g.edges(keys=True, data=True), key=lambda t: (t[0], t[1], t[2])):
         su, sv = iri.node(u, g.nodes[u]), iri.node(v, g.nodes[v])
+        if u != current:
+            current, said = u, set()
         if data["relation"] == "mentions":
             yield su, SDO.mentions, sv
             continue
-        yield from _relation(u, v, su, sv, data, g, iri)
+        for t in _relation(u, v, su, sv, data, g, iri):
+            if t[0] == su:
+                if t in said:
+                    continue
+                said.add(t)
+            yield t
 
 
 def _entity(node: str, data: dict, iri: Minter) -> Iterable[tuple]:
@@ -161,7 +178,7 @@ def _article(node: str, data: dict, g: nx.MultiDiGraph, iri: Minter, build: URIR
     yield s, KGO.sourceFile, Literal(data.get("source", ""))
     yield s, PROV.wasGeneratedBy, build
     ctx = iri.context(node)
-    text = data.get("text", "")
+    text = article_text(g, node)
     yield s, KGO.text, ctx
     yield ctx, RDF.type, NIF.Context
     yield ctx, RDF.type, NIF.RFC5147String
@@ -169,24 +186,30 @@ def _article(node: str, data: dict, g: nx.MultiDiGraph, iri: Minter, build: URIR
     yield ctx, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)
     yield ctx, NIF.endIndex, Literal(len(text), datatype=XSD.nonNegativeInteger)
     yield ctx, NIF.sourceUrl, s
+    written: set[tuple[int, int]] = set()  # a mention can be a whole sentence: one string, two classes
     for start, end in data.get("sentences", []):
-        yield from _nif_span(iri.span(node, start, end), NIF.Sentence, ctx, start, end, text[start:end])
+        yield from _nif_span(iri.span(node, start, end), NIF.Sentence, ctx, start, end, text[start:end], written)
     for _, ent, edata in sorted(g.out_edges(node, data=True), key=lambda t: t[1]):
         if edata["relation"] != "mentions":
             continue
         target = iri.node(ent, g.nodes[ent])
         for start, end, surface, label, k in edata["spans"]:
             phrase = iri.span(node, start, end)
-            yield from _nif_span(phrase, NIF.Phrase, ctx, start, end, surface)
+            yield from _nif_span(phrase, NIF.Phrase, ctx, start, end, surface, written)
             yield phrase, ITSRDF.taIdentRef, target
             yield phrase, ITSRDF.taClassRef, SCHEMA_CLASS[label][0] if label in SCHEMA_CLASS else KGO.Entity
             start_s, end_s = data["sentences"][k] if k < len(data.get("sentences", [])) else (start, end)
             yield phrase, NIF.sentence, iri.span(node, start_s, end_s)
 
 
-def _nif_span(s: URIRef, cls: URIRef, ctx: URIRef, start: int, end: int, anchor: str) -> Iterable[tuple]:
+def _nif_span(
+    s: URIRef, cls: URIRef, ctx: URIRef, start: int, end: int, anchor: str, written: set[tuple[int, int]]
+) -> Iterable[tuple]:
     """A NIF string: offsets are code points into the context's text."""
     yield s, RDF.type, cls
+    if (start, end) in written:
+        return
+    written.add((start, end))
     yield s, RDF.type, NIF.RFC5147String
     yield s, NIF.referenceContext, ctx
     yield s, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)
@@ -207,9 +230,6 @@ def _relation(
         role_iri = iri.role(role)
         yield r, KGO.roleLabel, zh(role)
         yield r, ORG.role, role_iri
-        yield role_iri, RDF.type, ORG.Role
-        yield role_iri, SKOS.prefLabel, zh(role)
-        yield role_iri, RDFS.label, zh(role)
     for ev in data.get("evidence", []):
         if ev.get("article"):
             yield r, PROV.wasDerivedFrom, iri.span(ev["article"], ev["start"], ev["end"])

@@ -18,15 +18,12 @@ Rules, in order:
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-from kg.extract import ORGS, Evidence, Extraction, Relation
-from kg.places import short_forms
+from kg.extract import ORGS, Evidence, Extraction, Relation, place_hints
+from kg.places import Gazetteer, gazetteer, link_place
 
 LEGAL_FORMS: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "银行", "控股",
@@ -54,77 +51,6 @@ class Resolution:
     relations: list[tuple[str, str, Relation]]  # (head id, tail id, relation)
 
 
-# --------------------------------------------------------------------------- gazetteer
-
-
-class Gazetteer:
-    """Administrative divisions by code, and the codes each name or short form may mean."""
-
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
-        self.name: dict[str, str] = {}
-        self.parent: dict[str, str] = {}
-        self.exact: dict[str, list[str]] = defaultdict(list)
-        self.short: dict[str, list[str]] = defaultdict(list)
-        for code, name, parent in rows:
-            self.name[code] = name
-            self.parent[code] = parent
-            self.exact[name].append(code)
-            for s in short_forms(name):
-                self.short[s].append(code)
-        self.max_len = max(len(n) for n in self.name.values())
-
-    def candidates(self, text: str) -> list[tuple[str, bool]]:
-        """(code, exact) for every division a text may name."""
-        return [(c, True) for c in self.exact.get(text, ())] + [(c, False) for c in self.short.get(text, ())]
-
-    def ancestors(self, code: str) -> list[str]:
-        out = []
-        while self.parent.get(code):
-            code = self.parent[code]
-            out.append(code)
-        return out
-
-    def forms(self, code: str) -> list[str]:
-        name = self.name[code]
-        return [name, *short_forms(name)]
-
-    def place_prefix(self, text: str) -> str:
-        """Longest division name or short form that starts ``text`` (and is not all of it)."""
-        for k in range(min(len(text) - 1, self.max_len), 1, -1):
-            if text[:k] in self.exact or text[:k] in self.short:
-                return text[:k]
-        return ""
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    data = resources.files("kg.data").joinpath("admin_divisions.tsv.gz").read_bytes()
-    rows = [tuple(line.split("\t")) for line in gzip.decompress(data).decode("utf8").splitlines()]
-    return Gazetteer([r for r in rows if len(r) == 3])  # type: ignore[misc]
-
-
-def link_place(text: str, context: str, gaz: Gazetteer) -> str:
-    """The division code a place mention names, decided by the article's text, or ''."""
-    cands = set(gaz.candidates(text))
-    if not cands:
-        return ""
-    # 长沙 is the city, not the county of the same name inside it
-    codes = {c for c, _ in cands}
-    cands = {(c, e) for c, e in cands if not any(a in codes for a in gaz.ancestors(c))}
-    scored = []
-    for code, exact in cands:
-        support = sum(
-            1
-            for anc in gaz.ancestors(code)
-            if any(f != text and f in context for f in gaz.forms(anc))
-        )
-        scored.append(((support, exact, -len(code)), code))
-    scored.sort(reverse=True)
-    if len(scored) > 1 and scored[0][0] == scored[1][0]:
-        return ""
-    return scored[0][1]
-
-
 # --------------------------------------------------------------------------- resolution
 
 
@@ -148,110 +74,147 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     return False
 
 
+class Tally:
+    """What resolution needs from the whole corpus, folded one extraction at a time.
+
+    It holds one entry per distinct surface form, never the text, so a corpus can be
+    streamed through it.
+    """
+
+    def __init__(self) -> None:
+        self.votes: dict[str, Counter] = defaultdict(Counter)
+        self.count: Counter = Counter()
+        self.codes: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, ex: Extraction) -> None:
+        for m, hint in zip(ex.mentions, hints_of(ex)):
+            self.votes[m.text][m.label] += 3 if m.origin == "byline" else 1
+            self.count[m.text] += 1
+            if hint:
+                self.codes[m.text].add(hint)
+
+
+def hints_of(ex: Extraction) -> list[str]:
+    """The division code each mention names in its article (extract() stores them)."""
+    if len(ex.place_hints) == len(ex.mentions):
+        return ex.place_hints
+    return place_hints(ex)
+
+
+class Resolver:
+    """Decides, from a complete Tally, which entity each mention is; then collects the entities."""
+
+    def __init__(self, tally: Tally) -> None:
+        gaz = self.gaz = gazetteer()
+        votes = tally.votes
+        self.type = {
+            s: max(c, key=lambda lab: (c[lab], -LABEL_ORDER.index(lab) if lab in LABEL_ORDER else -9))
+            for s, c in sorted(votes.items())
+        }
+        places = {s for s, t in self.type.items() if t == "PLACE"}
+        for s, c in votes.items():  # a division name tagged or written as a place elsewhere is a place (娄底市 -> 娄底)
+            if self.type[s] != "PLACE" and any(c["PLACE"] or gaz.name[code] in places for code, _ in gaz.candidates(s)):
+                self.type[s] = "PLACE"
+        self.persons = _person_variants(votes, self.type)
+        self.codes = tally.codes
+        self.canonical = _org_full_forms(sorted(s for s, t in self.type.items() if t in ORGS), gaz)
+        org_votes: dict[str, Counter] = defaultdict(Counter)
+        for s, t in self.type.items():
+            if t in ORGS:
+                org_votes[self.canonical.get(s, s)][t] += tally.count[s]
+        self.org_type = {
+            label: "COMPANY" if label.endswith(LEGAL_FORMS[:6]) else max(("COMPANY", "ORG"), key=lambda t: (c[t], t == "ORG"))
+            for label, c in org_votes.items()
+        }
+        self.entities: dict[str, Entity] = {}
+
+    def entity(self, text: str, hint: str) -> Entity:
+        typ, code = self.type[text], ""
+        if typ == "PLACE":
+            code = hint or (next(iter(self.codes[text])) if len(self.codes.get(text, ())) == 1 else "")
+            label = self.gaz.name[code] if code else text
+        elif typ in ORGS:
+            label = self.canonical.get(text, text)
+            typ = self.org_type[label]
+        else:
+            label = self.persons.get(text, text)
+        eid = _entity_id(typ, label, code)
+        ent = self.entities.get(eid)
+        if ent is None:
+            ent = self.entities[eid] = Entity(eid, typ, label, admin_code=code)
+        return ent
+
+    def link(self, ex: Extraction) -> list[str]:
+        """The entity of each mention, counted into that entity."""
+        ids = []
+        for m, hint in zip(ex.mentions, hints_of(ex)):
+            ent = self.entity(m.text, hint)
+            if m.text != ent.label:
+                ent.aliases.add(m.text)
+            ent.mentions += 1
+            ent.articles.add(ex.article.id)
+            ids.append(ent.id)
+        return ids
+
+    def relations(self, ex: Extraction, links: list[str]) -> list[tuple[str, str, Relation]]:
+        out = []
+        for r in ex.relations:
+            head = ex.article.id if r.head is None else links[r.head]
+            tail = links[r.tail]
+            if head != tail:
+                out.append((head, tail, r))
+        return out
+
+    def finish(self) -> list[tuple[str, str, Relation]]:
+        """Places known from names and the divisions above linked places, with their relations."""
+        return _name_locations(self.entities, self.gaz) + _division_hierarchy(self.entities, self.gaz)
+
+
 def resolve(extractions: list[Extraction]) -> Resolution:
-    gaz = gazetteer()
-    votes: dict[str, Counter] = defaultdict(Counter)
+    """All of resolution over extractions held in memory (the build streams the same steps)."""
+    tally = Tally()
     for ex in extractions:
-        for m in ex.mentions:
-            votes[m.text][m.label] += 3 if m.origin == "byline" else 1
-    surface_type = {
-        s: max(c, key=lambda lab: (c[lab], -LABEL_ORDER.index(lab) if lab in LABEL_ORDER else -9))
-        for s, c in votes.items()
-    }
-    places = {s for s, t in surface_type.items() if t == "PLACE"}
-    for s, c in votes.items():  # a division name tagged or written as a place elsewhere is a place (娄底市 -> 娄底)
-        if surface_type[s] != "PLACE" and any(
-            c["PLACE"] or gaz.name[code] in places for code, _ in gaz.candidates(s)
-        ):
-            surface_type[s] = "PLACE"
-    persons = _person_variants(votes, surface_type)
+        tally.add(ex)
+    resolver = Resolver(tally)
+    links: dict[tuple[str, int], str] = {}
+    relations: list[tuple[str, str, Relation]] = []
+    for ex in sorted(extractions, key=lambda e: e.article.id):
+        ids = resolver.link(ex)
+        links.update({(ex.article.id, i): eid for i, eid in enumerate(ids)})
+        relations.extend(resolver.relations(ex, ids))
+    relations.extend(resolver.finish())
+    return Resolution(resolver.entities, links, relations)
 
-    # places: link each mention in its article's context
-    place_code: dict[tuple[str, int], str] = {}
-    decided: dict[str, set[str]] = defaultdict(set)
-    for ex in extractions:
-        context = "\n".join([ex.article.headline, ex.article.text])
-        for i, m in enumerate(ex.mentions):
-            if surface_type[m.text] == "PLACE":
-                code = link_place(m.text, context, gaz)
-                place_code[(ex.article.id, i)] = code
-                if code:
-                    decided[m.text].add(code)
 
-    # organizations: short forms to the full form they abbreviate
-    org_surfaces = sorted(s for s, t in surface_type.items() if t in ORGS)
-    canonical: dict[str, str] = {}
-    for s in org_surfaces:
-        fulls = [f for f in org_surfaces if _abbreviates(s, f, gaz)]
+def _org_full_forms(surfaces: list[str], gaz: Gazetteer) -> dict[str, str]:
+    """Each short form -> the one full form it abbreviates (candidates found by their first two characters)."""
+    by_start: dict[str, set[str]] = defaultdict(set)
+    for f in surfaces:
+        prefix = gaz.place_prefix(f)
+        by_start[f[:2]].add(f)
+        if prefix:
+            by_start[f[len(prefix) : len(prefix) + 2]].add(f)
+    canonical = {}
+    for s in surfaces:
+        fulls = [f for f in sorted(by_start.get(s[:2], ())) if _abbreviates(s, f, gaz)]
         longest = {f for f in fulls if not any(_abbreviates(f, g, gaz) for g in fulls)}
         if len(longest) == 1:
             canonical[s] = longest.pop()
-
-    entities: dict[str, Entity] = {}
-    links: dict[tuple[str, int], str] = {}
-    org_types: dict[str, Counter] = defaultdict(Counter)
-    for ex in extractions:
-        for i, m in enumerate(ex.mentions):
-            typ = surface_type[m.text]
-            code = ""
-            if typ == "PLACE":
-                code = place_code.get((ex.article.id, i), "")
-                if not code and len(decided[m.text]) == 1:
-                    code = next(iter(decided[m.text]))
-                label = gaz.name[code] if code else m.text
-            elif typ in ORGS:
-                label = canonical.get(m.text, m.text)
-                org_types[label][typ] += 1
-                typ = "ORG"  # settled below, once every form has voted
-            else:
-                label = persons.get(m.text, m.text)
-            eid = _entity_id(typ, label, code)
-            ent = entities.get(eid)
-            if ent is None:
-                ent = entities[eid] = Entity(eid, typ, label, admin_code=code)
-            ent.aliases.add(m.text)
-            ent.mentions += 1
-            ent.articles.add(ex.article.id)
-            links[(ex.article.id, i)] = eid
-
-    # organizations take the type most of their forms carry; a legal form decides ties
-    renamed: dict[str, str] = {}
-    for eid, ent in list(entities.items()):
-        if ent.type != "ORG" or ent.admin_code:
-            continue
-        c = org_types.get(ent.label, Counter())
-        typ = "COMPANY" if ent.label.endswith(LEGAL_FORMS[:6]) else max(
-            ("COMPANY", "ORG"), key=lambda t: (c[t], t == "ORG")
-        )
-        new_id = _entity_id(typ, ent.label)
-        ent.type, ent.id = typ, new_id
-        renamed[eid] = new_id
-    entities = {e.id: e for e in entities.values()}
-    links = {k: renamed.get(v, v) for k, v in links.items()}
-    for ent in entities.values():
-        ent.aliases.discard(ent.label)
-
-    relations: list[tuple[str, str, Relation]] = []
-    for ex in extractions:
-        for r in ex.relations:
-            tail = links.get((ex.article.id, r.tail))
-            head = ex.article.id if r.head is None else links.get((ex.article.id, r.head))
-            if head and tail and head != tail:
-                relations.append((head, tail, r))
-    relations.extend(_name_locations(entities, gaz))
-    relations.extend(_division_hierarchy(entities, gaz))
-    return Resolution(entities, links, relations)
+    return canonical
 
 
 def _person_variants(votes: dict[str, Counter], surface_type: dict[str, str]) -> dict[str, str]:
     """Names one trailing character off a more-mentioned name are misreads of it (张静仅 -> 张静)."""
     names = {s: sum(votes[s].values()) for s, t in surface_type.items() if t == "PERSON"}
+    longer: dict[str, list[str]] = defaultdict(list)
+    for s in names:
+        longer[s[:-1]].append(s)
     out = {}
     for s, n in names.items():
-        for other, m in names.items():
-            if other != s and abs(len(other) - len(s)) == 1 and (other.startswith(s) or s.startswith(other)):
-                if (m, other) > (n, s):
-                    out[s] = other
+        near = [o for o in (s[:-1], *longer.get(s, ())) if o in names and o != s]
+        best = max(((names[o], o) for o in near), default=None)
+        if best and best > (n, s):
+            out[s] = best[1]
     return out
 
 

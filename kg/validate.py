@@ -49,6 +49,31 @@ def bulk_load(store: pyoxigraph.Store, path: Path) -> None:
         store.bulk_load(f, format=FORMATS[path.suffix][0])
 
 
+def load_store(target: Path, store_dir: Path) -> int:
+    """Bulk-load an export into an on-disk store, built beside it and swapped in whole; returns its triples."""
+    import shutil
+    import tempfile
+
+    path = loadable_export(target)
+    if path is None:
+        raise FileNotFoundError(f"{target}: no graph.nt / graph.nq / graph.ttl to load")
+    store_dir = store_dir.absolute()
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", dir=store_dir.parent))
+    try:
+        store = pyoxigraph.Store(str(tmp))
+        bulk_load(store, path)
+        store.optimize()
+        n = len(store)
+        del store
+        if store_dir.exists():
+            shutil.rmtree(store_dir)
+        tmp.rename(store_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return n
+
+
 def validate(target: Path, shapes: Path | None = None) -> Validation:
     result = Validation()
     files = export_files(target)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kg.extract import Extraction, Mention
 from kg.ingest import Article
-from kg.resolve import gazetteer, link_place, resolve
+from kg.places import gazetteer, link_place
+from kg.resolve import resolve
 
 
 def extraction(aid: str, text: str, ents: list[tuple[str, str]]) -> Extraction:

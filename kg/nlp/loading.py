@@ -11,11 +11,15 @@ from spacy.language import Language
 MODEL_DIR = Path(__file__).parent / "model"
 
 
+def model_dir(path: str | Path | None = None) -> Path:
+    return Path(path) if path else MODEL_DIR
+
+
 def load_nlp(path: str | Path | None = None, **kwargs: object) -> Language:
     """The shipped pipeline (or the one at ``path``), with kg's components registered."""
     from kg.nlp import component, layers  # noqa: F401  (registers factories and layers)
 
-    target = Path(path) if path else MODEL_DIR
+    target = model_dir(path)
     if not (target / "config.cfg").exists():
         raise FileNotFoundError(f"no spaCy pipeline at {target}: train one with `kg train`")
     return spacy.load(target, **kwargs)

@@ -1,0 +1,97 @@
+"""The build cache: each article's extraction on disk, keyed by the article's content hash.
+
+A rebuild over a corpus with a few new files runs the pipeline on the new articles only;
+everything else is read back from here. The key also covers the pipeline's weights and
+kg's own code and data, so a new model or a new rule never reuses a stale result. The
+cache doubles as the build's text store: exports read article texts from it one at a
+time instead of holding them all in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+import kg
+from kg.extract import Extraction
+from kg.ingest import Article
+
+_SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, article TEXT, data BLOB)"
+
+
+def fingerprint(model_dir: Path) -> str:
+    """A hash of everything an extraction depends on besides the article: model weights, kg code and data."""
+    h = hashlib.sha256(kg.__version__.encode())
+    package = Path(kg.__file__).parent
+    files = [p for p in package.rglob("*") if p.is_file() and p.suffix != ".pyc" and "__pycache__" not in p.parts]
+    files += [p for p in Path(model_dir).rglob("*") if p.is_file()]
+    for p in sorted(set(files)):
+        h.update(str(p.name).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def article_key(article: Article, fp: str) -> str:
+    """The cache key: what the pipeline sees of an article (its text and parsed header), and the fingerprint."""
+    parts = [fp, article.id, article.text, article.headline, article.kicker, article.subheadline,
+             article.dateline, article.date, article.kind, repr(article.bylines)]
+    return hashlib.sha256("\x1f".join(parts).encode("utf8")).hexdigest()
+
+
+class Cache:
+    """Extractions in one SQLite file; a damaged entry reads as a miss and is recomputed."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute(_SCHEMA)
+        self._pending: list[tuple[str, str, bytes]] = []
+
+    def get(self, key: str) -> Extraction | None:
+        row = self.db.execute("SELECT data FROM extraction WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(zlib.decompress(row[0]))
+        except Exception:  # noqa: BLE001 - any damage means: compute it again
+            return None
+
+    def put(self, key: str, ex: Extraction) -> None:
+        self._pending.append((key, ex.article.id, zlib.compress(pickle.dumps(ex, protocol=5), 1)))
+        if len(self._pending) >= 500:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)", self._pending)
+            self._pending = []
+
+    def text(self, key: str) -> str:
+        ex = self.get(key)
+        return ex.article.text if ex else ""
+
+    def close(self) -> None:
+        self.flush()
+        self.db.close()
+
+
+class TextStore:
+    """Article id -> text, read from the cache when an export asks for it (the last few kept)."""
+
+    def __init__(self, cache: Cache, keys: dict[str, str]) -> None:
+        self.cache = cache
+        self.keys = keys
+        self.get = lru_cache(maxsize=64)(self._get)
+
+    def _get(self, article: str, default: str = "") -> str:
+        key = self.keys.get(article)
+        return self.cache.text(key) if key else default

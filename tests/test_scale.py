@@ -1,0 +1,134 @@
+"""Scale: the build cache, streamed exports, on-disk stores and the Dask cluster build."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from conftest import FIXTURES
+from kg.build import CACHE_NAME, BuildOptions, run_build
+from kg.cli import main
+
+PINNED = datetime.fromisoformat("2026-01-01T00:00:00+00:00")
+OUTPUTS = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "graph.html")
+
+NEWS = [
+    "岳阳日报记者 周文\n\n岳阳市君山区钱粮湖镇的早稻开始插秧。岳阳市农业农村局局长李国强说，今年全市早稻面积稳定。\n",
+    "邵阳新闻网讯\n\n邵阳市大祥区政府与湖南宝庆农产品进出口有限公司签约。公司董事长王志刚介绍，项目投资五亿元。\n",
+    "常德日报记者 陈丽\n\n常德市鼎城区的湖南金健米业股份有限公司扩建生产线。金健米业总经理赵明表示，新线年底投产。\n",
+]
+
+
+def build(inputs: list[Path], out: Path, **kw) -> dict:
+    kw = {"formats": ("ttl", "jsonld", "nt"), **kw}
+    opts = BuildOptions(inputs=[str(p) for p in inputs], out=out, quiet=True, build_time=PINNED, **kw)
+    return run_build(opts)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("news")
+    shutil.copy(FIXTURES / "page.txt", root / "page.txt")
+    for i, text in enumerate(NEWS[:2]):
+        (root / f"n{i}.txt").write_text(text, encoding="utf8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def full(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("full")
+    report = build([corpus], out, use_cache=False)
+    assert report["counts"]["articles_from_cache"] == 0
+    assert not (out / CACHE_NAME).exists()
+    return out
+
+
+def same_outputs(a: Path, b: Path) -> None:
+    for name in OUTPUTS:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_rebuild_with_a_new_file_processes_only_that_file(corpus: Path, full: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build([corpus], out)
+    n = first["counts"]["articles"]
+    assert first["counts"]["articles_from_cache"] == 0 and (out / CACHE_NAME).exists()
+    same_outputs(out, full)
+
+    again = build([corpus], out)
+    assert again["counts"]["articles_from_cache"] == n
+    same_outputs(out, full)
+
+    grown = tmp_path / "grown"
+    shutil.copytree(corpus, grown)
+    (grown / "n2.txt").write_text(NEWS[2], encoding="utf8")
+    incremental = build([grown], out)
+    assert incremental["counts"]["articles"] == n + 1
+    assert incremental["counts"]["articles_from_cache"] == n  # only the new article went through the pipeline
+    rebuilt = build([grown], tmp_path / "rebuilt", use_cache=False)
+    same_outputs(out, tmp_path / "rebuilt")
+    assert incremental["stats"] == rebuilt["stats"]
+    labels = [e["label"] for e in rebuilt["stats"]["most_mentioned"]]
+    assert rebuilt["counts"]["mentions"] > first["counts"]["mentions"] and labels
+
+
+def test_damaged_cache_entries_are_computed_again(corpus: Path, full: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([corpus], out)
+    with sqlite3.connect(out / CACHE_NAME) as db:
+        db.execute("UPDATE extraction SET data = x'00ff'")
+    report = build([corpus], out)
+    assert report["counts"]["articles_from_cache"] == 0
+    same_outputs(out, full)
+
+
+def test_ntriples_and_nquads_are_streamed_each_triple_once(full: Path, tmp_path: Path) -> None:
+    lines = (full / "graph.nt").read_text(encoding="utf8").splitlines()
+    assert len(lines) == len(set(lines))
+    ttl = sum(1 for _ in pyoxigraph.parse(path=str(full / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE))
+    assert len(lines) == ttl
+    build([FIXTURES / "page.txt"], tmp_path, formats=("ttl", "nq"), html=False)
+    quads = list(pyoxigraph.parse(path=str(tmp_path / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS))
+    graphs = {q.graph_name for q in quads}
+    assert len(graphs) == 1 and "/build/" in str(next(iter(graphs)).value)
+
+
+def test_load_into_an_on_disk_store_and_query_it(full: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    store = tmp_path / "store"
+    assert main(["load", str(full), str(store)]) == 0
+    assert "loaded" in capsys.readouterr().err
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert main(["query", str(store), query, "--format", "json"]) == 0
+    from_store = json.loads(capsys.readouterr().out)
+    assert main(["query", str(full), query, "--format", "json"]) == 0
+    assert from_store == json.loads(capsys.readouterr().out)
+    assert int(from_store[0]["n"]) == len((full / "graph.nt").read_text(encoding="utf8").splitlines())
+    assert main(["load", str(tmp_path / "nothing"), str(tmp_path / "s2")]) == 2
+    assert "no graph.nt" in capsys.readouterr().err
+
+
+def test_build_can_fill_a_store(tmp_path: Path) -> None:
+    report = build([FIXTURES / "page.txt"], tmp_path / "out", store=tmp_path / "store", html=False, formats=("nt",))
+    assert report["store"]["triples"] == report["counts"]["triples"]["nt"]
+    assert len(pyoxigraph.Store.read_only(str(tmp_path / "store"))) == report["store"]["triples"]
+
+
+def test_cluster_build_equals_the_local_build(corpus: Path, full: Path, tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        report = build([corpus], tmp_path, use_cache=False, cluster=cluster.scheduler_address, partition_chars=400)
+    assert report["counts"]["articles"] >= 4  # several partitions, spread over both workers
+    same_outputs(tmp_path, full)
+
+
+def test_worker_processes_give_the_same_graph(corpus: Path, full: Path, tmp_path: Path) -> None:
+    report = build([corpus], tmp_path, use_cache=False, workers=2, partition_chars=400)
+    assert report["counts"]["articles_from_cache"] == 0
+    same_outputs(tmp_path, full)
