@@ -100,8 +100,9 @@ from pathlib import Path
 texts = [json.loads(l)["text"] for p in sorted(Path({str(corpus)!r}).glob("*.jsonl")) for l in open(p, encoding="utf8")]
 nlp = kg.load_nlp()
 list(nlp.pipe(texts[:20]))
+batch = max(1, 5000 * len(texts) // sum(map(len, texts)))  # about 5,000 characters, as the build batches
 t = time.perf_counter()
-for _ in nlp.pipe(texts, batch_size=64, n_process={workers}):
+for _ in nlp.pipe(texts, batch_size=batch, n_process={workers}):
     pass
 print(json.dumps({{"chars": sum(map(len, texts)), "seconds": time.perf_counter() - t}}))
 """
@@ -246,7 +247,14 @@ def main() -> None:
     ap.add_argument("--skip", nargs="*", default=[], help="scale:workers runs to leave out, e.g. 16:1")
     ap.add_argument("--sparql-timeout", type=float, default=600)
     ap.add_argument("--readme", action="store_true", help="write the table into README.md")
+    ap.add_argument("--table-only", action="store_true", help="only print (and with --readme, write) the last run's table")
     args = ap.parse_args()
+    if args.table_only:
+        saved = json.loads((RESULTS / "results.json").read_text())
+        rows = saved["rows"]
+        largest = max(rows, key=lambda r: (r["scale"], r["workers"]))
+        publish(table(rows, saved["ner"], saved["export"], saved["sparql"], largest), args.readme)
+        return
     RESULTS.mkdir(parents=True, exist_ok=True)
     sents = sentences(args.data, args.base_chars)
     corpora = {s: make_corpus(sents, s) for s in args.scales}
@@ -259,13 +267,17 @@ def main() -> None:
     nt = RESULTS / f"out-{largest['scale']}x-{largest['workers']}w" / "graph.nt"
     queries = [sparql(nt, e, args.sparql_timeout) for e in ("pyoxigraph", "rdflib")]
     print(json.dumps(queries), flush=True)
-    text = table(rows, ner, export, queries, largest)
     (RESULTS / "results.json").write_text(json.dumps({"rows": rows, "ner": ner, "export": export, "sparql": queries}, indent=1))
+    publish(table(rows, ner, export, queries, largest), args.readme)
+
+
+def publish(text: str, readme: bool) -> None:
     print(text)
-    if args.readme:
-        readme = (ROOT / "README.md").read_text(encoding="utf8")
-        a, b = readme.index(MARK[0]) + len(MARK[0]), readme.index(MARK[1])
-        (ROOT / "README.md").write_text(readme[:a] + "\n" + text + "\n" + readme[b:], encoding="utf8")
+    if readme:
+        path = ROOT / "README.md"
+        doc = path.read_text(encoding="utf8")
+        a, b = doc.index(MARK[0]) + len(MARK[0]), doc.index(MARK[1])
+        path.write_text(doc[:a] + "\n" + text + "\n" + doc[b:], encoding="utf8")
 
 
 if __name__ == "__main__":

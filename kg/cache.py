@@ -2,7 +2,7 @@
 
 A rebuild over a corpus with a few new files runs the pipeline on the new articles only;
 everything else is read back from here. The key also covers the pipeline's weights and
-kg's own code and data, so a new model or a new rule never reuses a stale result. The
+kg's extraction code and data, so a new model or a new rule never reuses a stale result. The
 cache doubles as the build's text store: exports read article texts from it one at a
 time instead of holding them all in memory.
 """
@@ -20,17 +20,23 @@ import kg
 from kg.extract import Extraction
 from kg.ingest import Article
 
-_SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, article TEXT, data BLOB)"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, text TEXT, data BLOB)"
+_VERSION = 2  # a cache of another layout is emptied, not misread
+
+
+# What an extraction depends on besides the article; export and graph code are left out,
+# so changing them keeps the cache.
+EXTRACTION_CODE = ("ingest.py", "bylines.py", "extract.py", "places.py", "nlp", "data")
 
 
 def fingerprint(model_dir: Path) -> str:
-    """A hash of everything an extraction depends on besides the article: model weights, kg code and data."""
+    """A hash of the model weights and of kg's extraction code and data, and kg's version."""
     h = hashlib.sha256(kg.__version__.encode())
     package = Path(kg.__file__).parent
-    files = [p for p in package.rglob("*") if p.is_file() and p.suffix != ".pyc" and "__pycache__" not in p.parts]
+    files = [p for name in EXTRACTION_CODE for p in [package / name, *(package / name).rglob("*")] if p.is_file()]
     files += [p for p in Path(model_dir).rglob("*") if p.is_file()]
-    for p in sorted(set(files)):
-        h.update(str(p.name).encode())
+    for p in sorted({p for p in files if p.suffix != ".pyc"}):
+        h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
@@ -51,8 +57,11 @@ class Cache:
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != _VERSION:
+            self.db.execute("DROP TABLE IF EXISTS extraction")
+            self.db.execute(f"PRAGMA user_version = {_VERSION}")
         self.db.execute(_SCHEMA)
-        self._pending: list[tuple[str, str, bytes]] = []
+        self._pending: list[tuple[str, str, bytes]] = []  # key, article text, extraction
 
     def get(self, key: str) -> Extraction | None:
         row = self.db.execute("SELECT data FROM extraction WHERE key = ?", (key,)).fetchone()
@@ -64,7 +73,7 @@ class Cache:
             return None
 
     def put(self, key: str, ex: Extraction) -> None:
-        self._pending.append((key, ex.article.id, zlib.compress(pickle.dumps(ex, protocol=5), 1)))
+        self._pending.append((key, ex.article.text, zlib.compress(pickle.dumps(ex, protocol=5), 1)))
         if len(self._pending) >= 500:
             self.flush()
 
@@ -76,8 +85,8 @@ class Cache:
             self._pending = []
 
     def text(self, key: str) -> str:
-        ex = self.get(key)
-        return ex.article.text if ex else ""
+        row = self.db.execute("SELECT text FROM extraction WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else ""
 
     def close(self) -> None:
         self.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from xml.sax.saxutils import escape as xml_escape, quoteattr
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
@@ -11,66 +12,103 @@ from typing import IO, Any
 
 import networkx as nx
 from rdflib import RDF, Literal, URIRef
-from rdflib.plugins.serializers.nt import _nt_row, _quoteLiteral
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.atomic import atomic_write
 from kg.rdf import JSONLD_CONTEXT, Minter, triples
 
 
-def graphml_view(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with only the scalar attributes Gephi, Cytoscape and networkx read."""
-    out = nx.MultiDiGraph()
-    for n, d in g.nodes(data=True):
-        attrs = {
-            "label": d["label"],
-            "type": d["type"],
-            "aliases": "|".join(d.get("aliases", [])),
-            "mentions": int(d.get("mentions", 0)),
-        }
-        if d["type"] == "ARTICLE":
-            attrs.update(headline=d.get("headline", ""), date=d.get("date", ""), source=d.get("source", ""))
-        else:
-            attrs.update(admin_code=d.get("admin_code", ""), articles="|".join(d.get("articles", [])))
-        out.add_node(n, **attrs)
-    for u, v, k, d in g.edges(keys=True, data=True):
-        evidence = d.get("evidence") or [{"article": u, "spans": d.get("spans", [])}]
-        out.add_edge(
-            u,
-            v,
-            key=k,
-            relation=d["relation"],
-            role=d.get("role", ""),
-            weight=int(d["weight"]),
-            evidence=json.dumps(evidence, ensure_ascii=False),
-        )
-    return out
+_GRAPHML_KEYS = (  # (id, for, type): the scalar attributes Gephi, Cytoscape and networkx read
+    ("label", "node", "string"), ("type", "node", "string"), ("aliases", "node", "string"),
+    ("mentions", "node", "long"), ("admin_code", "node", "string"), ("articles", "node", "string"),
+    ("headline", "node", "string"), ("date", "node", "string"), ("source", "node", "string"),
+    ("relation", "edge", "string"), ("role", "edge", "string"), ("weight", "edge", "long"),
+    ("evidence", "edge", "string"),
+)
+
+
+def _graphml_node(d: dict[str, Any]) -> dict[str, Any]:
+    attrs = {
+        "label": d["label"],
+        "type": d["type"],
+        "aliases": "|".join(d.get("aliases", [])),
+        "mentions": int(d.get("mentions", 0)),
+    }
+    if d["type"] == "ARTICLE":
+        attrs.update(headline=d.get("headline", ""), date=d.get("date", ""), source=d.get("source", ""))
+    else:
+        attrs.update(admin_code=d.get("admin_code", ""), articles="|".join(d.get("articles", [])))
+    return attrs
+
+
+def _graphml_edge(u: str, d: dict[str, Any]) -> dict[str, Any]:
+    evidence = d.get("evidence") or [{"article": u, "spans": d.get("spans", [])}]
+    return {
+        "relation": d["relation"],
+        "role": d.get("role", ""),
+        "weight": int(d["weight"]),
+        "evidence": json.dumps(evidence, ensure_ascii=False),
+    }
+
+
+def _xml_data(attrs: dict[str, Any]) -> str:
+    return "".join(
+        f'      <data key="{k}">{xml_escape(str(v), _XML_EXTRA)}</data>\n' if v != "" else f'      <data key="{k}" />\n'
+        for k, v in attrs.items()
+    )
+
+
+_XML_EXTRA = {"\r": "&#13;", "\t": "&#9;", "\n": "&#10;"}  # kept as they are by any XML parser
 
 
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
-    with atomic_write(path, "wb") as f:
-        nx.write_graphml(graphml_view(g), f, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    """GraphML written element by element (networkx's writer builds the whole document in memory first)."""
+    with atomic_write(path, "w") as f:
+        f.write(
+            "<?xml version='1.0' encoding='utf-8'?>\n"
+            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+            'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+        )
+        for key, scope, typ in _GRAPHML_KEYS:
+            f.write(f'  <key id="{key}" for="{scope}" attr.name="{key}" attr.type="{typ}" />\n')
+        f.write('  <graph edgedefault="directed">\n')
+        for n, d in g.nodes(data=True):
+            f.write(f"    <node id={quoteattr(n)}>\n{_xml_data(_graphml_node(d))}    </node>\n")
+        for u, v, k, d in g.edges(keys=True, data=True):
+            f.write(
+                f"    <edge id={quoteattr(str(k))} source={quoteattr(u)} target={quoteattr(v)}>\n"
+                f"{_xml_data(_graphml_edge(u, d))}    </edge>\n"
+            )
+        f.write("  </graph>\n</graphml>\n")
+
+
+_TYPE = RDF.type
+_same, _starts = str.__eq__, str.startswith  # rdflib's terms override both in Python; the C ones suffice here
 
 
 class _Turtle:
     """Turtle written as the triples come: prefixes first, then one block per run of a subject."""
 
     def __init__(self, f: IO[str], prefixes: dict[str, str]) -> None:
-        self.f, self.prefixes, self.subject = f, prefixes, None
+        self.f, self.subject = f, None
+        self.compact = _Compact(prefixes, turtle=True)
+        self.compact.known[_TYPE] = "a"
         for p, ns in prefixes.items():
             f.write(f"@prefix {p}: <{ns}> .\n")
 
-    def term(self, t: Any) -> str:
-        if isinstance(t, Literal):
-            return _quoteLiteral(t)
-        return _compact(str(t), self.prefixes, turtle=True)
-
     def add(self, s: Any, p: Any, o: Any) -> None:
-        verb = "a" if p == RDF.type else self.term(p)
-        if s == self.subject:
-            self.f.write(f" ;\n    {verb} {self.term(o)}")
+        verb = self.compact.vocab(p)
+        if isinstance(o, Literal):
+            obj = _quoteLiteral(o)
+        else:
+            obj = self.compact.vocab(o) if verb == "a" else self.compact(o)
+        if self.subject is not None and _same(s, self.subject):
+            self.f.write(f" ;\n    {verb} {obj}")
         else:
             self.f.write(" .\n" if self.subject is not None else "")
-            self.f.write(f"\n{self.term(s)}\n    {verb} {self.term(o)}")
+            self.f.write(f"\n{self.compact(s)}\n    {verb} {obj}")
             self.subject = s
 
     def close(self) -> None:
@@ -81,35 +119,33 @@ class _JsonLd:
     """JSON-LD (compact IRIs, one node object per run of a subject) written as the triples come."""
 
     def __init__(self, f: IO[str], prefixes: dict[str, str]) -> None:
-        self.f, self.prefixes = f, prefixes
-        self.node: dict[str, Any] | None = None
+        self.f = f
+        self.compact = _Compact(prefixes, turtle=False)
+        self.subject: Any = None
+        self.node: dict[str, Any] = {}
         self.first = True
         context = {"@vocab": JSONLD_CONTEXT["@vocab"], **prefixes}
         f.write('{\n  "@context": ' + json.dumps(context, sort_keys=True) + ',\n  "@graph": [')
 
-    def iri(self, t: Any) -> str:
-        return _compact(str(t), self.prefixes, turtle=False)
-
     def add(self, s: Any, p: Any, o: Any) -> None:
-        sid = self.iri(s)
-        if self.node is None or self.node["@id"] != sid:
+        if self.subject is None or not _same(s, self.subject):
             self._flush()
-            self.node = {"@id": sid}
-        if p == RDF.type:
-            self.node.setdefault("@type", []).append(self.iri(o))
+            self.subject, self.node = s, {"@id": self.compact(s)}
+        if _same(p, _TYPE):
+            self.node.setdefault("@type", []).append(self.compact.vocab(o))
             return
-        if isinstance(o, Literal):
-            value: dict[str, Any] = {"@value": str(o)}
-            if o.language:
-                value["@language"] = o.language
-            elif o.datatype:
-                value["@type"] = self.iri(o.datatype)
+        if not isinstance(o, Literal):
+            value: dict[str, Any] = {"@id": self.compact(o)}
+        elif o.language:
+            value = {"@value": str(o), "@language": o.language}
+        elif o.datatype:
+            value = {"@value": str(o), "@type": self.compact.vocab(o.datatype)}
         else:
-            value = {"@id": self.iri(o)}
-        self.node.setdefault(self.iri(p), []).append(value)
+            value = {"@value": str(o)}
+        self.node.setdefault(self.compact.vocab(p), []).append(value)
 
     def _flush(self) -> None:
-        if self.node is not None:
+        if self.subject is not None:
             self.f.write(("\n    " if self.first else ",\n    ") + json.dumps(self.node, ensure_ascii=False, sort_keys=True))
             self.first = False
 
@@ -123,10 +159,12 @@ class _Lines:
 
     def __init__(self, f: IO[str], graph: URIRef | None) -> None:
         self.f = f
-        self.end = f" {graph.n3()} .\n" if graph is not None else " .\n"
+        self.end = f" <{graph}> .\n" if graph is not None else " .\n"
 
     def add(self, s: Any, p: Any, o: Any) -> None:
-        self.f.write(_nt_row((s, p, o))[:-3] + self.end)
+        # kg mints every IRI from a checked base and hashes or codes, so they need no escaping
+        obj = _quoteLiteral(o) if isinstance(o, Literal) else f"<{o}>"
+        self.f.write(f"<{s}> <{p}> {obj}{self.end}")
 
     def close(self) -> None:
         pass
@@ -135,14 +173,28 @@ class _Lines:
 _LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_\-.]*[A-Za-z0-9_\-])?$")
 
 
-def _compact(iri: str, prefixes: dict[str, str], turtle: bool) -> str:
-    """prefix:local where a prefix covers the IRI (and, in Turtle, the rest is a plain local name)."""
-    best = max((ns for ns in prefixes.values() if iri.startswith(ns)), key=len, default="")
-    if best:
-        local = iri[len(best) :]
-        if not turtle or _LOCAL.match(local):
-            return f"{next(p for p, ns in prefixes.items() if ns == best)}:{local}"
-    return f"<{iri}>" if turtle else iri
+class _Compact:
+    """prefix:local for an IRI under a known prefix (in Turtle only when the rest is a plain local name)."""
+
+    def __init__(self, prefixes: dict[str, str], turtle: bool) -> None:
+        self.spaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda t: -len(t[0]))
+        self.turtle = turtle
+        self.known: dict[Any, str] = {}  # predicates, classes, datatypes: few, and each is compacted once
+
+    def __call__(self, iri: Any) -> str:
+        for ns, p in self.spaces:
+            if _starts(iri, ns):
+                local = iri[len(ns) :]
+                if not self.turtle or _LOCAL.match(local):
+                    return f"{p}:{local}"
+                break
+        return f"<{iri}>" if self.turtle else str(iri)
+
+    def vocab(self, term: Any) -> str:
+        out = self.known.get(term)
+        if out is None:
+            out = self.known[term] = self(term)
+        return out
 
 
 def write_rdf(

@@ -113,7 +113,7 @@ def network_data(g: nx.MultiDiGraph, max_nodes: int = 300, min_weight: int = 1) 
                 for a in g.nodes[n].get("articles", [])
                 if a in g
             ],
-            "evidence": _node_evidence(g, n)[:5],
+            "evidence": _node_evidence(g, n),
         }
         for n in nodes
     }
@@ -127,8 +127,8 @@ def network_data(g: nx.MultiDiGraph, max_nodes: int = 300, min_weight: int = 1) 
     }
 
 
-def _node_evidence(g: nx.MultiDiGraph, n: str) -> list[str]:
-    """Sentences that mention an entity, first ones first."""
+def _node_evidence(g: nx.MultiDiGraph, n: str, limit: int = 5) -> list[str]:
+    """The first sentences that mention an entity (texts come from the build's store, so few are read)."""
     out: list[str] = []
     for a, _, d in sorted(g.in_edges(n, data=True), key=lambda t: t[0]):
         if d["relation"] != "mentions":
@@ -141,7 +141,9 @@ def _node_evidence(g: nx.MultiDiGraph, n: str) -> list[str]:
                 s = text[sents[k][0] : sents[k][1]]
                 if s not in out:
                     out.append(s)
-    return out
+        if len(out) >= limit:
+            break
+    return out[:limit]
 
 
 def write_html(g: nx.MultiDiGraph, out: Path, max_nodes: int = 300, min_weight: int = 1) -> None:

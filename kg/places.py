@@ -45,6 +45,7 @@ class Gazetteer:
             for s in short_forms(name):
                 self.short[s].append(code)
         self.max_len = max(len(n) for n in self.name.values())
+        self.place_prefix = lru_cache(maxsize=1 << 16)(self._place_prefix)  # asked again for each pair of names
 
     def candidates(self, text: str) -> list[tuple[str, bool]]:
         """(code, exact) for every division a text may name."""
@@ -61,7 +62,7 @@ class Gazetteer:
         name = self.name[code]
         return [name, *short_forms(name)]
 
-    def place_prefix(self, text: str) -> str:
+    def _place_prefix(self, text: str) -> str:
         """Longest division name or short form that starts ``text`` (and is not all of it)."""
         for k in range(min(len(text) - 1, self.max_len), 1, -1):
             if text[:k] in self.exact or text[:k] in self.short:

@@ -7,6 +7,8 @@ from ``base`` and the graph's own ids (hashes and division codes), never from ra
 from __future__ import annotations
 
 import hashlib
+import re
+from functools import lru_cache
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
@@ -50,10 +52,15 @@ JSONLD_CONTEXT = {
 }
 
 
+_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|\\^`]*$')
+
+
 class Minter:
     """IRIs for the graph's nodes, relations and text positions, under one base."""
 
     def __init__(self, base: str) -> None:
+        if not _IRI.match(base):
+            raise ValueError(f"base IRI {base!r} is not an absolute IRI (scheme:..., no spaces, quotes or <>{{}}|\\^`)")
         if not base.endswith(("/", "#")):
             base += "/"
         self.base = base
@@ -84,6 +91,34 @@ def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+class _Terms:
+    """A namespace whose terms are made once: rdflib builds and checks a new URIRef on every
+    attribute access, which was a tenth of the export's time."""
+
+    def __init__(self, ns: Any) -> None:
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._ns, name)
+        setattr(self, name, term)
+        return term
+
+
+_RDF, _RDFS, _XSD, _SDO, _SKOS = _Terms(RDF), _Terms(RDFS), _Terms(XSD), _Terms(SDO), _Terms(SKOS)
+_PROV, _ORG, _NIF, _ITSRDF, _KGO = _Terms(PROV), _Terms(ORG), _Terms(NIF), _Terms(ITSRDF), _Terms(KGO)
+
+
+@lru_cache(maxsize=1 << 16)
+def _count(n: int) -> Literal:
+    """Offsets repeat across articles, so their literals are made once."""
+    return Literal(n, datatype=XSD.nonNegativeInteger)
+
+
+@lru_cache(maxsize=1 << 12)
+def _integer(n: int) -> Literal:
+    return Literal(n, datatype=XSD.integer)
+
+
 def to_rdf(
     g: nx.MultiDiGraph,
     base: str = DEFAULT_BASE,
@@ -107,15 +142,15 @@ def triples(
     """Every triple of the export, each once, streamed (N-Triples writers need no second copy)."""
     build = iri.build(g)
     agent = URIRef(f"{iri.base}agent/kg")
-    yield build, RDF.type, PROV.Activity
-    yield build, RDFS.label, Literal(f"kg build {kg.__version__}")
-    yield build, PROV.wasAssociatedWith, agent
+    yield build, _RDF.type, _PROV.Activity
+    yield build, _RDFS.label, Literal(f"kg build {kg.__version__}")
+    yield build, _PROV.wasAssociatedWith, agent
     when = build_time or datetime.now(timezone.utc).replace(microsecond=0)
-    yield build, PROV.startedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime)
+    yield build, _PROV.startedAtTime, Literal(when.isoformat(), datatype=_XSD.dateTime)
     if pipeline:
-        yield build, KGO.pipeline, Literal(pipeline)
-    yield agent, RDF.type, PROV.SoftwareAgent
-    yield agent, RDFS.label, Literal(f"kg {kg.__version__}")
+        yield build, _KGO.pipeline, Literal(pipeline)
+    yield agent, _RDF.type, _PROV.SoftwareAgent
+    yield agent, _RDFS.label, Literal(f"kg {kg.__version__}")
 
     for node, data in sorted(g.nodes(data=True)):
         if data["type"] == "ARTICLE":
@@ -125,9 +160,9 @@ def triples(
 
     for role in sorted({d["role"] for _, _, d in g.edges(data=True) if d.get("role")}):
         role_iri = iri.role(role)
-        yield role_iri, RDF.type, ORG.Role
-        yield role_iri, SKOS.prefLabel, zh(role)
-        yield role_iri, RDFS.label, zh(role)
+        yield role_iri, _RDF.type, _ORG.Role
+        yield role_iri, _SKOS.prefLabel, zh(role)
+        yield role_iri, _RDFS.label, zh(role)
 
     # Edges come grouped by their source, so a shortcut triple two edges share
     # (a person's jobTitle with two organizations) is caught by a per-source set.
@@ -137,7 +172,7 @@ def triples(
         if u != current:
             current, said = u, set()
         if data["relation"] == "mentions":
-            yield su, SDO.mentions, sv
+            yield su, _SDO.mentions, sv
             continue
         for t in _relation(u, v, su, sv, data, g, iri):
             if t[0] == su:
@@ -150,71 +185,71 @@ def triples(
 def _entity(node: str, data: dict, iri: Minter) -> Iterable[tuple]:
     s = iri.node(node, data)
     for cls in SCHEMA_CLASS[data["type"]]:
-        yield s, RDF.type, cls
-    yield s, RDF.type, KG_CLASS[data["type"]]
-    yield s, RDFS.label, zh(data["label"])
-    yield s, SKOS.prefLabel, zh(data["label"])
+        yield s, _RDF.type, cls
+    yield s, _RDF.type, KG_CLASS[data["type"]]
+    yield s, _RDFS.label, zh(data["label"])
+    yield s, _SKOS.prefLabel, zh(data["label"])
     for alias in data.get("aliases", []):
-        yield s, SKOS.altLabel, zh(alias)
-    yield s, KGO.mentionCount, Literal(int(data.get("mentions", 0)), datatype=XSD.integer)
+        yield s, _SKOS.altLabel, zh(alias)
+    yield s, _KGO.mentionCount, _integer(int(data.get("mentions", 0)))
     if data.get("admin_code"):
-        yield s, KGO.adminCode, Literal(data["admin_code"])
-        yield s, RDF.type, KGO.AdministrativeDivision
+        yield s, _KGO.adminCode, Literal(data["admin_code"])
+        yield s, _RDF.type, _KGO.AdministrativeDivision
 
 
 def _article(node: str, data: dict, g: nx.MultiDiGraph, iri: Minter, build: URIRef) -> Iterable[tuple]:
     s = iri.node(node, data)
-    yield s, RDF.type, SDO.NewsArticle
+    yield s, _RDF.type, _SDO.NewsArticle
     if data.get("headline"):
-        yield s, SDO.headline, zh(data["headline"])
+        yield s, _SDO.headline, zh(data["headline"])
     for extra in ("kicker", "subheadline"):
         if data.get(extra):
-            yield s, SDO.alternativeHeadline, zh(data[extra])
+            yield s, _SDO.alternativeHeadline, zh(data[extra])
     if data.get("date"):
-        yield s, KGO.dateText, zh(data["date"])
+        yield s, _KGO.dateText, zh(data["date"])
     if data.get("dateline"):
-        yield s, KGO.dateline, zh(data["dateline"])
-    yield s, SDO.identifier, Literal(node)
-    yield s, KGO.sourceFile, Literal(data.get("source", ""))
-    yield s, PROV.wasGeneratedBy, build
+        yield s, _KGO.dateline, zh(data["dateline"])
+    yield s, _SDO.identifier, Literal(node)
+    yield s, _KGO.sourceFile, Literal(data.get("source", ""))
+    yield s, _PROV.wasGeneratedBy, build
     ctx = iri.context(node)
     text = article_text(g, node)
-    yield s, KGO.text, ctx
-    yield ctx, RDF.type, NIF.Context
-    yield ctx, RDF.type, NIF.RFC5147String
-    yield ctx, NIF.isString, Literal(text, lang="zh")
-    yield ctx, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)
-    yield ctx, NIF.endIndex, Literal(len(text), datatype=XSD.nonNegativeInteger)
-    yield ctx, NIF.sourceUrl, s
+    yield s, _KGO.text, ctx
+    yield ctx, _RDF.type, _NIF.Context
+    yield ctx, _RDF.type, _NIF.RFC5147String
+    yield ctx, _NIF.isString, Literal(text, lang="zh")
+    yield ctx, _NIF.beginIndex, _count(0)
+    yield ctx, _NIF.endIndex, _count(len(text))
+    yield ctx, _NIF.sourceUrl, s
     written: set[tuple[int, int]] = set()  # a mention can be a whole sentence: one string, two classes
     for start, end in data.get("sentences", []):
-        yield from _nif_span(iri.span(node, start, end), NIF.Sentence, ctx, start, end, text[start:end], written)
+        yield from _nif_span(iri.span(node, start, end), _NIF.Sentence, ctx, start, end, text[start:end], written)
     for _, ent, edata in sorted(g.out_edges(node, data=True), key=lambda t: t[1]):
         if edata["relation"] != "mentions":
             continue
         target = iri.node(ent, g.nodes[ent])
         for start, end, surface, label, k in edata["spans"]:
             phrase = iri.span(node, start, end)
-            yield from _nif_span(phrase, NIF.Phrase, ctx, start, end, surface, written)
-            yield phrase, ITSRDF.taIdentRef, target
-            yield phrase, ITSRDF.taClassRef, SCHEMA_CLASS[label][0] if label in SCHEMA_CLASS else KGO.Entity
+            yield from _nif_span(phrase, _NIF.Phrase, ctx, start, end, surface, written)
+            yield phrase, _ITSRDF.taIdentRef, target
+            yield phrase, _ITSRDF.taClassRef, SCHEMA_CLASS[label][0] if label in SCHEMA_CLASS else _KGO.Entity
             start_s, end_s = data["sentences"][k] if k < len(data.get("sentences", [])) else (start, end)
-            yield phrase, NIF.sentence, iri.span(node, start_s, end_s)
+            yield phrase, _NIF.sentence, iri.span(node, start_s, end_s)
 
 
 def _nif_span(
     s: URIRef, cls: URIRef, ctx: URIRef, start: int, end: int, anchor: str, written: set[tuple[int, int]]
 ) -> Iterable[tuple]:
     """A NIF string: offsets are code points into the context's text."""
-    yield s, RDF.type, cls
+    yield s, _RDF.type, cls
     if (start, end) in written:
         return
     written.add((start, end))
-    yield s, RDF.type, NIF.RFC5147String
-    yield s, NIF.referenceContext, ctx
-    yield s, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)
-    yield s, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)
-    yield s, NIF.anchorOf, Literal(anchor, lang="zh")
+    yield s, _RDF.type, _NIF.RFC5147String
+    yield s, _NIF.referenceContext, ctx
+    yield s, _NIF.beginIndex, _count(start)
+    yield s, _NIF.endIndex, _count(end)
+    yield s, _NIF.anchorOf, Literal(anchor, lang="zh")
 
 
 def _relation(
@@ -222,33 +257,33 @@ def _relation(
 ) -> Iterable[tuple]:
     kind, role = data["relation"], data.get("role", "")
     r = iri.relation(kind, u, v, role)
-    yield r, RDF.type, RELATION_CLASS[kind]
-    yield r, KGO.source, su
-    yield r, KGO.target, sv
-    yield r, KGO.weight, Literal(int(data["weight"]), datatype=XSD.integer)
+    yield r, _RDF.type, RELATION_CLASS[kind]
+    yield r, _KGO.source, su
+    yield r, _KGO.target, sv
+    yield r, _KGO.weight, _integer(int(data["weight"]))
     if role:
         role_iri = iri.role(role)
-        yield r, KGO.roleLabel, zh(role)
-        yield r, ORG.role, role_iri
+        yield r, _KGO.roleLabel, zh(role)
+        yield r, _ORG.role, role_iri
     for ev in data.get("evidence", []):
         if ev.get("article"):
-            yield r, PROV.wasDerivedFrom, iri.span(ev["article"], ev["start"], ev["end"])
+            yield r, _PROV.wasDerivedFrom, iri.span(ev["article"], ev["start"], ev["end"])
         elif ev.get("text"):
-            yield r, KGO.evidenceText, zh(ev["text"])
+            yield r, _KGO.evidenceText, zh(ev["text"])
     if kind == "affiliation":
-        yield r, RDF.type, ORG.Membership
-        yield r, ORG.member, su
-        yield r, ORG.organization, sv
-        yield su, SDO.affiliation if g.nodes[v]["type"] != "PLACE" else KGO.holdsOfficeIn, sv
+        yield r, _RDF.type, _ORG.Membership
+        yield r, _ORG.member, su
+        yield r, _ORG.organization, sv
+        yield su, _SDO.affiliation if g.nodes[v]["type"] != "PLACE" else _KGO.holdsOfficeIn, sv
         if role:
-            yield su, SDO.jobTitle, zh(role)
+            yield su, _SDO.jobTitle, zh(role)
     elif kind == "author":
-        yield su, SDO.author, sv
+        yield su, _SDO.author, sv
     elif kind == "located_in":
-        yield su, SDO.location, sv
+        yield su, _SDO.location, sv
     elif kind == "part_of":
-        yield su, SDO.containedInPlace, sv
+        yield su, _SDO.containedInPlace, sv
     elif kind == "co_occurrence":
-        yield r, KGO.participant, su
-        yield r, KGO.participant, sv
+        yield r, _KGO.participant, su
+        yield r, _KGO.participant, sv
 
