@@ -87,13 +87,13 @@ def ends_with_title(text: str) -> bool:
 
 def extract(article: Article, doc: Doc) -> Extraction:
     """All mentions and relations of one article."""
-    sentences = _sentences(doc)
+    full = _text_of(doc, article.text)
+    sentences = _sentences(doc, full)
     ex = Extraction(article, sentences)
     sent_of = _SentenceOf(sentences)
     byline_people = _byline_mentions(ex, sent_of)
     taken = [(m.start, m.end) for m in ex.mentions]
     descriptors = tuple(role_rules()["descriptors"])
-    full = doc.text  # Doc.text joins every token on each call
     for ent in doc.ents:
         raw = ent.text
         s = ent.start_char + len(raw) - len(raw.lstrip())
@@ -122,8 +122,17 @@ def place_hints(ex: Extraction) -> list[str]:
 # --------------------------------------------------------------------------- sentences
 
 
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    full = doc.text
+def _text_of(doc: Doc, text: str) -> str:
+    """The Doc's text: the article's own string, which the Doc was made from.
+
+    Doc.text joins every token again on each call, a Python object per character,
+    which was most of the time extraction took.
+    """
+    n = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    return text if n == len(text) else doc.text
+
+
+def _sentences(doc: Doc, full: str) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START"):
         spans = [(s.start_char, s.end_char) for s in doc.sents]
     else:

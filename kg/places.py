@@ -45,6 +45,7 @@ class Gazetteer:
             for s in short_forms(name):
                 self.short[s].append(code)
         self.max_len = max(len(n) for n in self.name.values())
+        self._forms: dict[str, list[str]] = {}
         self.place_prefix = lru_cache(maxsize=1 << 16)(self._place_prefix)  # asked again for each pair of names
 
     def candidates(self, text: str) -> list[tuple[str, bool]]:
@@ -59,8 +60,11 @@ class Gazetteer:
         return out
 
     def forms(self, code: str) -> list[str]:
-        name = self.name[code]
-        return [name, *short_forms(name)]
+        forms = self._forms.get(code)
+        if forms is None:
+            name = self.name[code]
+            forms = self._forms[code] = [name, *short_forms(name)]
+        return forms
 
     def _place_prefix(self, text: str) -> str:
         """Longest division name or short form that starts ``text`` (and is not all of it)."""

@@ -175,7 +175,7 @@ def triples(
             yield su, _SDO.mentions, sv
             continue
         for t in _relation(u, v, su, sv, data, g, iri):
-            if t[0] == su:
+            if t[0] is su:  # a shortcut from the source entity (the same object, so no string compare)
                 if t in said:
                     continue
                 said.add(t)
