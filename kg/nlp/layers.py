@@ -11,6 +11,7 @@ import unicodedata
 from typing import Callable
 
 import numpy
+from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -63,9 +64,26 @@ _CLASS = _Cache(char_class)
 _HASH = _Cache(hash_string)
 
 
+_BY_ORTH: dict[int, tuple[str, int]] = {}  # token text id -> (normalized character, character class)
+
+
+def _token_chars(doc: Doc) -> list[tuple[str, int]]:
+    """Each token's normalized character and class, read by text id (a Token object per character costs more)."""
+    strings = doc.vocab.strings
+    out = []
+    for orth in doc.to_array(ORTH).tolist():
+        info = _BY_ORTH.get(orth)
+        if info is None:
+            text = strings[orth]
+            info = _BY_ORTH[orth] = (_NORM[text], _CLASS[text[:1] or " "])
+        out.append(info)
+    return out
+
+
 def doc_features(doc: Doc, lexicon: Lexicon | None) -> numpy.ndarray:
     """(len(doc), N_COLUMNS) uint64 feature ids for one Doc."""
-    chars = [_NORM[t.text] for t in doc]
+    info = _token_chars(doc)
+    chars = [c for c, _ in info]
     n = len(chars)
     out = numpy.zeros((n, N_COLUMNS), dtype="uint64")
     if n == 0:
@@ -74,7 +92,7 @@ def doc_features(doc: Doc, lexicon: Lexicon | None) -> numpy.ndarray:
     out[:, 0] = [_HASH[c] for c in chars]
     out[:, 1] = [_HASH[padded[i] + padded[i + 1]] for i in range(n)]
     out[:, 2] = [_HASH[padded[i + 1] + padded[i + 2]] for i in range(n)]
-    out[:, 3] = [_CLASS[t.text[:1] or " "] for t in doc]
+    out[:, 3] = [k for _, k in info]
     if lexicon is not None:
         out[:, 4:] = lexicon.bmes("".join(c if len(c) == 1 else " " for c in chars))
     if len(_HASH) > 2_000_000:  # bound the memo on endless streams of new bigrams

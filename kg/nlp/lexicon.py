@@ -23,6 +23,13 @@ class Lexicon:
     def __init__(self, entries: dict[str, int] | None = None) -> None:
         self.entries: dict[str, int] = entries or {}
         self.max_len = max((len(w) for w in self.entries), default=0)
+        # the lengths of the words that start with each pair of characters, shortest first:
+        # most positions start no word, and the rest only a few
+        starts: dict[str, set[int]] = {}
+        for w in self.entries:
+            if len(w) >= 2:
+                starts.setdefault(w[:2], set()).add(len(w))
+        self.starts = {k: tuple(sorted(v)) for k, v in starts.items()}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -62,9 +69,12 @@ class Lexicon:
         if not self.entries or n == 0:
             return out
         get = self.entries.get
+        starts = self.starts.get
         ncat = len(CATEGORIES)
-        for i in range(n):
-            for length in range(2, min(self.max_len, n - i) + 1):
+        for i in range(n - 1):
+            for length in starts(text[i : i + 2], ()):
+                if length > n - i:
+                    break
                 bits = get(text[i : i + length])
                 if not bits:
                     continue
