@@ -12,9 +12,12 @@ article is new to the build while the people and places recur, as in an archive.
 For each scale and worker count, a fresh ``kg build`` runs in its own process with a
 fresh cache; the figures are its wall time, characters per second and the peak resident
 memory of its process tree (sampled every 0.2 s), beside the NER pipeline's own
-throughput on the 1x text. On the largest graph it then times each RDF serialization
-and the example SPARQL queries in rdflib and in pyoxigraph. ``--readme`` writes the
-table into README.md between the ``bench:scale`` markers.
+throughput on the 1x text. On the largest graph it then times each RDF serialization,
+and on the smallest and the largest the example SPARQL queries in pyoxigraph and in
+rdflib (whose process gets an address-space limit, so that it fails instead of taking
+the machine down). Results go to bench/results/scale/results.json as each stage ends;
+``--stages export,sparql`` reruns some stages, ``--stages ""`` only prints the table.
+``--readme`` writes the table into README.md between the ``bench:scale`` markers.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -183,13 +187,22 @@ for name, q in queries.items():
 """
 
 
-def sparql(nt: Path, engine: str, timeout: float) -> dict:
+def sparql(nt: Path, engine: str, timeout: float, memory_gb: float) -> dict:
     res: dict = {"engine": engine, "queries": {}}
+
+    def limit() -> None:
+        if engine == "rdflib":
+            cap = int(memory_gb * 2**30)
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
     proc = subprocess.Popen([sys.executable, "-c", SPARQL, engine, str(nt), str(timeout / 4), str(ROOT / "ontology" / "queries")],
-                            stdout=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=limit)
     start = time.perf_counter()
     try:
-        out, _ = proc.communicate(timeout=timeout)
+        out, err = proc.communicate(timeout=timeout)
+        if proc.returncode:
+            res["failed"] = "out of memory" if "MemoryError" in err else err.strip().splitlines()[-1][:200]
+            res["memory_gb"] = memory_gb
     except subprocess.TimeoutExpired:
         proc.kill()
         out, _ = proc.communicate()
@@ -205,6 +218,7 @@ def sparql(nt: Path, engine: str, timeout: float) -> dict:
 
 
 def table(rows: list[dict], ner: list[dict], export: dict, queries: list[dict], largest: dict) -> str:
+    """The README's table: builds, NER alone, export speed, SPARQL latency."""
     ner_rate = {r["workers"]: r["chars_per_s"] for r in ner}
     lines = [
         "| corpus | workers | articles | entities | triples | build chars/s | vs NER alone | peak RSS, tree / largest process |",
@@ -226,15 +240,20 @@ def table(rows: list[dict], ner: list[dict], export: dict, queries: list[dict], 
                  + f"; GraphML {export['graphml']['seconds']:.1f} s.")
     lines.append("")
     names = sorted({q for r in queries for q in r["queries"]})
-    lines.append("| SPARQL on the largest graph | " + " | ".join(r["engine"] for r in queries) + " |")
+    cols = [f"{r['engine']}, {r['scale']}× ({r['triples'] / 1e6:.1f} M triples)" for r in queries]
+    lines.append("| SPARQL (median of 3) | " + " | ".join(cols) + " |")
     lines.append("|---|" + "---|" * len(queries))
-    lines.append("| load N-Triples | " + " | ".join(f"{r.get('load', float('nan')):.1f} s" for r in queries) + " |")
+
+    def cell(r: dict, v: float | None) -> str:
+        if v is not None:
+            return f"{v * 1000:,.0f} ms" if v < 10 else f"{v:,.0f} s"
+        if "failed" in r:
+            return f"{r['failed']} ({r['memory_gb']:.0f} GB limit)"
+        return f"stopped after {r.get('timeout', 0):.0f} s"
+
+    lines.append("| load N-Triples | " + " | ".join(cell(r, r.get("load")) for r in queries) + " |")
     for n in names:
-        cells = []
-        for r in queries:
-            v = r["queries"].get(n)
-            cells.append(f"{v * 1000:,.0f} ms" if v is not None else f"> {r.get('timeout', 0):.0f} s (stopped)")
-        lines.append(f"| {n} | " + " | ".join(cells) + " |")
+        lines.append(f"| {n} | " + " | ".join(cell(r, r["queries"].get(n)) for r in queries) + " |")
     return "\n".join(lines)
 
 
@@ -245,30 +264,49 @@ def main() -> None:
     ap.add_argument("--scales", type=int, nargs="+", default=[1, 4, 16])
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--skip", nargs="*", default=[], help="scale:workers runs to leave out, e.g. 16:1")
-    ap.add_argument("--sparql-timeout", type=float, default=600)
+    ap.add_argument("--stages", default="ner,build,export,sparql",
+                    help="stages to run; the others are taken from the last run's results.json")
+    ap.add_argument("--sparql-timeout", type=float, default=900, help="seconds per engine and graph")
+    ap.add_argument("--rdflib-memory-gb", type=float, default=12, help="address-space limit of the rdflib process")
     ap.add_argument("--readme", action="store_true", help="write the table into README.md")
-    ap.add_argument("--table-only", action="store_true", help="only print (and with --readme, write) the last run's table")
     args = ap.parse_args()
-    if args.table_only:
-        saved = json.loads((RESULTS / "results.json").read_text())
-        rows = saved["rows"]
-        largest = max(rows, key=lambda r: (r["scale"], r["workers"]))
-        publish(table(rows, saved["ner"], saved["export"], saved["sparql"], largest), args.readme)
-        return
+    stages = set(args.stages.split(",")) if args.stages else set()
+    saved_path = RESULTS / "results.json"
+    saved = json.loads(saved_path.read_text()) if saved_path.exists() else {}
+
+    def save(key: str, value: object) -> None:
+        saved[key] = value
+        saved_path.write_text(json.dumps(saved, indent=1))
+        print(json.dumps({key: value}), flush=True)
+
     RESULTS.mkdir(parents=True, exist_ok=True)
-    sents = sentences(args.data, args.base_chars)
-    corpora = {s: make_corpus(sents, s) for s in args.scales}
-    ner = [ner_only(corpora[min(args.scales)], w) for w in args.workers]
-    print(json.dumps(ner), flush=True)
-    rows = [build(corpora[s], s, w) for s in args.scales for w in args.workers if f"{s}:{w}" not in args.skip]
+    corpora: dict[int, Path] = {}
+    if stages:
+        sents = sentences(args.data, args.base_chars)
+        corpora = {s: make_corpus(sents, s) for s in args.scales}
+    if "ner" in stages:
+        save("ner", [ner_only(corpora[min(args.scales)], w) for w in args.workers])
+    if "build" in stages:
+        rows = []
+        for s in args.scales:
+            for w in args.workers:
+                if f"{s}:{w}" not in args.skip:
+                    rows.append(build(corpora[s], s, w))
+                    save("rows", rows)
+    rows = saved["rows"]
     largest = max(rows, key=lambda r: (r["scale"], r["workers"]))
-    export = export_speed(corpora[largest["scale"]], largest["scale"])
-    print(json.dumps(export), flush=True)
-    nt = RESULTS / f"out-{largest['scale']}x-{largest['workers']}w" / "graph.nt"
-    queries = [sparql(nt, e, args.sparql_timeout) for e in ("pyoxigraph", "rdflib")]
-    print(json.dumps(queries), flush=True)
-    (RESULTS / "results.json").write_text(json.dumps({"rows": rows, "ner": ner, "export": export, "sparql": queries}, indent=1))
-    publish(table(rows, ner, export, queries, largest), args.readme)
+    smallest = min(rows, key=lambda r: (r["scale"], -r["workers"]))
+    if "export" in stages:
+        save("export", export_speed(corpora[largest["scale"]], largest["scale"]))
+    if "sparql" in stages:
+        results = []
+        for row in (smallest, largest):
+            nt = RESULTS / f"out-{row['scale']}x-{row['workers']}w" / "graph.nt"
+            for engine in ("pyoxigraph", "rdflib"):
+                r = sparql(nt, engine, args.sparql_timeout, args.rdflib_memory_gb)
+                results.append({**r, "scale": row["scale"], "triples": row["triples"]})
+        save("sparql", results)
+    publish(table(rows, saved["ner"], saved["export"], saved["sparql"], largest), args.readme)
 
 
 def publish(text: str, readme: bool) -> None:
