@@ -27,7 +27,6 @@ import json
 import random
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import time

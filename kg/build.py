@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 import networkx as nx
 from tqdm import tqdm
@@ -27,9 +27,10 @@ from tqdm import tqdm
 import kg
 from kg.cache import Cache, TextStore, article_key, fingerprint
 from kg.export import write_graphml, write_json, write_rdf
-from kg.extract import Extraction, extract
+from kg.extract import Extraction
 from kg.graph import GraphFold, article_node, stats
 from kg.ingest import Article, InputError, PartialInput, iter_files, read_source, split_articles
+from kg.pipeline import analyse
 from kg.rdf import DEFAULT_BASE
 from kg.resolve import Resolver, Tally
 
@@ -103,62 +104,6 @@ def ingest_all(inputs: list[str]) -> Ingested:
         if a.id not in unique or a.source < unique[a.id].source:
             unique[a.id] = a
     return Ingested(sorted(unique.values(), key=lambda a: a.id), ing.read, ing.skipped)
-
-
-CHUNK_CHARS = 5_000  # NLP runs on pieces of long articles, cut at sentence ends
-
-
-def pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    """``text`` cut into pieces of at most ``size`` characters, at a sentence end where there is one."""
-    out = []
-    while len(text) > size:
-        cut = max(text.rfind(ch, 0, size) for ch in "。！？!?\n")
-        cut = cut + 1 if cut > size // 2 else size
-        out.append(text[:cut])
-        text = text[cut:]
-    out.append(text)
-    return out
-
-
-BATCH_CHARS = 5_000  # text per pipeline batch: memory grows with it, and speed peaks about here
-
-
-def analyse(articles: Iterable[Article], model: str | None, batch_chars: int = BATCH_CHARS) -> Iterator[Extraction]:
-    """Extractions in the order the articles come, in one process.
-
-    Batches are bounded by characters, not documents: the tagger's activations grow
-    with the characters in a batch (64 articles of 1,000 characters took 1.2 GB).
-    Long articles go through in pieces cut at sentence ends.
-    """
-    from spacy.tokens import Doc
-
-    from kg.nlp.loading import shared_nlp
-
-    nlp = shared_nlp(model)
-    stream = ((piece, (a, k, len(parts))) for a in articles for parts in [pieces(a.text)] for k, piece in enumerate(parts))
-    buffer: list = []
-    for batch in _char_batches(stream, batch_chars):
-        docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
-        for doc, (_, (article, k, n)) in zip(docs, batch):
-            buffer.append(doc)
-            if k + 1 < n:
-                continue
-            whole = buffer[0] if n == 1 else Doc.from_docs(buffer, ensure_whitespace=False)
-            buffer = []
-            yield extract(article, whole)
-
-
-def _char_batches(stream: Iterable[tuple[str, Any]], budget: int) -> Iterator[list[tuple[str, Any]]]:
-    batch: list[tuple[str, Any]] = []
-    size = 0
-    for item in stream:
-        batch.append(item)
-        size += len(item[0])
-        if size >= budget:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
 
 
 class _Stage1:

@@ -24,7 +24,7 @@ Found = tuple[list, list, list, list[str]]  # sentences, mentions, relations, pl
 
 def extract_partition(articles: list[Article], model: str | None) -> list[Found]:
     """Runs in a worker: the pipeline and extraction over one partition."""
-    from kg.build import analyse
+    from kg.pipeline import analyse
 
     return [(ex.sentences, ex.mentions, ex.relations, ex.place_hints) for ex in analyse(articles, model)]
 

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.atomic import atomic_write
-from kg.build import ingest_all, pieces
+from kg.build import ingest_all
+from kg.pipeline import pieces
 from kg.export import write_graphml, write_rdf
 from kg.ingest import Source, clean_text, split_articles
 
