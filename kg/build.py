@@ -12,6 +12,7 @@ written atomically, so an interrupted build leaves the previous complete files.
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 import time
@@ -28,6 +29,7 @@ import kg
 from kg.cache import Cache, TextStore, article_key, fingerprint
 from kg.export import write_graphml, write_json, write_rdf
 from kg.extract import Extraction
+from kg.forked import Job, balance, can_fork, run_groups
 from kg.graph import GraphFold, article_node, stats
 from kg.ingest import Article, InputError, PartialInput, iter_files, read_source, split_articles
 from kg.pipeline import analyse
@@ -232,20 +234,33 @@ def make_graph(opts: BuildOptions, cache: Cache) -> Built:
     return Built(g, report, t0)
 
 
+# Seconds per 2 million characters of news, measured by bench/scale.py: they only
+# balance the export over processes, so rough figures do.
+EXPORT_COST = {"ttl": 2.8, "jsonld": 4.1, "nt": 1.8, "nq": 2.0, "graphml": 1.6, "html": 0.4, "pages": 2.7}
+TRIPLES_COST = 3.0  # the pass over the triples that every group writing RDF makes
+
+
 def write_outputs(built: Built, opts: BuildOptions) -> dict[str, Any]:
-    """Every output file, then the report last (its presence means the build finished)."""
+    """Every output file, then the report last (its presence means the build finished).
+
+    With several workers the files are written by that many forked processes at once,
+    the RDF formats of one process sharing one pass over the triples.
+    """
     g, report = built.graph, built.report
     assert g is not None
     timings = report["timings_s"]
     t = time.perf_counter()
     pipeline = _pipeline_name(opts.model)
     opts.out.mkdir(parents=True, exist_ok=True)
-    report["counts"]["triples"] = write_rdf(g, opts.out, opts.formats, opts.base_iri, opts.build_time, pipeline)
-    write_graphml(g, opts.out / "graph.graphml")
-    if opts.html:
-        from kg.html import write_html
-
-        write_html(g, opts.out, max_nodes=opts.max_nodes, min_weight=opts.min_weight)
+    tasks = [*opts.formats, "graphml", *(("html", "pages") if opts.html else ())]
+    plan = balance({k: EXPORT_COST.get(k, 1.0) for k in tasks}, opts.workers if can_fork() else 1,
+                   TRIPLES_COST, frozenset(opts.formats))
+    texts = g.graph.get("texts")
+    if len(plan) > 1 and isinstance(texts, TextStore):
+        texts.cache.release()  # each process opens its own connection
+    results = run_groups([_export_jobs(group, g, opts, pipeline) for group in plan])
+    counts = {k: v for group in results for r in group if isinstance(r, dict) for k, v in r.items()}
+    report["counts"]["triples"] = {f: counts[f] for f in opts.formats}
     if opts.store:
         from kg.validate import load_store
 
@@ -255,12 +270,31 @@ def write_outputs(built: Built, opts: BuildOptions) -> dict[str, Any]:
     report["stats"] = stats(g)
     report["pipeline"] = pipeline
     report["timings_s"] = {k: round(v, 3) for k, v in timings.items()}
+    report["export_processes"] = len(plan)
     write_json(report, opts.out / "report.json")
     return report
 
 
-def _pipeline_name(model: str | None) -> str:
-    from kg.nlp.loading import shared_nlp
+def _export_jobs(group: list[str], g: nx.MultiDiGraph, opts: BuildOptions, pipeline: str) -> list[Job]:
+    """One process's share of the outputs: its RDF formats in one pass, then the other files."""
+    from kg.html import write_article_pages, write_html
 
-    meta = shared_nlp(model).meta
+    jobs: list[Job] = []
+    formats = tuple(f for f in opts.formats if f in group)
+    if formats:
+        jobs.append(lambda: write_rdf(g, opts.out, formats, opts.base_iri, opts.build_time, pipeline))
+    if "graphml" in group:
+        jobs.append(lambda: write_graphml(g, opts.out / "graph.graphml"))
+    if "html" in group:
+        jobs.append(lambda: write_html(g, opts.out, max_nodes=opts.max_nodes, min_weight=opts.min_weight, pages=False))
+    if "pages" in group:
+        jobs.append(lambda: write_article_pages(g, opts.out / "articles"))
+    return jobs
+
+
+def _pipeline_name(model: str | None) -> str:
+    """From the pipeline's meta.json: loading the pipeline itself only to name it costs seconds."""
+    from kg.nlp.loading import model_dir
+
+    meta = json.loads((model_dir(model) / "meta.json").read_text(encoding="utf8"))
     return f"{meta.get('lang', 'zh')}_{meta.get('name', 'pipeline')} {meta.get('version', '')}".strip()

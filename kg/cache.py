@@ -10,6 +10,7 @@ time instead of holding them all in memory.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sqlite3
 import zlib
@@ -54,14 +55,31 @@ class Cache:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        if self.db.execute("PRAGMA user_version").fetchone()[0] != _VERSION:
-            self.db.execute("DROP TABLE IF EXISTS extraction")
-            self.db.execute(f"PRAGMA user_version = {_VERSION}")
-        self.db.execute(_SCHEMA)
+        self._conn: sqlite3.Connection | None = None
+        self._pid = 0
+        db = self.db
+        if db.execute("PRAGMA user_version").fetchone()[0] != _VERSION:
+            db.execute("DROP TABLE IF EXISTS extraction")
+            db.execute(f"PRAGMA user_version = {_VERSION}")
+        db.execute(_SCHEMA)
         self._pending: list[tuple[str, str, bytes]] = []  # key, article text, extraction
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This process's connection: a connection must not cross a fork, so a child opens its own."""
+        if self._conn is None or self._pid != os.getpid():
+            self._conn = sqlite3.connect(self.path, isolation_level=None)
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._pid = os.getpid()
+        return self._conn
+
+    def release(self) -> None:
+        """Everything written and the connection closed (before forking; it reopens when next used)."""
+        self.flush()
+        if self._conn is not None and self._pid == os.getpid():
+            self._conn.close()
+        self._conn = None
 
     def get(self, key: str) -> Extraction | None:
         row = self.db.execute("SELECT data FROM extraction WHERE key = ?", (key,)).fetchone()
@@ -89,8 +107,7 @@ class Cache:
         return row[0] if row else ""
 
     def close(self) -> None:
-        self.flush()
-        self.db.close()
+        self.release()
 
 
 class TextStore:

@@ -146,7 +146,8 @@ def _node_evidence(g: nx.MultiDiGraph, n: str, limit: int = 5) -> list[str]:
     return out[:limit]
 
 
-def write_html(g: nx.MultiDiGraph, out: Path, max_nodes: int = 300, min_weight: int = 1) -> None:
+def write_html(g: nx.MultiDiGraph, out: Path, max_nodes: int = 300, min_weight: int = 1, pages: bool = True) -> None:
+    """graph.html, and with ``pages`` the article pages it links to."""
     data = network_data(g, max_nodes, min_weight)
     js, css = _vis_assets()
     page = resources.files("kg.data").joinpath("network.html").read_text(encoding="utf8")
@@ -169,7 +170,8 @@ def write_html(g: nx.MultiDiGraph, out: Path, max_nodes: int = 300, min_weight: 
     )
     with atomic_write(out / "graph.html") as f:
         f.write(page)
-    write_article_pages(g, out / "articles")
+    if pages:
+        write_article_pages(g, out / "articles")
 
 
 def write_article_pages(g: nx.MultiDiGraph, folder: Path) -> None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import quote
 
 from charset_normalizer import from_bytes
 
@@ -277,6 +278,16 @@ def _article_id(text: str) -> str:
     return "a" + hashlib.sha1(text.encode("utf8")).hexdigest()[:15]
 
 
+def _given_id(value: object) -> str:
+    """A record's own id made safe to end an IRI and name a file: percent-encoded (so
+    ``新闻 1`` or ``../x`` cannot break either), and hashed when that would be too long.
+    The id as given stays in the article's meta."""
+    safe = quote(str(value), safe="-_.~")
+    if safe in (".", ".."):
+        safe = safe.replace(".", "%2E")
+    return safe if len(safe) <= 120 else _article_id(str(value))
+
+
 def split_articles(source: Source) -> list[Article]:
     """A newspaper page into its articles (a single text stays one article)."""
     text = source.text
@@ -349,7 +360,7 @@ def _build_article(source: Source, groups: list[list[tuple[int, int]]], lines: l
     if not headline and source.meta.get("title"):
         headline = str(source.meta["title"])
     return Article(
-        id=str(source.meta.get("id") or _article_id(text)),
+        id=_given_id(source.meta["id"]) if source.meta.get("id") not in (None, "") else _article_id(text),
         source=source.path,
         text=text,
         headline=headline,

@@ -40,10 +40,10 @@ def analyse(articles: Iterable[Article], model: str | None, batch_chars: int = B
 
     from kg.nlp.loading import shared_nlp
 
-    nlp = shared_nlp(model)
     stream = ((piece, (a, k, len(parts))) for a in articles for parts in [pieces(a.text)] for k, piece in enumerate(parts))
     buffer: list = []
     for batch in _char_batches(stream, batch_chars):
+        nlp = shared_nlp(model)  # loaded at the first batch: a build from the cache never needs it
         docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
         for doc, (_, (article, k, n)) in zip(docs, batch):
             buffer.append(doc)

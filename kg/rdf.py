@@ -52,6 +52,12 @@ JSONLD_CONTEXT = {
 }
 
 
+def _minted(value: str) -> URIRef:
+    """A URIRef without rdflib's per-term validity check: every IRI here is a checked base
+    followed by hex digests, division codes and offsets, which need no check."""
+    return str.__new__(URIRef, value)
+
+
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|\\^`]*$')
 
 
@@ -67,27 +73,29 @@ class Minter:
 
     def node(self, node_id: str, data: dict[str, Any]) -> URIRef:
         kind = "article" if data.get("type") == "ARTICLE" else "entity"
-        return URIRef(f"{self.base}{kind}/{node_id}")
+        return _minted(f"{self.base}{kind}/{node_id}")
 
     def context(self, article: str) -> URIRef:
-        return URIRef(f"{self.base}article/{article}/text")
+        return _minted(f"{self.base}article/{article}/text")
 
     def span(self, article: str, start: int, end: int) -> URIRef:
-        return URIRef(f"{self.base}article/{article}/text#char={start},{end}")
+        return _minted(f"{self.base}article/{article}/text#char={start},{end}")
 
     def relation(self, kind: str, u: str, v: str, role: str) -> URIRef:
         digest = hashlib.sha1(f"{u}\t{v}\t{role}".encode("utf8")).hexdigest()[:16]
-        return URIRef(f"{self.base}{kind.replace('_', '-')}/{digest}")
+        return _minted(f"{self.base}{kind.replace('_', '-')}/{digest}")
 
     def role(self, role: str) -> URIRef:
-        return URIRef(f"{self.base}role/{hashlib.sha1(role.encode('utf8')).hexdigest()[:12]}")
+        return _minted(f"{self.base}role/{hashlib.sha1(role.encode('utf8')).hexdigest()[:12]}")
 
     def build(self, g: nx.MultiDiGraph) -> URIRef:
         digest = hashlib.sha1("\n".join(sorted(n for n in g.nodes)).encode("utf8")).hexdigest()[:16]
-        return URIRef(f"{self.base}build/{digest}")
+        return _minted(f"{self.base}build/{digest}")
 
 
+@lru_cache(maxsize=1 << 16)
 def zh(text: str) -> Literal:
+    """Names and anchors recur across articles, so each literal is made once."""
     return Literal(text, lang="zh")
 
 
@@ -141,7 +149,7 @@ def triples(
 ) -> Iterable[tuple]:
     """Every triple of the export, each once, streamed (N-Triples writers need no second copy)."""
     build = iri.build(g)
-    agent = URIRef(f"{iri.base}agent/kg")
+    agent = _minted(f"{iri.base}agent/kg")
     yield build, _RDF.type, _PROV.Activity
     yield build, _RDFS.label, Literal(f"kg build {kg.__version__}")
     yield build, _PROV.wasAssociatedWith, agent
@@ -249,7 +257,7 @@ def _nif_span(
     yield s, _NIF.referenceContext, ctx
     yield s, _NIF.beginIndex, _count(start)
     yield s, _NIF.endIndex, _count(end)
-    yield s, _NIF.anchorOf, Literal(anchor, lang="zh")
+    yield s, _NIF.anchorOf, zh(anchor)
 
 
 def _relation(

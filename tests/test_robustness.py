@@ -126,6 +126,23 @@ def test_no_traceback_reaches_the_user(tmp_path: Path) -> None:
     assert "bin.txt: binary file" in res.stderr and "nothing could be built" in res.stderr.splitlines()[-1]
 
 
+def test_record_ids_cannot_break_iris_or_escape_the_output_folder(tmp_path: Path) -> None:
+    records = [{"id": "../../escape", "text": GOOD}, {"id": "新闻 1", "text": "长沙市岳麓区政府发布通知。"}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf8")
+    out = tmp_path / "out"
+    res = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(src), "-o", str(out), "-q", "--format", "nt"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    pages = sorted(p.name for p in (out / "articles").iterdir())
+    assert pages == ["%E6%96%B0%E9%97%BB%201.html", "..%2F..%2Fescape.html"]
+    assert not list(tmp_path.glob("escape*"))
+    store = pyoxigraph.Store()
+    store.load(path=str(out / "graph.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    ids = {s["i"].value for s in store.query("SELECT ?i WHERE { ?a a <https://schema.org/NewsArticle> ; <https://schema.org/identifier> ?i }")}
+    assert ids == {"..%2F..%2Fescape", "%E6%96%B0%E9%97%BB%201"}
+
+
 def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
     target = tmp_path / "graph.ttl"
     target.write_text("old complete file\n", encoding="utf8")

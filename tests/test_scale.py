@@ -52,6 +52,10 @@ def full(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def same_outputs(a: Path, b: Path) -> None:
     for name in OUTPUTS:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    pages = sorted(p.name for p in (a / "articles").iterdir())
+    assert pages and pages == sorted(p.name for p in (b / "articles").iterdir())
+    for name in pages:
+        assert (a / "articles" / name).read_bytes() == (b / "articles" / name).read_bytes(), name
 
 
 def test_rebuild_with_a_new_file_processes_only_that_file(corpus: Path, full: Path, tmp_path: Path) -> None:
@@ -131,4 +135,7 @@ def test_cluster_build_equals_the_local_build(corpus: Path, full: Path, tmp_path
 def test_worker_processes_give_the_same_graph(corpus: Path, full: Path, tmp_path: Path) -> None:
     report = build([corpus], tmp_path, use_cache=False, workers=2, partition_chars=400)
     assert report["counts"]["articles_from_cache"] == 0
+    assert report["export_processes"] == 2  # the files too are written by two processes at once
     same_outputs(tmp_path, full)
+    again = build([corpus], tmp_path / "again", workers=2)  # texts read back from a cache on disk
+    assert again["counts"]["triples"] == report["counts"]["triples"]
