@@ -10,9 +10,9 @@ each copy's sentences shuffled with its own seed into different articles, so eve
 article is new to the build while the people and places recur, as in an archive.
 
 For each scale and worker count, a fresh ``kg build`` runs in its own process with a
-fresh cache; the figures are its wall time, characters per second and the peak resident
-memory of its process tree (sampled every 0.2 s), beside the NER pipeline's own
-throughput on the 1x text. On the largest graph it then times each RDF serialization,
+fresh cache; the figures are its wall time, characters per second and the peak memory
+of its process tree (PSS) and of its largest process (RSS), sampled every 0.2 s, beside
+the NER pipeline's own throughput on the 1x text. On the largest graph it then times each RDF serialization,
 and on the smallest and the largest the example SPARQL queries in pyoxigraph and in
 rdflib (whose process gets an address-space limit, so that it fails instead of taking
 the machine down). Results go to bench/results/scale/results.json as each stage ends;
@@ -79,15 +79,17 @@ def make_corpus(sents: list[str], scale: int) -> Path:
 
 
 def run_measured(cmd: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS of the whole process tree and of its largest process (MB)."""
+    """Wall seconds, peak memory of the whole process tree (PSS, so pages that forked
+    processes share count once) and peak RSS of its largest process (MB)."""
     t = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak_tree = peak_one = 0.0
     while proc.poll() is None:
         try:
             procs = [proc, *proc.children(recursive=True)]
-            rss = [p.memory_info().rss for p in procs]
-            peak_tree, peak_one = max(peak_tree, sum(rss)), max(peak_one, max(rss))
+            mem = [p.memory_full_info() for p in procs]
+            peak_tree = max(peak_tree, sum(m.pss for m in mem))
+            peak_one = max(peak_one, max(m.rss for m in mem))
         except psutil.Error:
             pass
         time.sleep(0.2)
@@ -220,7 +222,7 @@ def table(rows: list[dict], ner: list[dict], export: dict, queries: list[dict], 
     """The README's table: builds, NER alone, export speed, SPARQL latency."""
     ner_rate = {r["workers"]: r["chars_per_s"] for r in ner}
     lines = [
-        "| corpus | workers | articles | entities | triples | build chars/s | vs NER alone | peak RSS, tree / largest process |",
+        "| corpus | workers | articles | entities | triples | build chars/s | vs NER alone | peak memory: tree (PSS) / largest process (RSS) |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:

@@ -57,7 +57,7 @@ class BuildOptions:
     use_cache: bool = True
     cluster: str | None = None  # a Dask scheduler address, or "local" / "local:N"
     store: Path | None = None  # also load the export into this on-disk pyoxigraph store
-    partition_chars: int = 100_000  # text per task sent to a worker process or cluster worker
+    partition_chars: int = 25_000  # text per task sent to a worker: about a second of work, so no worker idles long at the end
 
 
 class Ingest:

@@ -74,8 +74,10 @@ class GraphFold:
             if m.origin != "byline":
                 by_sentence[m.sentence].add(eid)
         for k, ids in by_sentence.items():
-            for u, v in combinations(sorted(ids), 2):
-                local[(u, v, "co_occurrence", "")].add(ex.sentence_evidence(k))
+            if len(ids) > 1:
+                evidence = ex.sentence_evidence(k)
+                for u, v in combinations(sorted(ids), 2):
+                    local[(u, v, "co_occurrence", "")].add(evidence)
         for eid, found in spans.items():
             self.spans[(aid, eid)] = sorted(found)
         self.merge(local)
@@ -84,7 +86,11 @@ class GraphFold:
     def merge(self, found: dict[tuple[str, str, str, str], set[Evidence]]) -> None:
         for key, evs in found.items():
             n, kept = self.edges.get(key, (0, []))
-            kept = sorted([*kept, *evs], key=_ev_key)[:MAX_EVIDENCE]
+            if len(evs) == 1 and (not kept or _ev_key(kept[-1]) < _ev_key(next(iter(evs)))):
+                if len(kept) < MAX_EVIDENCE:  # most edges gain one sentence, after the ones they hold
+                    kept = [*kept, *evs]
+            else:
+                kept = sorted([*kept, *evs], key=_ev_key)[:MAX_EVIDENCE]
             self.edges[key] = (n + len(evs), kept)
 
     def graph(self) -> nx.MultiDiGraph:
