@@ -27,6 +27,9 @@ _GRAPHML_KEYS = (  # (id, for, type): the scalar attributes Gephi, Cytoscape and
 )
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps would make an encoder per call
+
+
 def _graphml_node(d: dict[str, Any]) -> dict[str, Any]:
     attrs = {
         "label": d["label"],
@@ -47,7 +50,7 @@ def _graphml_edge(u: str, d: dict[str, Any]) -> dict[str, Any]:
         "relation": d["relation"],
         "role": d.get("role", ""),
         "weight": int(d["weight"]),
-        "evidence": json.dumps(evidence, ensure_ascii=False),
+        "evidence": _to_json(evidence),
     }
 
 
@@ -121,6 +124,7 @@ class _JsonLd:
     def __init__(self, f: IO[str], prefixes: dict[str, str]) -> None:
         self.f = f
         self.compact = _Compact(prefixes, turtle=False)
+        self.encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # json.dumps makes one per call
         self.subject: Any = None
         self.node: dict[str, Any] = {}
         self.first = True
@@ -146,7 +150,7 @@ class _JsonLd:
 
     def _flush(self) -> None:
         if self.subject is not None:
-            self.f.write(("\n    " if self.first else ",\n    ") + json.dumps(self.node, ensure_ascii=False, sort_keys=True))
+            self.f.write(("\n    " if self.first else ",\n    ") + self.encode(self.node))
             self.first = False
 
     def close(self) -> None:

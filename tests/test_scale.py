@@ -139,3 +139,20 @@ def test_worker_processes_give_the_same_graph(corpus: Path, full: Path, tmp_path
     same_outputs(tmp_path, full)
     again = build([corpus], tmp_path / "again", workers=2)  # texts read back from a cache on disk
     assert again["counts"]["triples"] == report["counts"]["triples"]
+
+
+def test_export_tasks_are_spread_over_the_processes_once_each() -> None:
+    from kg.build import EXPORT_COST, TRIPLES_COST
+    from kg.forked import balance
+
+    rdf = frozenset({"ttl", "jsonld", "nt"})
+    tasks = {k: EXPORT_COST[k] for k in (*rdf, "graphml", "html", "pages")}
+    one, two = balance(tasks, 1, TRIPLES_COST, rdf), balance(tasks, 2, TRIPLES_COST, rdf)
+    assert len(one) == 1 and sorted(one[0]) == sorted(tasks)
+    assert len(two) == 2 and sorted(t for g in two for t in g) == sorted(tasks)
+    assert all(rdf & set(g) for g in two)  # each process writes RDF too, rather than one doing it all
+
+    def load(group: list[str]) -> float:
+        return sum(tasks[t] for t in group) + (TRIPLES_COST if rdf & set(group) else 0)
+
+    assert max(map(load, two)) < 0.6 * load(one[0])
