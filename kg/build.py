@@ -139,7 +139,7 @@ class _Stage1:
                 bar.update(1)
 
     def done(self, ex: Extraction) -> None:
-        self.cache.put(self.keys[ex.article.id], ex)
+        self.cache.put(self.keys[ex.article.id], ex, self.fp)
         self.tally.add(ex)
 
 
@@ -205,7 +205,7 @@ def make_graph(opts: BuildOptions, cache: Cache) -> Built:
         stage.done(ex)
         bar.update(1)
     bar.close()
-    cache.flush()
+    pruned = cache.prune(stage.fp)
     timings["ingest_nlp_extract"] = time.perf_counter() - t0
     report: dict[str, Any] = {
         "kg_version": kg.__version__,
@@ -223,6 +223,7 @@ def make_graph(opts: BuildOptions, cache: Cache) -> Built:
     report["counts"] = {
         "articles": len(stage.nodes),
         "articles_from_cache": stage.cached,
+        "stale_cache_entries_removed": pruned,
         "mentions": sum(per_doc.values()),
         "mentions_in_graph": sum(d["weight"] for _, _, d in g.edges(data=True) if d["relation"] == "mentions"),
     }
@@ -291,6 +292,7 @@ def write_outputs(built: Built, opts: BuildOptions) -> dict[str, Any]:
             results = run_groups([_export_jobs(group, g, opts, pipeline) for group in plan])
         finally:
             gc.unfreeze()
+    _remove_stale(opts, g)
     counts = {k: v for group in results for r in group if isinstance(r, dict) for k, v in r.items()}
     report["counts"]["triples"] = {f: counts[f] for f in opts.formats}
     if opts.store:
@@ -305,6 +307,23 @@ def write_outputs(built: Built, opts: BuildOptions) -> dict[str, Any]:
     report["export_processes"] = len(plan)
     write_json(report, opts.out / "report.json")
     return report
+
+
+RDF_FORMATS = ("ttl", "jsonld", "nt", "nq")
+
+
+def _remove_stale(opts: BuildOptions, g: nx.MultiDiGraph) -> None:
+    """Outputs an earlier build left that this one did not write (a format not asked for
+    again, pages of articles no longer in the input): the folder shows one build."""
+    stale = [opts.out / f"graph.{f}" for f in RDF_FORMATS if f not in opts.formats]
+    pages = opts.out / "articles"
+    if not opts.html:
+        stale.append(opts.out / "graph.html")
+    if pages.is_dir():
+        keep = {f"{n}.html" for n, d in g.nodes(data=True) if d["type"] == "ARTICLE"} if opts.html else set()
+        stale += [p for p in pages.glob("*.html") if p.name not in keep]
+    for p in stale:
+        p.unlink(missing_ok=True)
 
 
 def _export_jobs(group: list[str], g: nx.MultiDiGraph, opts: BuildOptions, pipeline: str) -> list[Job]:

@@ -21,8 +21,8 @@ import kg
 from kg.extract import Extraction
 from kg.ingest import Article
 
-_SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, text TEXT, data BLOB)"
-_VERSION = 2  # a cache of another layout is emptied, not misread
+_SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, text TEXT, data BLOB, fingerprint TEXT)"
+_VERSION = 3  # a cache of another layout is emptied, not misread
 
 
 # What an extraction depends on besides the article; export and graph code are left out,
@@ -62,7 +62,7 @@ class Cache:
             db.execute("DROP TABLE IF EXISTS extraction")
             db.execute(f"PRAGMA user_version = {_VERSION}")
         db.execute(_SCHEMA)
-        self._pending: list[tuple[str, str, bytes]] = []  # key, article text, extraction
+        self._pending: list[tuple[str, str, bytes, str]] = []  # key, article text, extraction, fingerprint
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -90,8 +90,8 @@ class Cache:
         except Exception:  # noqa: BLE001 - any damage means: compute it again
             return None
 
-    def put(self, key: str, ex: Extraction) -> None:
-        self._pending.append((key, ex.article.text, zlib.compress(pickle.dumps(ex, protocol=5), 1)))
+    def put(self, key: str, ex: Extraction, fp: str) -> None:
+        self._pending.append((key, ex.article.text, zlib.compress(pickle.dumps(ex, protocol=5), 1), fp))
         if len(self._pending) >= 500:
             self.flush()
 
@@ -99,8 +99,14 @@ class Cache:
         if self._pending:
             with self.db:
                 self.db.execute("BEGIN")
-                self.db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)", self._pending)
+                self.db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?, ?)", self._pending)
             self._pending = []
+
+    def prune(self, fp: str) -> int:
+        """Entries made by another model or other extraction code: no key can reach them again."""
+        self.flush()
+        with self.db:
+            return self.db.execute("DELETE FROM extraction WHERE fingerprint IS NOT ?", (fp,)).rowcount
 
     def text(self, key: str) -> str:
         row = self.db.execute("SELECT text FROM extraction WHERE key = ?", (key,)).fetchone()

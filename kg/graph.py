@@ -43,6 +43,7 @@ def article_node(a: Article) -> dict[str, Any]:
         "kind": a.kind,
         "source": a.source,
         "source_start": a.source_offset(0) if a.text else 0,
+        "identifier": a.id if a.meta.get("id") in (None, "") else str(a.meta["id"]),  # the record's own id, as given
     }
 
 

@@ -217,7 +217,7 @@ def _article(node: str, data: dict, g: nx.MultiDiGraph, iri: Minter, build: URIR
         yield s, _KGO.dateText, zh(data["date"])
     if data.get("dateline"):
         yield s, _KGO.dateline, zh(data["dateline"])
-    yield s, _SDO.identifier, Literal(node)
+    yield s, _SDO.identifier, Literal(data.get("identifier") or node)
     yield s, _KGO.sourceFile, Literal(data.get("source", ""))
     yield s, _PROV.wasGeneratedBy, build
     ctx = iri.context(node)

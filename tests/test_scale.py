@@ -92,6 +92,35 @@ def test_damaged_cache_entries_are_computed_again(corpus: Path, full: Path, tmp_
     same_outputs(out, full)
 
 
+def test_entries_of_another_model_or_code_are_removed(corpus: Path, full: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    n = build([corpus], out)["counts"]["articles"]
+    with sqlite3.connect(out / CACHE_NAME) as db:  # as a build with another model would have left them
+        db.execute("UPDATE extraction SET fingerprint = 'another-model', key = 'old-' || key "
+                   "WHERE rowid IN (SELECT rowid FROM extraction ORDER BY key LIMIT 2)")
+    report = build([corpus], out)
+    assert report["counts"]["articles_from_cache"] == n - 2
+    assert report["counts"]["stale_cache_entries_removed"] == 2
+    with sqlite3.connect(out / CACHE_NAME) as db:
+        assert db.execute("SELECT COUNT(*) FROM extraction WHERE fingerprint = 'another-model'").fetchone()[0] == 0
+        assert db.execute("SELECT COUNT(*) FROM extraction").fetchone()[0] == n
+    same_outputs(out, full)
+
+
+def test_a_rebuild_leaves_no_outputs_of_the_build_before(corpus: Path, tmp_path: Path) -> None:
+    grown = tmp_path / "grown"
+    shutil.copytree(corpus, grown)
+    (grown / "n2.txt").write_text(NEWS[2], encoding="utf8")
+    out = tmp_path / "out"
+    before = build([grown], out)
+    assert (out / "graph.nt").exists() and len(list((out / "articles").iterdir())) == before["counts"]["articles"]
+    after = build([corpus], out, formats=("ttl", "jsonld"))  # one file fewer, no N-Triples asked for
+    assert not (out / "graph.nt").exists()
+    pages = sorted(p.name for p in (out / "articles").iterdir())
+    assert pages == sorted(f"{a['id']}.html" for a in after["articles"])
+    assert len(pages) == before["counts"]["articles"] - 1
+
+
 def test_ntriples_and_nquads_are_streamed_each_triple_once(full: Path, tmp_path: Path) -> None:
     lines = (full / "graph.nt").read_text(encoding="utf8").splitlines()
     assert len(lines) == len(set(lines))
