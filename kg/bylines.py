@@ -1,6 +1,6 @@
 """Bylines and datelines of Chinese newspapers, read by their structure.
 
-``湖南日报全媒体记者 王明 通讯员 李华 陈刚`` names its people by position, not by a
+``岳阳日报全媒体记者 王明 通讯员 李华 陈刚`` names its people by position, not by a
 list of names: a credit is an optional outlet, a role word, then the names.
 """
 
@@ -77,7 +77,7 @@ def parse_byline(line: str) -> list[Byline] | None:
 
 
 def parse_dateline(line: str) -> Dateline | None:
-    """``湖南日报3月30日讯（全媒体记者 王明）`` at the start of a paragraph."""
+    """``岳阳日报3月30日讯（全媒体记者 王明）`` at the start of a paragraph."""
     m = _DATELINE.match(line)
     if not m:
         return None

@@ -42,7 +42,7 @@ class Mention:
     text: str
     label: str
     sentence: int  # index into the article's sentences
-    origin: str = "ner"  # or "byline"
+    origin: str = "ner"  # or "byline", or "role" (an organization named before a role, missed by the model)
 
 
 @dataclass
@@ -85,6 +85,21 @@ def ends_with_title(text: str) -> bool:
     return text.endswith(titles())
 
 
+ANY_HOLDER = ("ORG", "COMPANY", "PLACE")
+
+
+def holders(role_text: str) -> tuple[str, ...]:
+    """The entity types the roles in ``role_text`` can be held in, most likely first."""
+    targets = role_rules()["title_targets"]
+    found: list[str] = []
+    for role in role_text.split("、"):
+        ending = max((t for t in targets if role.endswith(t)), key=len, default=None)
+        for label in targets[ending] if ending else ANY_HOLDER:
+            if label not in found:
+                found.append(label)
+    return tuple(found)
+
+
 def extract(article: Article, doc: Doc) -> Extraction:
     """All mentions and relations of one article."""
     full = _text_of(doc, article.text)
@@ -104,6 +119,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
         if ent.label_ in ORGS and text.startswith(descriptors):
             continue
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
+    _missed_holders(ex, full, sent_of)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     _byline_relations(ex, byline_people)
     _affiliations(ex)
@@ -234,7 +250,7 @@ def _affiliations(ex: Extraction) -> None:
         # ORG + role + NAME
         if prev is not None and ms[prev].label != "PERSON" and ms[prev].end >= sent_start:
             between = text[ms[prev].end : person.start]
-            if _ROLE_TEXT.match(between) and ends_with_title(between):
+            if _ROLE_TEXT.match(between) and ends_with_title(between) and ms[prev].label in holders(between):
                 _add_roles(ex, j, prev, between)
                 continue
         # role + NAME, the organization named before (公司负责人 X)
@@ -256,48 +272,86 @@ def _affiliations(ex: Extraction) -> None:
             tail = text[ms[nxt].end : ms[nxt].end + 16]
             role = _CLAUSE_BREAK.split(tail)[0]
             role = next((role[:k] for k in range(len(role), 0, -1) if ends_with_title(role[:k])), "")
-            if role:
+            if role and ms[nxt].label in holders(role):
                 _add_roles(ex, j, nxt, role)
 
 
+def _missed_holders(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
+    """Organizations the model missed where a role names them: NAME-ending-in-an-organization-word
+    + title + PERSON (…开发区企业服务负责人 X). The name must not overlap a mention."""
+    rules = role_rules()
+    suffixes: dict[str, str] = rules["holder_suffixes"]
+    generic = tuple(rules["generic_starts"]) + tuple(rules["descriptors"]) + tuple(k for k in rules["backref"] if k)
+    joining = rules["clause_words"]
+    spans = [(m.start, m.end) for m in ex.mentions]
+    for person in [m for m in ex.mentions if m.label == "PERSON" and m.origin == "ner"]:
+        sent_start = ex.sentences[person.sentence][0]
+        clause = _CLAUSE_BREAK.split(full[sent_start : person.start])[-1]
+        lo = person.start - len(clause)
+        if len(clause) < 5 or not ends_with_title(clause) or any(lo < b and a < person.start for a, b in spans):
+            continue
+        ends = [clause.rfind(sfx, 0, len(clause) - 1) + len(sfx) for sfx in suffixes]
+        cut = max((e for e, sfx in zip(ends, suffixes) if e >= len(sfx)), default=0)
+        name, role = clause[:cut], clause[cut:]
+        ending = next((sfx for sfx in sorted(suffixes, key=len, reverse=True) if name.endswith(sfx)), None)
+        if ending is None or len(name) < len(ending) + 3 or name.startswith(generic):
+            continue
+        if not _ROLE_TEXT.match(role) or not ends_with_title(role) or any(w in role for w in joining):
+            continue
+        if suffixes[ending] not in holders(role):
+            continue
+        ex.mentions.append(Mention(ex.article.id, lo, lo + cut, name, suffixes[ending], sent_of[lo], "role"))
+        spans.append((lo, lo + cut))
+
+
 def _named_prefix(ex: Extraction, j: int, clause: str) -> tuple[int, str] | None:
-    """A clause that starts with a name the article tagged elsewhere (三诺生物生产总监)."""
+    """A clause that starts with a name the article tagged elsewhere (华信科技生产总监)."""
     best: tuple[int, str] | None = None
     for i, m in enumerate(ex.mentions):
         if i != j and m.label != "PERSON" and m.origin != "byline" and clause.startswith(m.text):
             rest = clause[len(m.text) :]
-            if rest and ends_with_title(rest) and (best is None or len(m.text) > len(clause) - len(best[1])):
+            if rest and ends_with_title(rest) and m.label in holders(rest) and (best is None or len(m.text) > len(clause) - len(best[1])):
                 best = (i, rest)
     return best
 
 
 def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
-    """The mention a bare role refers to: by its first word's rule, nearest first."""
+    """The mention a bare role refers to: by its first word's rule, a name of the kind that
+    word says first, then by type, nearest first."""
     rules = role_rules()
     key = max((k for k in rules["backref"] if clause.startswith(k)), key=len)
-    wanted = rules["backref"][key]
+    can_hold = holders(clause)
+    wanted = [t for t in (can_hold if key == "" else rules["backref"][key]) if t in can_hold]
+    suffix = rules["backref_suffix"].get(key)
     limit = ex.mentions[j].start - rules["lookback_chars"]
-    best: tuple[int, int] | None = None
+    best: tuple[tuple[int, int], int] | None = None
     for i in range(j - 1, -1, -1):
         m = ex.mentions[i]
         if m.start < limit:
             break
         if m.label in wanted and m.origin != "byline":
-            rank = wanted.index(m.label)
+            rank = (0 if suffix is None or m.text.endswith(suffix) else 1, wanted.index(m.label))
             if best is None or rank < best[0]:
                 best = (rank, i)
-            if rank == 0:
+            if rank == (0, 0):
                 break
     return best[1] if best else None
 
 
 def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
+    """One affiliation per role of ``role_text`` that ``org``'s type can hold."""
     ev = ex.sentence_evidence(ex.mentions[person].sentence)
     qualifiers = tuple(role_rules()["qualifiers"])
+    name = ex.mentions[org].text
+    names = (name, name[len(gazetteer().place_prefix(name)) :])  # a short name drops the leading place
     for role in role_text.split("、"):
         while role.startswith(qualifiers):
             role = role[next(len(q) for q in qualifiers if role.startswith(q)) :]
-        if role and ends_with_title(role):
+        # the holder's short name written into the role (恒远电机生产总监 after 恒远电机股份有限公司)
+        short = next((k for k in range(len(role) - 1, 1, -1)
+                      if any(n.startswith(role[:k]) for n in names) and ends_with_title(role[k:])), 0)
+        role = role[short:]
+        if role and ends_with_title(role) and ex.mentions[org].label in holders(role):
             ex.relations.append(Relation("affiliation", person, org, role, ev))
 
 
@@ -305,7 +359,7 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
 
 
 def _adjacent_places(ex: Extraction) -> None:
-    """长沙市岳麓区: a place written right after another lies within it; so does an org."""
+    """岳阳市君山区: a place written right after another lies within it; so does an org."""
     ms = ex.mentions
     for i in range(len(ms) - 1):
         a, b = ms[i], ms[i + 1]

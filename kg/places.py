@@ -17,7 +17,7 @@ _AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,5}族|维吾尔)+自治(?:区|�
 
 
 def short_forms(name: str) -> list[str]:
-    """Forms of an official division name that news uses on their own (长沙市 -> 长沙)."""
+    """Forms of an official division name that news uses on their own (株洲市 -> 株洲)."""
     m = _AUTONOMOUS.match(name)
     if m:
         return [m.group(1)]
@@ -86,7 +86,7 @@ def link_place(text: str, context: str, gaz: Gazetteer) -> str:
     cands = set(gaz.candidates(text))
     if not cands:
         return ""
-    # 长沙 is the city, not the county of the same name inside it
+    # 岳阳 is the city, not the county of the same name inside it
     codes = {c for c, _ in cands}
     cands = {(c, e) for c, e in cands if not any(a in codes for a in gaz.ancestors(c))}
     scored = []

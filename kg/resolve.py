@@ -4,16 +4,18 @@ Rules, in order:
 
 * A surface form gets the label most of its mentions carry (bylines count as PERSON).
 * Persons: the same name in one corpus is one person (a name one trailing character off a
-  more-mentioned name, 张静仅 / 张静, is taken as a misread of it). A name is the only key;
+  more-mentioned name, 陈晓东仅 / 陈晓东, is taken as a misread of it). A name is the only key;
   kg does not split namesakes, because news text rarely says enough to do it safely.
 * Places: each mention is linked to an administrative-division code when the name
-  (official or short: 长沙 / 长沙市) has one candidate, or when the divisions above
-  one candidate are named in the same article (湘阴…新泉镇). Ties stay unlinked. Mentions
+  (official or short: 株洲 / 株洲市) has one candidate, or when the divisions above
+  one candidate are named in the same article (平江…三市镇). Ties stay unlinked. Mentions
   of one name join the code it was linked to elsewhere in the corpus when that is unique.
 * Organizations and companies: a short form joins the one full form it abbreviates:
   the full name (without a leading place name) starts with it and ends in a legal
   form (公司, 集团 …), or it keeps the full name's first two and last characters in
-  order (娄底经开区 / 娄底经济技术开发区).
+  order (常德经开区 / 常德经济技术开发区).
+* Affiliations: a role is kept only when the entity's resolved type can hold it
+  (``holders`` in kg.extract: a 总经理 serves a company or organization, not a city).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kg.extract import ORGS, Evidence, Extraction, Relation, place_hints
+from kg.extract import ORGS, Evidence, Extraction, Relation, holders, place_hints
 from kg.places import Gazetteer, gazetteer, link_place
 
 LEGAL_FORMS: tuple[str, ...] = (
@@ -112,7 +114,7 @@ class Resolver:
             for s, c in sorted(votes.items())
         }
         places = {s for s, t in self.type.items() if t == "PLACE"}
-        for s, c in votes.items():  # a division name tagged or written as a place elsewhere is a place (娄底市 -> 娄底)
+        for s, c in votes.items():  # a division name tagged or written as a place elsewhere is a place (常德市 -> 常德)
             if self.type[s] != "PLACE" and any(c["PLACE"] or gaz.name[code] in places for code, _ in gaz.candidates(s)):
                 self.type[s] = "PLACE"
         self.persons = _person_variants(votes, self.type)
@@ -161,8 +163,11 @@ class Resolver:
         for r in ex.relations:
             head = ex.article.id if r.head is None else links[r.head]
             tail = links[r.tail]
-            if head != tail:
-                out.append((head, tail, r))
+            if head == tail:
+                continue
+            if r.kind == "affiliation" and self.entities[tail].type not in holders(r.role):
+                continue  # the mention's label allowed the role, the entity's type does not (a 总经理 of a city)
+            out.append((head, tail, r))
         return out
 
     def finish(self) -> list[tuple[str, str, Relation]]:
@@ -204,7 +209,7 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer) -> dict[str, str]:
 
 
 def _person_variants(votes: dict[str, Counter], surface_type: dict[str, str]) -> dict[str, str]:
-    """Names one trailing character off a more-mentioned name are misreads of it (张静仅 -> 张静)."""
+    """Names one trailing character off a more-mentioned name are misreads of it (陈晓东仅 -> 陈晓东)."""
     names = {s: sum(votes[s].values()) for s, t in surface_type.items() if t == "PERSON"}
     longer: dict[str, list[str]] = defaultdict(list)
     for s in names:
@@ -226,7 +231,7 @@ def _place_entity(entities: dict[str, Entity], code: str, gaz: Gazetteer, origin
 
 
 def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[str, str, Relation]]:
-    """An organization whose name starts with a place is located there (长沙高新区 -> 长沙市)."""
+    """An organization whose name starts with a place is located there (株洲高新区 -> 株洲市)."""
     by_form: dict[str, list[Entity]] = defaultdict(list)
     for e in list(entities.values()):
         if e.type == "PLACE":
@@ -240,7 +245,7 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
         places = by_form.get(prefix, [])
         if len(places) != 1:
             code = link_place(prefix, prefix, gaz) if len(gaz.candidates(prefix)) == 1 else ""
-            if not code or len(code) > 6:  # a township's short name is too weak a sign (清集团 is no 清集镇)
+            if not code or len(code) > 6:  # a township's short name is too weak a sign (a company's clipped name can read like one)
                 continue
             places = [_place_entity(entities, code, gaz)]
         ev = Evidence("", 0, len(e.label), e.label)

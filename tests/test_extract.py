@@ -60,6 +60,46 @@ def test_bare_title_takes_the_nearest_organization_before() -> None:
     assert affiliations(ex) == {("周明", "总经理", "湘潭检验中心")}
 
 
+def test_a_company_officer_is_not_given_to_a_city() -> None:
+    text = "记者在株洲看到，总经理王立新正在整理订单。"
+    ex = run(text, [("株洲", "PLACE"), ("王立新", "PERSON")])
+    assert affiliations(ex) == set()
+
+
+def test_a_company_officer_prefers_the_company_to_an_organization() -> None:
+    text = "株洲恒远电机股份有限公司与湘潭检验中心签约。总经理王立新说，新线年底投产。"
+    ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("湘潭检验中心", "ORG"), ("王立新", "PERSON")])
+    assert affiliations(ex) == {("王立新", "总经理", "株洲恒远电机股份有限公司")}
+
+
+def test_a_division_head_serves_the_place_and_other_roles_stay() -> None:
+    ex = run("株洲市副市长、恒远电机董事李强出席。", [("株洲市", "PLACE"), ("恒远电机", "COMPANY"), ("李强", "PERSON")])
+    assert affiliations(ex) == {("李强", "董事", "恒远电机")}
+    ex = run("株洲市市长李强表示，全市将稳住就业。", [("株洲市", "PLACE"), ("李强", "PERSON")])
+    assert affiliations(ex) == {("李强", "市长", "株洲市")}
+
+
+def test_a_town_role_goes_to_the_town_not_the_nearer_county() -> None:
+    text = "平江县三市镇的春耕进入高峰。在平江县城的会上，镇党委委员李华介绍了进度。"
+    ex = run(text, [("平江县", "PLACE"), ("三市镇", "PLACE"), ("平江县", "PLACE"), ("李华", "PERSON")])
+    assert affiliations(ex) == {("李华", "镇党委委员", "三市镇")}
+
+
+def test_an_organization_the_model_missed_is_read_from_the_role_before_a_person() -> None:
+    ex = run("云溪产业开发区企业服务负责人周明介绍，园区帮助企业复工。", [("周明", "PERSON")])
+    assert [(m.text, m.label, m.origin) for m in ex.mentions] == [("云溪产业开发区", "ORG", "role"), ("周明", "PERSON", "ner")]
+    assert affiliations(ex) == {("周明", "企业服务负责人", "云溪产业开发区")}
+    for text in ("全市各区县委书记周明出席。", "他代表公司接受这一任务的技术经理周明说，订单增长。"):
+        ex = run(text, [("周明", "PERSON")])
+        assert [m.text for m in ex.mentions] == ["周明"] and affiliations(ex) == set(), text
+
+
+def test_the_holders_short_name_is_not_part_of_the_role() -> None:
+    text = "株洲恒远电机股份有限公司扩建生产线。恒远电机生产总监、安全组组长李红介绍，新线年底投产。"
+    ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("李红", "PERSON")])
+    assert affiliations(ex) == {("李红", "生产总监", "株洲恒远电机股份有限公司"), ("李红", "安全组组长", "株洲恒远电机股份有限公司")}
+
+
 def test_byline_gives_authors_and_the_reporters_outlet() -> None:
     text = "株洲制造业稳中有进\n\n株洲日报记者 陈晓东 通讯员 刘思远\n\n电机正在打包。"
     ex = run(text, [])

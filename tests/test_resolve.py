@@ -91,3 +91,18 @@ def test_result_does_not_depend_on_order() -> None:
     assert {k: (e.label, e.type, sorted(e.aliases), e.mentions) for k, e in a.entities.items()} == {
         k: (e.label, e.type, sorted(e.aliases), e.mentions) for k, e in b.entities.items()
     }
+
+
+def test_a_role_is_dropped_when_the_resolved_entity_cannot_hold_it() -> None:
+    from kg.extract import Relation
+
+    exs = [extraction("a1", "株洲的春耕开始了。", [("株洲", "PLACE")]),
+           extraction("a2", "株洲市的企业复工。", [("株洲市", "PLACE")])]
+    ex = extraction("a3", "株洲总经理王立新、株洲市长李强出席。", [("株洲", "ORG"), ("王立新", "PERSON"), ("李强", "PERSON")])
+    ex.mentions.insert(2, Mention("a3", 9, 11, "株洲", "PLACE", 0))  # the second 株洲, tagged a place
+    ex.relations += [Relation("affiliation", 1, 0, "总经理"), Relation("affiliation", 3, 2, "市长")]
+    res = resolve([*exs, ex])
+    city = by_label(res, "株洲市")
+    assert city.type == "PLACE" and city.mentions == 4  # the ORG tag is outvoted
+    roles = {(res.entities[h].label, r.role, res.entities[t].label) for h, t, r in res.relations if r.kind == "affiliation"}
+    assert roles == {("李强", "市长", "株洲市")}  # a general manager of a city is a misread, the mayor is not
