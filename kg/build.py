@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import networkx as nx
 from tqdm import tqdm
@@ -31,12 +31,15 @@ import kg
 from kg.cache import Cache, TextStore, article_key, fingerprint
 from kg.export import write_graphml, write_json, write_rdf
 from kg.extract import Extraction
-from kg.forked import Job, balance, can_fork, run_groups
+from kg.forked import Background, Job, balance, can_fork, run_groups
 from kg.graph import GraphFold, article_node, stats
 from kg.ingest import Article, InputError, PartialInput, iter_files, read_source, split_articles
 from kg.pipeline import analyse
 from kg.rdf import DEFAULT_BASE
 from kg.resolve import Resolver, Tally
+
+if TYPE_CHECKING:
+    from kg.html import Page
 
 CACHE_NAME = ".kg-cache.sqlite"
 
@@ -179,6 +182,7 @@ class Built:
     graph: nx.MultiDiGraph | None
     report: dict[str, Any]
     started: float
+    pages: Background | None = None  # the article pages, being written beside the fold
 
 
 def make_graph(opts: BuildOptions, cache: Cache) -> Built:
@@ -217,6 +221,7 @@ def make_graph(opts: BuildOptions, cache: Cache) -> Built:
         return Built(None, report, t0)
 
     t = time.perf_counter()
+    pages = _pages_beside_the_fold(opts, stage, cache)
     with _gc_paused():
         g, per_doc, listing = _fold(stage, tally, cache)
     timings["resolve_graph"] = time.perf_counter() - t
@@ -231,7 +236,27 @@ def make_graph(opts: BuildOptions, cache: Cache) -> Built:
     report["articles"] = listing
     report["characters"] = stage.characters
     report["timings_s"] = timings
-    return Built(g, report, t0)
+    return Built(g, report, t0, pages)
+
+
+def _pages_beside_the_fold(opts: BuildOptions, stage: _Stage1, cache: Cache) -> Background | None:
+    """With several workers, the article pages are written from the cache by a forked
+    process while this one folds the graph: they need only each article's text and
+    mentions, and the fold leaves the other core idle."""
+    from kg.html import write_article_pages
+
+    if not (opts.html and opts.workers > 1 and can_fork()):
+        return None
+    cache.release()  # the child opens its own connection
+
+    def pages() -> Iterator[Page]:
+        for aid in sorted(stage.nodes):
+            ex = cache.get(stage.keys[aid])
+            if ex is None:
+                raise RuntimeError(f"build cache {cache.path}: entry for article {aid} lost during the build")
+            yield aid, stage.nodes[aid], ex.article.text, [(m.start, m.end, m.label) for m in ex.mentions]
+
+    return Background(lambda: write_article_pages(pages(), opts.out / "articles"))
 
 
 def _fold(stage: _Stage1, tally: Tally, cache: Cache) -> tuple[nx.MultiDiGraph, dict[str, int], list[dict[str, Any]]]:
@@ -280,7 +305,7 @@ def write_outputs(built: Built, opts: BuildOptions) -> dict[str, Any]:
     t = time.perf_counter()
     pipeline = _pipeline_name(opts.model)
     opts.out.mkdir(parents=True, exist_ok=True)
-    tasks = [*opts.formats, "graphml", *(("html", "pages") if opts.html else ())]
+    tasks = [*opts.formats, "graphml", *(("html",) if opts.html else ()), *(("pages",) if opts.html and not built.pages else ())]
     plan = balance({k: EXPORT_COST.get(k, 1.0) for k in tasks}, opts.workers if can_fork() else 1,
                    TRIPLES_COST, frozenset(opts.formats))
     texts = g.graph.get("texts")
@@ -292,6 +317,8 @@ def write_outputs(built: Built, opts: BuildOptions) -> dict[str, Any]:
             results = run_groups([_export_jobs(group, g, opts, pipeline) for group in plan])
         finally:
             gc.unfreeze()
+    if built.pages is not None:
+        built.pages.result()
     _remove_stale(opts, g)
     counts = {k: v for group in results for r in group if isinstance(r, dict) for k, v in r.items()}
     report["counts"]["triples"] = {f: counts[f] for f in opts.formats}

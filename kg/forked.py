@@ -14,10 +14,34 @@ from typing import Any, Callable
 Job = Callable[[], Any]
 
 _GROUPS: list[list[Job]] = []  # inherited by the forked children, never pickled
+_BACKGROUND: dict[int, Job] = {}
 
 
 def _run(index: int) -> list[Any]:
     return [job() for job in _GROUPS[index]]
+
+
+def _run_background(key: int) -> Any:
+    return _BACKGROUND[key]()
+
+
+class Background:
+    """One job in a forked process while this one goes on; ``result()`` waits for it."""
+
+    def __init__(self, job: Job) -> None:
+        key = len(_BACKGROUND)
+        _BACKGROUND[key] = job
+        self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        try:
+            self.future = self.pool.submit(_run_background, key)  # forks here, with the job in place
+        finally:
+            del _BACKGROUND[key]
+
+    def result(self) -> Any:
+        try:
+            return self.future.result()
+        finally:
+            self.pool.shutdown()
 
 
 def can_fork() -> bool:

@@ -11,7 +11,7 @@ import html
 import json
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 import networkx as nx
 from pyvis.network import Network
@@ -174,21 +174,32 @@ def write_html(g: nx.MultiDiGraph, out: Path, max_nodes: int = 300, min_weight: 
         write_article_pages(g, out / "articles")
 
 
-def write_article_pages(g: nx.MultiDiGraph, folder: Path) -> None:
-    """One page per article with its entities marked (displaCy's entity view)."""
-    from spacy import displacy
+Page = tuple[str, dict, str, list[tuple[int, int, str]]]  # article id, node attributes, text, (start, end, label)
 
-    colors = {t: s["color"] + "55" for t, s in STYLE.items()}
+
+def graph_pages(g: nx.MultiDiGraph) -> Iterator[Page]:
+    """Each article of the graph with the spans of its mentions."""
     for n, d in g.nodes(data=True):
         if d["type"] != "ARTICLE":
             continue
-        spans = []
-        for _, ent, e in g.out_edges(n, data=True):
-            if e["relation"] == "mentions":
-                spans.extend({"start": s, "end": t, "label": lab} for s, t, _, lab, _ in e["spans"])
-        spans.sort(key=lambda x: (x["start"], x["end"]))
+        spans = [(s, t, lab) for _, _, e in g.out_edges(n, data=True) if e["relation"] == "mentions"
+                 for s, t, _, lab, _ in e["spans"]]
+        yield n, d, article_text(g, n), spans
+
+
+def write_article_pages(pages: nx.MultiDiGraph | Iterable[Page], folder: Path) -> None:
+    """One page per article with its entities marked (displaCy's entity view).
+
+    ``pages`` is the graph, or the articles straight from the build cache (the build
+    writes them that way beside the fold, before the graph exists).
+    """
+    from spacy import displacy
+
+    colors = {t: s["color"] + "55" for t, s in STYLE.items()}
+    for n, d, text, found in graph_pages(pages) if isinstance(pages, nx.MultiDiGraph) else pages:
+        spans = [{"start": s, "end": t, "label": lab} for s, t, lab in sorted(found)]
         body = displacy.render(
-            {"text": article_text(g, n), "ents": spans, "title": None},
+            {"text": text, "ents": spans, "title": None},
             style="ent",
             manual=True,
             page=False,
