@@ -2,7 +2,7 @@
 
 Run by hand on an otherwise idle machine (bench dependencies: ``pip install -e ".[bench]"``):
 
-    python bench/scale.py --scales 1 4 16 --workers 1 2 --readme
+    python bench/scale.py --scales 1 4 16 --workers 1 2 --skip 16:1 --readme
 
 The corpus is news text from ../shared/data/ner (MSRA sentences, at least 2 million
 characters) grouped into articles of about 1,000 characters. Scale N writes N copies,
@@ -13,10 +13,11 @@ For each scale and worker count, a fresh ``kg build`` runs in its own process wi
 fresh cache; the figures are its wall time, characters per second and the peak memory
 of its process tree (PSS, sampled every second) and of its largest process (RSS, every
 0.2 s), beside the NER pipeline's own throughput on the 1x text. On the largest graph it
-then times each RDF serialization, and on the smallest and the largest the example SPARQL queries in pyoxigraph and in
-rdflib (whose process gets an address-space limit, so that it fails instead of taking
-the machine down). Results go to bench/results/scale/results.json as each stage ends;
-``--stages export,sparql`` reruns some stages, ``--stages ""`` only prints the table.
+then times each RDF serialization, and on the smallest and the largest the example
+SPARQL queries in pyoxigraph and in rdflib (whose process gets an address-space limit,
+so that it fails instead of taking the machine down). Results go to
+bench/results/scale/results.json as each stage ends; ``--stages export,sparql`` reruns
+some stages, ``--stages ""`` only prints the table.
 ``--readme`` writes the table into README.md between the ``bench:scale`` markers.
 """
 
