@@ -250,13 +250,19 @@ def _pages_beside_the_fold(opts: BuildOptions, stage: _Stage1, cache: Cache) -> 
     cache.release()  # the child opens its own connection
 
     def pages() -> Iterator[Page]:
-        for aid in sorted(stage.nodes):
-            ex = cache.get(stage.keys[aid])
-            if ex is None:
-                raise RuntimeError(f"build cache {cache.path}: entry for article {aid} lost during the build")
+        for aid, ex in _read_back(stage, cache):
             yield aid, stage.nodes[aid], ex.article.text, [(m.start, m.end, m.label) for m in ex.mentions]
 
     return Background(lambda: write_article_pages(pages(), opts.out / "articles"))
+
+
+def _read_back(stage: _Stage1, cache: Cache) -> Iterator[tuple[str, Extraction]]:
+    """Every article's extraction from the cache, in id order (the order the graph is folded in)."""
+    for aid in sorted(stage.nodes):
+        ex = cache.get(stage.keys[aid])
+        if ex is None:
+            raise RuntimeError(f"build cache {cache.path}: entry for article {aid} lost during the build")
+        yield aid, ex
 
 
 def _fold(stage: _Stage1, tally: Tally, cache: Cache) -> tuple[nx.MultiDiGraph, dict[str, int], list[dict[str, Any]]]:
@@ -264,10 +270,7 @@ def _fold(stage: _Stage1, tally: Tally, cache: Cache) -> tuple[nx.MultiDiGraph, 
     fold = GraphFold(Resolver(tally))
     per_doc: dict[str, int] = defaultdict(int)
     listing = []
-    for aid in sorted(stage.nodes):
-        ex = cache.get(stage.keys[aid])
-        if ex is None:
-            raise RuntimeError(f"build cache {cache.path}: entry for article {aid} lost during the build")
+    for aid, ex in _read_back(stage, cache):
         node = stage.nodes[aid]
         fold.add(node, ex)
         per_doc[node["source"]] += len(ex.mentions)
@@ -355,7 +358,7 @@ def _remove_stale(opts: BuildOptions, g: nx.MultiDiGraph) -> None:
 
 def _export_jobs(group: list[str], g: nx.MultiDiGraph, opts: BuildOptions, pipeline: str) -> list[Job]:
     """One process's share of the outputs: its RDF formats in one pass, then the other files."""
-    from kg.html import write_article_pages, write_html
+    from kg.html import graph_pages, write_article_pages, write_html
 
     jobs: list[Job] = []
     formats = tuple(f for f in opts.formats if f in group)
@@ -366,7 +369,7 @@ def _export_jobs(group: list[str], g: nx.MultiDiGraph, opts: BuildOptions, pipel
     if "html" in group:
         jobs.append(lambda: write_html(g, opts.out, max_nodes=opts.max_nodes, min_weight=opts.min_weight, pages=False))
     if "pages" in group:
-        jobs.append(lambda: write_article_pages(g, opts.out / "articles"))
+        jobs.append(lambda: write_article_pages(graph_pages(g), opts.out / "articles"))
     return jobs
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from xml.sax.saxutils import escape as xml_escape, quoteattr
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
+from xml.sax.saxutils import escape as xml_escape, quoteattr
 
 import networkx as nx
 from rdflib import RDF, Literal, URIRef

@@ -88,6 +88,7 @@ def ends_with_title(text: str) -> bool:
 ANY_HOLDER = ("ORG", "COMPANY", "PLACE")
 
 
+@lru_cache(maxsize=1 << 12)  # asked for every role at extraction and again for every affiliation at resolution
 def holders(role_text: str) -> tuple[str, ...]:
     """The entity types the roles in ``role_text`` can be held in, most likely first."""
     targets = role_rules()["title_targets"]

@@ -13,29 +13,23 @@ from typing import Any, Callable
 
 Job = Callable[[], Any]
 
-_GROUPS: list[list[Job]] = []  # inherited by the forked children, never pickled
-_BACKGROUND: dict[int, Job] = {}
+_NEXT: list[Job] = []  # the job the next fork runs: inherited by the child, never pickled
 
 
-def _run(index: int) -> list[Any]:
-    return [job() for job in _GROUPS[index]]
-
-
-def _run_background(key: int) -> Any:
-    return _BACKGROUND[key]()
+def _run_next() -> Any:
+    return _NEXT[0]()
 
 
 class Background:
     """One job in a forked process while this one goes on; ``result()`` waits for it."""
 
     def __init__(self, job: Job) -> None:
-        key = len(_BACKGROUND)
-        _BACKGROUND[key] = job
+        _NEXT.append(job)
         self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         try:
-            self.future = self.pool.submit(_run_background, key)  # forks here, with the job in place
+            self.future = self.pool.submit(_run_next)  # forks here, with the job in place
         finally:
-            del _BACKGROUND[key]
+            _NEXT.clear()
 
     def result(self) -> Any:
         try:
@@ -50,18 +44,12 @@ def can_fork() -> bool:
 
 def run_groups(groups: list[list[Job]]) -> list[list[Any]]:
     """Each group's results, in order; an exception in any job is raised here."""
-    global _GROUPS
     groups = [g for g in groups if g]
     if len(groups) < 2 or not can_fork():
         return [[job() for job in g] for g in groups]
-    _GROUPS = groups
-    try:
-        with ProcessPoolExecutor(len(groups) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_run, i) for i in range(1, len(groups))]
-            first = _run(0)
-            return [first, *(f.result() for f in futures)]
-    finally:
-        _GROUPS = []
+    others = [Background(lambda g=g: [job() for job in g]) for g in groups[1:]]
+    first = [job() for job in groups[0]]
+    return [first, *(b.result() for b in others)]
 
 
 def balance(costs: dict[str, float], processes: int, shared: float = 0.0, sharing: frozenset[str] = frozenset()) -> list[list[str]]:

@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from kg.extract import Evidence, Extraction
-from kg.ingest import Article
+from kg.ingest import Article, record_id
 from kg.resolve import Resolver, Tally
 
 MAX_EVIDENCE = 20  # sentences kept per edge; ``weight`` still counts them all
@@ -43,7 +43,7 @@ def article_node(a: Article) -> dict[str, Any]:
         "kind": a.kind,
         "source": a.source,
         "source_start": a.source_offset(0) if a.text else 0,
-        "identifier": a.id if a.meta.get("id") in (None, "") else str(a.meta["id"]),  # the record's own id, as given
+        "identifier": record_id(a.meta) or a.id,  # the record's own id, as given
     }
 
 

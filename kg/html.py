@@ -171,7 +171,7 @@ def write_html(g: nx.MultiDiGraph, out: Path, max_nodes: int = 300, min_weight: 
     with atomic_write(out / "graph.html") as f:
         f.write(page)
     if pages:
-        write_article_pages(g, out / "articles")
+        write_article_pages(graph_pages(g), out / "articles")
 
 
 Page = tuple[str, dict, str, list[tuple[int, int, str]]]  # article id, node attributes, text, (start, end, label)
@@ -187,16 +187,16 @@ def graph_pages(g: nx.MultiDiGraph) -> Iterator[Page]:
         yield n, d, article_text(g, n), spans
 
 
-def write_article_pages(pages: nx.MultiDiGraph | Iterable[Page], folder: Path) -> None:
+def write_article_pages(pages: Iterable[Page], folder: Path) -> None:
     """One page per article with its entities marked (displaCy's entity view).
 
-    ``pages`` is the graph, or the articles straight from the build cache (the build
-    writes them that way beside the fold, before the graph exists).
+    ``pages`` come from the graph (``graph_pages``), or straight from the build cache
+    (the build writes them that way beside the fold, before the graph exists).
     """
     from spacy import displacy
 
     colors = {t: s["color"] + "55" for t, s in STYLE.items()}
-    for n, d, text, found in graph_pages(pages) if isinstance(pages, nx.MultiDiGraph) else pages:
+    for n, d, text, found in pages:
         spans = [{"start": s, "end": t, "label": lab} for s, t, lab in sorted(found)]
         body = displacy.render(
             {"text": text, "ents": spans, "title": None},

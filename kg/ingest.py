@@ -278,14 +278,19 @@ def _article_id(text: str) -> str:
     return "a" + hashlib.sha1(text.encode("utf8")).hexdigest()[:15]
 
 
-def _given_id(value: object) -> str:
+def record_id(meta: dict) -> str | None:
+    """The id a JSONL record gave itself, as given, if it gave one."""
+    return None if meta.get("id") in (None, "") else str(meta["id"])
+
+
+def _given_id(value: str) -> str:
     """A record's own id made safe to end an IRI and name a file: percent-encoded (so
     ``新闻 1`` or ``../x`` cannot break either), and hashed when that would be too long.
     The id as given stays in the article's meta."""
-    safe = quote(str(value), safe="-_.~")
+    safe = quote(value, safe="-_.~")
     if safe in (".", ".."):
         safe = safe.replace(".", "%2E")
-    return safe if len(safe) <= 120 else _article_id(str(value))
+    return safe if len(safe) <= 120 else _article_id(value)
 
 
 def split_articles(source: Source) -> list[Article]:
@@ -360,7 +365,7 @@ def _build_article(source: Source, groups: list[list[tuple[int, int]]], lines: l
     if not headline and source.meta.get("title"):
         headline = str(source.meta["title"])
     return Article(
-        id=_given_id(source.meta["id"]) if source.meta.get("id") not in (None, "") else _article_id(text),
+        id=_given_id(given) if (given := record_id(source.meta)) is not None else _article_id(text),
         source=source.path,
         text=text,
         headline=headline,
