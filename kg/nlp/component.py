@@ -26,6 +26,7 @@ from thinc.types import Floats2d
 from kg.nlp.decode import biluo_spans, constrained_paths
 from kg.nlp.labels import ALTERNATIVES, LABELS, biluo_tags
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.ops import one_blas_thread, use_blas_ops
 
 DEFAULT_MODEL = """
 [model]
@@ -111,6 +112,7 @@ class CharNER(TrainablePipe):
 
     def __init__(self, vocab: Vocab, model: Model, name: str = "kg_ner", *, scorer: Callable | None = None) -> None:
         self.vocab = vocab
+        use_blas_ops(model)
         self.model = model
         self.name = name
         self.scorer = scorer
@@ -161,8 +163,9 @@ class CharNER(TrainablePipe):
         if not any(len(d) for d in docs):
             return [numpy.zeros((0,), dtype="int32") for _ in docs]
         scores = []
-        for chunk in _chunks(docs, MAX_BATCH_CHARS):
-            scores.extend(self.model.ops.to_numpy(s) for s in self.model.predict(chunk))
+        with one_blas_thread():
+            for chunk in _chunks(docs, MAX_BATCH_CHARS):
+                scores.extend(self.model.ops.to_numpy(s) for s in self.model.predict(chunk))
         return constrained_paths(scores, self.tags)
 
     def set_annotations(self, docs: Iterable[Doc], paths: list[numpy.ndarray]) -> None:

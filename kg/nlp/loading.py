@@ -17,7 +17,7 @@ def model_dir(path: str | Path | None = None) -> Path:
 
 def load_nlp(path: str | Path | None = None, **kwargs: object) -> Language:
     """The shipped pipeline (or the one at ``path``), with kg's components registered."""
-    from kg.nlp import component, layers  # noqa: F401  (registers factories and layers)
+    from kg.nlp import component, layers, sentences, tokenizer  # noqa: F401  (registers factories and layers)
 
     target = model_dir(path)
     if not (target / "config.cfg").exists():

@@ -21,7 +21,7 @@ def package(trained: Path, target: Path = MODEL_DIR) -> Language:
 
     nlp = load_nlp(trained)
     if "sentencizer" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer", config={"punct_chars": SENT_PUNCT})
+        nlp.add_pipe("kg_sentencizer", name="sentencizer", config={"punct_chars": SENT_PUNCT})
     nlp.meta.update(
         {
             "name": "kg_news",

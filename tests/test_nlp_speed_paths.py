@@ -1,0 +1,86 @@
+"""kg's faster tokenizer, sentencizer and matrix products give what spaCy's and thinc's own give."""
+
+from __future__ import annotations
+
+import random
+
+import numpy
+import pytest
+import spacy
+from spacy.lang.zh import ChineseTokenizer
+from spacy.pipeline import Sentencizer
+from thinc.api import NumpyOps
+
+from kg.nlp.ops import BlasOps, one_blas_thread
+from kg.nlp.sentences import ArraySentencizer
+from kg.nlp.tokenizer import CharTokenizer
+from kg.nlp.train import SENT_PUNCT
+
+NEWS = [
+    "湖州市南浔区练市镇的一家丝绸厂今年扩建了厂房。厂长周建国说：“订单排到了明年三月！”",
+    "  记者 王小明  通讯员 李四\n\n本报杭州11月3日讯 全省秋粮收购进入高峰……各地粮库敞开收购。",
+    "第一段没有结束\n\n第二段接着写。 A股市场今天上涨了 2.5%。“真的吗？”他问。",
+    "\u3000\u3000段首有全角空格。结尾有空格 ",
+    "",
+    " ",
+    "。。！",
+]
+
+
+def _random_texts(n: int) -> list[str]:
+    alphabet = list("中国银行长沙市人民政府 \n\t\u3000ab1。！？，、“”（）…;") + ["  ", "\n\n", " \n "]
+    rng = random.Random(7)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(n)]
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("zh").vocab
+
+
+def test_char_tokenizer_makes_spacys_tokens_and_spaces(vocab) -> None:
+    theirs, ours = ChineseTokenizer(vocab), CharTokenizer(vocab)
+    for text in NEWS + _random_texts(3000):
+        expected = [(t.text, t.whitespace_) for t in theirs(text)]
+        got = ours(text)
+        assert [(t.text, t.whitespace_) for t in got] == expected, repr(text)
+        assert got.text == text
+
+
+def test_array_sentencizer_splits_as_spacys(vocab) -> None:
+    tokenizer = CharTokenizer(vocab)
+    theirs = Sentencizer(punct_chars=SENT_PUNCT)
+    ours = ArraySentencizer(punct_chars=SENT_PUNCT)
+    for text in NEWS + _random_texts(3000):
+        a, b = theirs(tokenizer(text)), ours(tokenizer(text))
+        assert [s.text for s in a.sents] == [s.text for s in b.sents], repr(text)
+    doc = ours(tokenizer(NEWS[2]))
+    # spaCy's rule: punctuation after a sentence end stays with it, an opening quote too
+    assert [s.text for s in doc.sents] == ["第一段没有结束\n\n第二段接着写。", "A股市场今天上涨了 2.5%。“", "真的吗？”", "他问。"]
+
+
+def test_array_sentencizer_keeps_sentence_starts_already_set(vocab) -> None:
+    doc = CharTokenizer(vocab)("甲乙丙。丁戊")
+    doc[1].is_sent_start = True
+    ArraySentencizer(punct_chars=SENT_PUNCT)(doc)
+    assert [s.text for s in doc.sents] == ["甲", "乙丙。", "丁戊"]
+
+
+@pytest.mark.parametrize("trans1,trans2", [(False, False), (True, False), (False, True), (True, True)])
+def test_blas_gemm_equals_thincs(trans1: bool, trans2: bool) -> None:
+    rng = numpy.random.default_rng(0)
+    x = rng.standard_normal((37, 19) if not trans1 else (19, 37)).astype("float32")
+    y = rng.standard_normal((19, 23) if not trans2 else (23, 19)).astype("float32")
+    expected = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    with one_blas_thread():
+        got = BlasOps().gemm(x, y, trans1=trans1, trans2=trans2)
+        out = numpy.zeros_like(expected)
+        BlasOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+    numpy.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
+    numpy.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-5)
+
+
+def test_shipped_pipeline_uses_the_fast_paths(nlp) -> None:
+    assert isinstance(nlp.tokenizer, CharTokenizer)
+    assert isinstance(nlp.get_pipe("sentencizer"), ArraySentencizer)
+    assert all(isinstance(node.ops, BlasOps) for node in nlp.get_pipe("kg_ner").model.walk())
