@@ -2,10 +2,11 @@
 
 Run by hand (bench dependencies: ``pip install -e ".[bench]"``):
 
-    python bench/ner_speed.py --chars 1000000
+    python bench/ner_speed.py --chars 1000000              # sentences
+    python bench/ner_speed.py --chars 1000000 --join 1000  # article-sized texts
 
 The text is news sentences from ../shared/data/ner (MSRA), or any JSONL/text file given
-with --text. Each system runs in a fresh process, so peak RSS is its own.
+with --text; ``--join`` joins consecutive sentences into texts of about that length. Each system runs in a fresh process, so peak RSS is its own.
 """
 
 from __future__ import annotations
@@ -19,18 +20,24 @@ import time
 from pathlib import Path
 
 
-def load_text(path: Path, chars: int) -> list[str]:
+def load_text(path: Path, chars: int, join: int = 0) -> list[str]:
+    """``chars`` characters of text; with ``join``, consecutive lines joined into texts of about that length."""
     texts: list[str] = []
     total = 0
+    pending = ""
     while total < chars:
         with path.open(encoding="utf8") as f:
             for line in f:
                 t = json.loads(line)["text"] if path.suffix == ".jsonl" else line.strip()
-                if t:
-                    texts.append(t)
-                    total += len(t)
-                    if total >= chars:
-                        break
+                if not t:
+                    continue
+                pending += t
+                if len(pending) >= join:
+                    texts.append(pending)
+                    total += len(pending)
+                    pending = ""
+                if total >= chars:
+                    break
     return texts
 
 
@@ -103,9 +110,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--text", type=Path, default=Path("../shared/data/ner/msra_train.jsonl"))
     parser.add_argument("--chars", type=int, default=1_000_000)
+    parser.add_argument("--join", type=int, default=0, metavar="CHARS",
+                        help="join consecutive sentences into texts of about CHARS characters (articles)")
     parser.add_argument("--only", nargs="*", default=["kg1", "kg2", "jieba", "lac"])
     args = parser.parse_args()
-    texts = load_text(args.text, args.chars)
+    texts = load_text(args.text, args.chars, args.join)
     print(f"# {sum(map(len, texts))} characters in {len(texts)} texts from {args.text}", file=sys.stderr)
     ctx = mp.get_context("fork")
     for job in args.only:
