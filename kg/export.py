@@ -97,14 +97,15 @@ class _Turtle:
     def __init__(self, f: IO[str], prefixes: dict[str, str]) -> None:
         self.f, self.subject = f, None
         self.compact = _Compact(prefixes, turtle=True)
-        self.compact.known[_TYPE] = "a"
+        self.compact.vocab.memo[id(_TYPE)] = (_TYPE, "a")
+        self.quote = _ById(_quoteLiteral)
         for p, ns in prefixes.items():
             f.write(f"@prefix {p}: <{ns}> .\n")
 
     def add(self, s: Any, p: Any, o: Any) -> None:
         verb = self.compact.vocab(p)
-        if isinstance(o, Literal):
-            obj = _quoteLiteral(o)
+        if type(o) is Literal:
+            obj = self.quote(o)
         else:
             obj = self.compact.vocab(o) if verb == "a" else self.compact(o)
         if self.subject is not None and _same(s, self.subject):
@@ -138,7 +139,7 @@ class _JsonLd:
         if _same(p, _TYPE):
             self.node.setdefault("@type", []).append(self.compact.vocab(o))
             return
-        if not isinstance(o, Literal):
+        if type(o) is not Literal:
             value: dict[str, Any] = {"@id": self.compact(o)}
         elif o.language:
             value = {"@value": str(o), "@language": o.language}
@@ -164,10 +165,11 @@ class _Lines:
     def __init__(self, f: IO[str], graph: URIRef | None) -> None:
         self.f = f
         self.end = f" <{graph}> .\n" if graph is not None else " .\n"
+        self.quote = _ById(_quoteLiteral)
 
     def add(self, s: Any, p: Any, o: Any) -> None:
         # kg mints every IRI from a checked base and hashes or codes, so they need no escaping
-        obj = _quoteLiteral(o) if isinstance(o, Literal) else f"<{o}>"
+        obj = self.quote(o) if type(o) is Literal else f"<{o}>"
         self.f.write(f"<{s}> <{p}> {obj}{self.end}")
 
     def close(self) -> None:
@@ -177,28 +179,54 @@ class _Lines:
 _LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_\-.]*[A-Za-z0-9_\-])?$")
 
 
+class _ById:
+    """Memo of a function of rdflib terms, keyed by the term object.
+
+    rdflib hashes its terms in Python (a tuple of class name and string), which costs
+    more than most of the work saved; the terms that repeat here (predicates, classes,
+    the cached literals of kg.rdf) are the same objects each time. The memo holds the
+    term itself, so its id cannot be reused while it is in the memo; long terms (article
+    texts) are not kept.
+    """
+
+    def __init__(self, fn: Any, limit: int = 1 << 16) -> None:
+        self.fn, self.limit = fn, limit
+        self.memo: dict[int, tuple[Any, str]] = {}
+
+    def __call__(self, term: Any) -> str:
+        hit = self.memo.get(id(term))
+        if hit is not None and hit[0] is term:
+            return hit[1]
+        out = self.fn(term)
+        if len(term) > 200:
+            return out
+        if len(self.memo) >= self.limit:
+            self.memo.clear()
+        self.memo[id(term)] = (term, out)
+        return out
+
+
 class _Compact:
     """prefix:local for an IRI under a known prefix (in Turtle only when the rest is a plain local name)."""
 
     def __init__(self, prefixes: dict[str, str], turtle: bool) -> None:
-        self.spaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda t: -len(t[0]))
+        spaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda t: -len(t[0]))
+        # the namespaces that can hold an IRI, by the IRI's first characters (longest first)
+        self.head = min(len(ns) for ns, _ in spaces)
+        self.spaces: dict[str, list[tuple[str, str]]] = {}
+        for ns, p in spaces:
+            self.spaces.setdefault(ns[: self.head], []).append((ns, p))
         self.turtle = turtle
-        self.known: dict[Any, str] = {}  # predicates, classes, datatypes: few, and each is compacted once
+        self.vocab = _ById(self)  # predicates, classes, datatypes: few, and each is compacted once
 
     def __call__(self, iri: Any) -> str:
-        for ns, p in self.spaces:
+        for ns, p in self.spaces.get(iri[: self.head], ()):
             if _starts(iri, ns):
                 local = iri[len(ns) :]
                 if not self.turtle or _LOCAL.match(local):
                     return f"{p}:{local}"
                 break
         return f"<{iri}>" if self.turtle else str(iri)
-
-    def vocab(self, term: Any) -> str:
-        out = self.known.get(term)
-        if out is None:
-            out = self.known[term] = self(term)
-        return out
 
 
 def write_rdf(
