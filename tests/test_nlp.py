@@ -96,3 +96,20 @@ def test_kg_evaluate_rejects_bad_gold_with_the_line(tmp_path: Path) -> None:
     assert "gold.jsonl:1: entity 0: offsets [0, 9] outside the text" in out.stderr
     assert "gold.jsonl:2: entity 0: unknown label 'PER'" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def _widen(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    from kg.nlp.decode import whole_latin_words
+
+    return [text[s:e] for s, e, _ in whole_latin_words(spans, text.__getitem__, len(text))]
+
+
+def test_entities_are_not_cut_inside_latin_words_or_numbers() -> None:
+    assert _widen("创意总监Eric表示", [(4, 7, "PERSON")]) == ["Eric"]
+    assert _widen("球星ｍｅｓｓｉ进球", [(3, 7, "PERSON")]) == ["ｍｅｓｓｉ"]
+    assert _widen("第12届会议", [(2, 3, "ORG")]) == ["12"]
+    # letters next to digits stay apart: a stock name followed by its price
+    assert _widen("深天地A14.51", [(0, 4, "COMPANY")]) == ["深天地A"]
+    # never over a neighbouring entity
+    assert _widen("ABCDEF", [(0, 2, "ORG"), (3, 5, "PERSON")]) == ["ABC", "DEF"]
+    assert _widen("ABCD", [(0, 2, "ORG"), (2, 4, "PERSON")]) == ["AB", "CD"]

@@ -23,7 +23,7 @@ from spacy.vocab import Vocab
 from thinc.api import Config, Model
 from thinc.types import Floats2d
 
-from kg.nlp.decode import biluo_spans, constrained_paths
+from kg.nlp.decode import biluo_spans, constrained_paths, whole_latin_words
 from kg.nlp.labels import ALTERNATIVES, LABELS, biluo_tags
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.ops import one_blas_thread, use_blas_ops
@@ -172,7 +172,10 @@ class CharNER(TrainablePipe):
         tags = self.tags
         for doc, path in zip(docs, paths):
             spans = []
-            for s, e, label in biluo_spans(path, tags):
+            found = biluo_spans(path, tags)
+            if found:
+                found = whole_latin_words(found, lambda i: doc[i].text, len(doc))
+            for s, e, label in found:
                 while s < e and doc[s].is_space:
                     s += 1
                 while e > s and doc[e - 1].is_space:

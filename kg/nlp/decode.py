@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Callable
+
 import numpy
 
 _CONFIDENT_O = 0.9
@@ -93,3 +96,39 @@ def biluo_spans(path: numpy.ndarray, tags: list[str]) -> list[tuple[int, int, st
         elif prefix == "U":
             spans.append((i, i + 1, label))
     return spans
+
+
+
+_LETTERS = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
+_DIGITS = re.compile(r"[0-9\uff10-\uff19]")
+
+
+def whole_latin_words(
+    spans: list[tuple[int, int, str]], char: Callable[[int], str], n: int
+) -> list[tuple[int, int, str]]:
+    """Spans (in order, not overlapping) widened so that none starts or ends inside a Latin word or a number.
+
+    The tagger decides per character and can cut "Eric" or "Raymond" in two; in Chinese
+    text a word never ends between two Latin letters, or between two digits. Letters
+    next to digits are left alone (a stock name such as "深天地A" is followed by its
+    price). A span is never widened over its neighbours.
+    """
+
+    def kind(i: int) -> str:
+        c = char(i)
+        return "a" if _LETTERS.fullmatch(c) else "0" if _DIGITS.fullmatch(c) else ""
+
+    def inside(i: int) -> bool:  # between characters i-1 and i
+        k = kind(i)
+        return k != "" and kind(i - 1) == k
+
+    out: list[tuple[int, int, str]] = []
+    for k, (s, e, label) in enumerate(spans):
+        lo = out[-1][1] if out else 0
+        hi = spans[k + 1][0] if k + 1 < len(spans) else n
+        while s > lo and inside(s):
+            s -= 1
+        while e < hi and inside(e):
+            e += 1
+        out.append((s, e, label))
+    return out
