@@ -113,3 +113,25 @@ def test_entities_are_not_cut_inside_latin_words_or_numbers() -> None:
     # never over a neighbouring entity
     assert _widen("ABCDEF", [(0, 2, "ORG"), (3, 5, "PERSON")]) == ["ABC", "DEF"]
     assert _widen("ABCD", [(0, 2, "ORG"), (2, 4, "PERSON")]) == ["AB", "CD"]
+
+
+def _trim(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    from kg.nlp.decode import without_stray_punctuation
+
+    return [text[s:e] for s, e, _ in without_stray_punctuation(spans, text.__getitem__)]
+
+
+def test_entities_do_not_begin_or_end_with_stray_punctuation() -> None:
+    assert _trim("据《新京报》报道", [(2, 6, "ORG")]) == ["新京报"]
+    assert _trim("英特尔↓2%", [(0, 4, "COMPANY")]) == ["英特尔"]
+    assert _trim("由“穆里尼奥”执教", [(1, 7, "PERSON")]) == ["“穆里尼奥”"]  # the quotes pair inside
+    assert _trim("中国（香港）有限公司", [(0, 10, "COMPANY")]) == ["中国（香港）有限公司"]
+    assert _trim("（香港", [(0, 3, "PLACE")]) == ["香港"]
+    assert _trim("，。", [(0, 2, "ORG")]) == []
+
+
+def test_pipeline_names_end_on_name_ends(nlp) -> None:
+    doc = nlp("据《纽约时报》报道，Johnson将于下月访问北京。")
+    names = {e.text for e in doc.ents}
+    assert "纽约时报" in names and "Johnson" in names
+    assert not any(e.text[-1] in "》，。" or e.text[0] in "《，" for e in doc.ents)

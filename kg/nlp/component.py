@@ -23,7 +23,7 @@ from spacy.vocab import Vocab
 from thinc.api import Config, Model
 from thinc.types import Floats2d
 
-from kg.nlp.decode import biluo_spans, constrained_paths, whole_latin_words
+from kg.nlp.decode import biluo_spans, constrained_paths, whole_latin_words, without_stray_punctuation
 from kg.nlp.labels import ALTERNATIVES, LABELS, biluo_tags
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.ops import one_blas_thread, use_blas_ops
@@ -174,7 +174,8 @@ class CharNER(TrainablePipe):
             spans = []
             found = biluo_spans(path, tags)
             if found:
-                found = whole_latin_words(found, lambda i: doc[i].text, len(doc))
+                char = lambda i: doc[i].text  # noqa: E731
+                found = without_stray_punctuation(whole_latin_words(found, char, len(doc)), char)
             for s, e, label in found:
                 while s < e and doc[s].is_space:
                     s += 1

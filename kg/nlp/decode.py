@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Callable
 
 import numpy
@@ -132,3 +133,38 @@ def whole_latin_words(
             e += 1
         out.append((s, e, label))
     return out
+
+
+_PAIRS = {")": "(", "）": "（", "]": "[", "】": "【", "》": "《", "〉": "〈", "」": "「", "』": "『", "”": "“", "’": "‘"}
+_OPENERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _junk(c: str) -> bool:
+    return unicodedata.category(c)[0] in "PS"
+
+
+def without_stray_punctuation(
+    spans: list[tuple[int, int, str]], char: Callable[[int], str]
+) -> list[tuple[int, int, str]]:
+    """Spans with punctuation and symbols at either end dropped, unless a bracket pairs inside the span.
+
+    A name does not begin or end with "》", "↓" or "，"; the tagger sometimes took one in
+    ("新京报》"). "（香港）" inside a name keeps its closing bracket.
+    """
+    out = []
+    for s, e, label in spans:
+        while s < e and _junk(char(s)) and not _pairs_inside(char(s), s, e, char, opening=True):
+            s += 1
+        while e > s and _junk(char(e - 1)) and not _pairs_inside(char(e - 1), s, e, char, opening=False):
+            e -= 1
+        if e > s:
+            out.append((s, e, label))
+    return out
+
+
+def _pairs_inside(c: str, s: int, e: int, char: Callable[[int], str], opening: bool) -> bool:
+    if opening:
+        close = _OPENERS.get(c)
+        return close is not None and any(char(i) == close for i in range(s + 1, e))
+    open_ = _PAIRS.get(c)
+    return open_ is not None and any(char(i) == open_ for i in range(s, e - 1))
