@@ -118,7 +118,7 @@ def test_entities_are_not_cut_inside_latin_words_or_numbers() -> None:
 def _trim(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     from kg.nlp.decode import without_stray_punctuation
 
-    return [text[s:e] for s, e, _ in without_stray_punctuation(spans, text.__getitem__)]
+    return [text[s:e] for s, e, _ in without_stray_punctuation(spans, text.__getitem__, len(text))]
 
 
 def test_entities_do_not_begin_or_end_with_stray_punctuation() -> None:
@@ -128,6 +128,9 @@ def test_entities_do_not_begin_or_end_with_stray_punctuation() -> None:
     assert _trim("中国（香港）有限公司", [(0, 10, "COMPANY")]) == ["中国（香港）有限公司"]
     assert _trim("（香港", [(0, 3, "PLACE")]) == ["香港"]
     assert _trim("，。", [(0, 2, "ORG")]) == []
+    # an opened bracket the next character closes is taken in, unless the next entity starts there
+    assert _trim("据英国《金融时报》报道", [(1, 8, "ORG")]) == ["英国《金融时报》"]
+    assert _trim("英国《金融时报》", [(0, 7, "ORG"), (7, 8, "ORG")]) == ["英国《金融时报"]
 
 
 def test_pipeline_names_end_on_name_ends(nlp) -> None:

@@ -175,7 +175,7 @@ class CharNER(TrainablePipe):
             found = biluo_spans(path, tags)
             if found:
                 char = lambda i: doc[i].text  # noqa: E731
-                found = without_stray_punctuation(whole_latin_words(found, char, len(doc)), char)
+                found = without_stray_punctuation(whole_latin_words(found, char, len(doc)), char, len(doc))
             for s, e, label in found:
                 while s < e and doc[s].is_space:
                     s += 1

@@ -144,22 +144,41 @@ def _junk(c: str) -> bool:
 
 
 def without_stray_punctuation(
-    spans: list[tuple[int, int, str]], char: Callable[[int], str]
+    spans: list[tuple[int, int, str]], char: Callable[[int], str], n: int
 ) -> list[tuple[int, int, str]]:
-    """Spans with punctuation and symbols at either end dropped, unless a bracket pairs inside the span.
+    """Spans with punctuation and symbols at either end dropped, and brackets closed.
 
     A name does not begin or end with "》", "↓" or "，"; the tagger sometimes took one in
-    ("新京报》"). "（香港）" inside a name keeps its closing bracket.
+    ("新京报》"). A bracket that pairs inside the span stays ("（香港）"), and a span that
+    opens a bracket the next character closes takes it in ("英国《金融时报》").
     """
-    out = []
-    for s, e, label in spans:
+    out: list[tuple[int, int, str]] = []
+    for k, (s, e, label) in enumerate(spans):
         while s < e and _junk(char(s)) and not _pairs_inside(char(s), s, e, char, opening=True):
             s += 1
         while e > s and _junk(char(e - 1)) and not _pairs_inside(char(e - 1), s, e, char, opening=False):
             e -= 1
-        if e > s:
-            out.append((s, e, label))
+        if e <= s:
+            continue
+        hi = spans[k + 1][0] if k + 1 < len(spans) else n
+        if e < hi:
+            opened = _unclosed(s, e, char)
+            if opened is not None and _PAIRS.get(char(e)) == opened:
+                e += 1
+        out.append((s, e, label))
     return out
+
+
+def _unclosed(s: int, e: int, char: Callable[[int], str]) -> str | None:
+    """The last bracket opened in the span and not closed in it."""
+    stack: list[str] = []
+    for i in range(s, e):
+        c = char(i)
+        if c in _OPENERS:
+            stack.append(c)
+        elif c in _PAIRS and stack and stack[-1] == _PAIRS[c]:
+            stack.pop()
+    return stack[-1] if stack else None
 
 
 def _pairs_inside(c: str, s: int, e: int, char: Callable[[int], str], opening: bool) -> bool:
