@@ -128,6 +128,10 @@ def test_entities_do_not_begin_or_end_with_stray_punctuation() -> None:
     assert _trim("中国（香港）有限公司", [(0, 10, "COMPANY")]) == ["中国（香港）有限公司"]
     assert _trim("（香港", [(0, 3, "PLACE")]) == ["香港"]
     assert _trim("，。", [(0, 2, "ORG")]) == []
+    tokens = ["新", "京", "报", "》", "\n\n", "讯"]  # a run of whitespace is one token
+    from kg.nlp.decode import without_stray_punctuation
+
+    assert without_stray_punctuation([(0, 5, "ORG")], tokens.__getitem__, len(tokens)) == [(0, 3, "ORG")]
     # an opened bracket the next character closes is taken in, unless the next entity starts there
     assert _trim("据英国《金融时报》报道", [(1, 8, "ORG")]) == ["英国《金融时报》"]
     assert _trim("英国《金融时报》", [(0, 7, "ORG"), (7, 8, "ORG")]) == ["英国《金融时报"]

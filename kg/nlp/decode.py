@@ -99,7 +99,6 @@ def biluo_spans(path: numpy.ndarray, tags: list[str]) -> list[tuple[int, int, st
     return spans
 
 
-
 _LETTERS = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
 _DIGITS = re.compile(r"[0-9\uff10-\uff19]")
 
@@ -140,7 +139,8 @@ _OPENERS = {v: k for k, v in _PAIRS.items()}
 
 
 def _junk(c: str) -> bool:
-    return unicodedata.category(c)[0] in "PS"
+    """Punctuation, a symbol or whitespace (a character token, or a run of whitespace)."""
+    return c.isspace() or (len(c) == 1 and unicodedata.category(c)[0] in "PS")
 
 
 def without_stray_punctuation(
