@@ -5,7 +5,9 @@ Rules, in order:
 * A surface form gets the label most of its mentions carry (bylines count as PERSON).
 * Persons: the same name in one corpus is one person (a name one trailing character off a
   more-mentioned name, 陈晓东仅 / 陈晓东, is taken as a misread of it). A name is the only key;
-  kg does not split namesakes, because news text rarely says enough to do it safely.
+  kg does not split namesakes, because news text rarely says enough to do it safely. A name
+  that does not identify anyone (李先生, 张某: kg/data/anonymous.json) is one person
+  per article.
 * Places: each mention is linked to an administrative-division code when the name
   (official or short: 株洲 / 株洲市) has one candidate, or when the divisions above
   one candidate are named in the same article (平江…三市镇). Ties stay unlinked. Mentions
@@ -21,8 +23,11 @@ Rules, in order:
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from kg.extract import ORGS, Evidence, Extraction, Relation, holders, place_hints
 from kg.places import Gazetteer, gazetteer, link_place
@@ -56,11 +61,23 @@ class Resolution:
 # --------------------------------------------------------------------------- resolution
 
 
-def _entity_id(type_: str, label: str, code: str = "") -> str:
+def _entity_id(type_: str, label: str, code: str = "", scope: str = "") -> str:
     if code:
         return f"place-{code}"
-    digest = hashlib.sha1(f"{type_}\t{label}".encode("utf8")).hexdigest()[:12]
+    key = f"{type_}\t{label}" + (f"\t{scope}" if scope else "")
+    digest = hashlib.sha1(key.encode("utf8")).hexdigest()[:12]
     return f"{type_.lower()}-{digest}"
+
+
+@lru_cache(maxsize=1)
+def _anonymous_suffixes() -> tuple[str, ...]:
+    data = json.loads(resources.files("kg.data").joinpath("anonymous.json").read_text(encoding="utf8"))
+    return tuple(data["suffixes"])
+
+
+def anonymous(name: str) -> bool:
+    """李先生, 张某: a surname and an honorific say who only within their article."""
+    return any(name.endswith(s) and 1 <= len(name) - len(s) <= 2 for s in _anonymous_suffixes())
 
 
 def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
@@ -130,8 +147,8 @@ class Resolver:
         }
         self.entities: dict[str, Entity] = {}
 
-    def entity(self, text: str, hint: str) -> Entity:
-        typ, code = self.type[text], ""
+    def entity(self, text: str, hint: str, article: str = "") -> Entity:
+        typ, code, scope = self.type[text], "", ""
         if typ == "PLACE":
             code = hint or (next(iter(self.codes[text])) if len(self.codes.get(text, ())) == 1 else "")
             label = self.gaz.name[code] if code else text
@@ -140,7 +157,8 @@ class Resolver:
             typ = self.org_type[label]
         else:
             label = self.persons.get(text, text)
-        eid = _entity_id(typ, label, code)
+            scope = article if anonymous(label) else ""
+        eid = _entity_id(typ, label, code, scope)
         ent = self.entities.get(eid)
         if ent is None:
             ent = self.entities[eid] = Entity(eid, typ, label, admin_code=code)
@@ -150,7 +168,7 @@ class Resolver:
         """The entity of each mention, counted into that entity."""
         ids = []
         for m, hint in zip(ex.mentions, hints_of(ex)):
-            ent = self.entity(m.text, hint)
+            ent = self.entity(m.text, hint, ex.article.id)
             if m.text != ent.label:
                 ent.aliases.add(m.text)
             ent.mentions += 1

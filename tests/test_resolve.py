@@ -75,6 +75,20 @@ def test_same_name_is_one_person_across_articles() -> None:
     assert person.mentions == 2 and person.articles == {"a1", "a2"}
 
 
+def test_an_anonymous_name_is_one_person_per_article() -> None:
+    exs = [
+        extraction("a1", "市民李先生说，他家门口的路修好了。李先生很高兴。", [("李先生", "PERSON"), ("李先生", "PERSON")]),
+        extraction("a2", "记者联系到李先生，他表示已经退款。", [("李先生", "PERSON")]),
+        extraction("a3", "被告人张某当庭认罪。张伟出庭作证。", [("张某", "PERSON"), ("张伟", "PERSON")]),
+        extraction("a4", "张伟在会上发言。", [("张伟", "PERSON")]),
+    ]
+    res = resolve(exs)
+    mr_li = sorted((e.articles, e.mentions) for e in res.entities.values() if e.label == "李先生")
+    assert mr_li == [({"a1"}, 2), ({"a2"}, 1)]
+    assert [e.articles for e in res.entities.values() if e.label == "张某"] == [{"a3"}]
+    assert by_label(res, "张伟").articles == {"a3", "a4"}  # a full name is still one person
+
+
 def test_organization_named_after_a_place_is_located_there() -> None:
     text = "株洲市工信局发布通知。株洲市加快发展。"
     res = resolve([extraction("a1", text, [("株洲市工信局", "ORG"), ("株洲市", "PLACE")])])
