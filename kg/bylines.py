@@ -21,7 +21,15 @@ _CREDIT = re.compile(rf"^(?P<org>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE}
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _DATELINE = re.compile(
     r"^(?P<paper>[\u4e00-\u9fff]{0,12}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:讯|电)"
-    r"\s*[（(](?P<credits>[^）)]{0,80})[）)]"
+    # credits in brackets, or none (they were in a byline above): then a space follows
+    r"(?:\s*[（(](?P<credits>[^）)]{0,80})[）)]|(?=[ \u3000]))"
+)
+# The outlet of a dateline, and the place it was filed from: 新华社北京, 本报宁波, 湖南日报.
+# 本报 is "this newspaper". The outlet is the longest head ending in an outlet word, so a
+# place named after it stays a place (a bare 台 is left out: 烟台 and 邢台 are places).
+THIS_PAPER = "本报"
+_OUTLET = re.compile(
+    rf"^(?P<outlet>{THIS_PAPER}|.+(?:日报|晚报|早报|商报|时报|周报|通讯社|新闻社|电视台|电台|报|社|网|客户端))(?P<where>.*)$"
 )
 _SPLIT = re.compile(r"[\s\u3000、，,]+")
 
@@ -38,10 +46,18 @@ class Byline:
 
 @dataclass
 class Dateline:
-    place: str
+    place: str  # all that comes before the date: 新华社北京, 本报宁波, 湖南日报
     date: str
     bylines: list[Byline]
     end: int
+    outlet: str = ""  # 新华社, 本报, 湖南日报
+    where: str = ""  # 北京, 宁波, ""
+
+
+def split_dateline_head(head: str) -> tuple[str, str]:
+    """(outlet, place) of what a dateline puts before its date."""
+    m = _OUTLET.match(head)
+    return (m.group("outlet"), m.group("where")) if m else (head, "")
 
 
 def parse_credits(text: str, default_org: str = "") -> list[Byline] | None:
@@ -81,5 +97,7 @@ def parse_dateline(line: str) -> Dateline | None:
     m = _DATELINE.match(line)
     if not m:
         return None
-    credits = parse_credits(m.group("credits"), default_org=m.group("paper")) or []
-    return Dateline(place=m.group("paper"), date=m.group("date"), bylines=credits, end=m.end())
+    outlet, where = split_dateline_head(m.group("paper"))
+    paper = "" if outlet == THIS_PAPER else outlet
+    credits = parse_credits(m.group("credits") or "", default_org=paper) or []
+    return Dateline(place=m.group("paper"), date=m.group("date"), bylines=credits, end=m.end(), outlet=outlet, where=where)

@@ -15,7 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from kg.bylines import Byline, parse_byline, parse_dateline
+from kg.bylines import THIS_PAPER, Byline, parse_byline, parse_dateline
 from kg.ingest import Article
 from kg.places import gazetteer, link_place
 
@@ -194,8 +194,11 @@ def _byline_mentions(ex: Extraction, sent_of: _SentenceOf) -> list[tuple[Byline,
             if dl is None:
                 continue
             credits = dl.bylines
-            if dl.place:
-                _add_byline_mention(ex, start, start + len(dl.place), "ORG", sent_of)
+            if dl.outlet and dl.outlet != THIS_PAPER:
+                _add_byline_mention(ex, start, start + len(dl.outlet), "ORG", sent_of)
+            if dl.where:
+                k = start + len(dl.outlet)
+                _add_byline_mention(ex, k, k + len(dl.where), "PLACE", sent_of)
         cursor = start
         for credit in credits:
             org_span = None

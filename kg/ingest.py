@@ -240,6 +240,12 @@ def unbalanced(line: str) -> bool:
     return any(line.count(o) > line.count(c) for o, c in _OPEN_CLOSE.items())
 
 
+def is_aside(line: str) -> bool:
+    """A paragraph wholly in brackets, such as a photo caption: complete, though no sentence mark ends it."""
+    line = line.strip()
+    return len(line) > 1 and line[0] in "（(" and line[-1] in "）)" and not unbalanced(line)
+
+
 def is_prose(line: str) -> bool:
     """Broken-off prose, as opposed to a headline: sentence marks inside, open quotes, or length."""
     inner = line[:-1]
@@ -257,6 +263,7 @@ def repair(text: str) -> list[list[tuple[int, int]]]:
             prev = "".join(text[a:b] for a, b in groups[-1])
             if (
                 not ends_sentence(prev)
+                and not is_aside(prev)
                 and is_prose(prev)
                 and parse_byline(line) is None
                 and parse_dateline(line) is None
@@ -270,8 +277,16 @@ def repair(text: str) -> list[list[tuple[int, int]]]:
 # --------------------------------------------------------------------------- splitting
 
 
+# a page's running header: 浙江日报 2026年3月12日 星期四 第5版
+_PAGE_HEADER = re.compile(r"\d{1,2}月\d{1,2}日.*第\s*[0-9０-９一二三四五六七八九十]+\s*版|第\s*[0-9０-９一二三四五六七八九十]+\s*版.*\d{1,2}月\d{1,2}日")
+
+
+def is_page_header(line: str) -> bool:
+    return len(line) <= 60 and _PAGE_HEADER.search(line) is not None
+
+
 def is_headline(line: str) -> bool:
-    return len(line) <= 48 and not ends_sentence(line) and not is_prose(line)
+    return len(line) <= 48 and not ends_sentence(line) and not is_prose(line) and not is_page_header(line)
 
 
 def _article_id(text: str) -> str:
@@ -321,14 +336,21 @@ def _article_starts(lines: list[str]) -> list[int]:
             if j >= 0 and is_headline(lines[j]) and (not starts or j > starts[-1] + 1):
                 starts.append(j)
             continue
-        if byline is None and parse_dateline(line) is None:
+        dateline = parse_dateline(line)
+        if byline is None and dateline is None:
             continue
+        if byline is None and starts and all(
+            is_headline(x) or parse_byline(x) is not None for x in lines[starts[-1] : i]
+        ):
+            continue  # a dateline under its article's headline and byline: the same article
         j = i
         while j > 0 and is_headline(lines[j - 1]) and i - (j - 1) <= 3 and parse_byline(lines[j - 1]) is None:
             j -= 1
-        if j < i or parse_dateline(line) is not None:
+        if j < i or dateline is not None:
             if not starts or j > starts[-1]:
                 starts.append(j)
+    if starts and all(is_page_header(x) for x in lines[: starts[0]]):
+        starts[0] = 0  # the page's running header goes with the first article
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return sorted(set(starts))
@@ -343,6 +365,7 @@ def _build_article(source: Source, groups: list[list[tuple[int, int]]], lines: l
     parts: list[str] = []
     offsets: list[tuple[int, int]] = []
     pos = 0
+    headers = 0  # the page's running header above the first headline
     for idx, (group, line) in enumerate(zip(groups, lines)):
         byline = parse_byline(line)
         dl = parse_dateline(line)
@@ -351,7 +374,9 @@ def _build_article(source: Source, groups: list[list[tuple[int, int]]], lines: l
         elif dl is not None:
             dateline, date = dl.place, dl.date
             bylines.extend(dl.bylines)
-        elif not bylines and not dateline and is_headline(line) and len(head) < 3 and idx == len(head):
+        elif idx == headers and not head and is_page_header(line):
+            headers += 1
+        elif not bylines and not dateline and is_headline(line) and len(head) < 3 and idx == headers + len(head):
             head.append(line)
         if parts:
             parts.append("\n")

@@ -127,3 +127,21 @@ def test_every_relation_carries_its_sentence() -> None:
 def test_descriptions_and_single_characters_are_not_entities() -> None:
     ex = run("公司办公室主任潘明说，中方将继续合作。", [("公司办公室", "ORG"), ("潘明", "PERSON"), ("中", "PLACE")])
     assert [m.text for m in ex.mentions] == ["潘明"]
+
+
+def test_dateline_outlet_is_an_organization_and_its_place_a_place() -> None:
+    text = "港口货物吞吐量稳步增长\n新华社宁波11月5日电（记者 程立新）记者从港口管理部门获悉，吞吐量同比增长6%。"
+    # the model read "新华社宁波" as one organization: the dateline's structure wins
+    ex = run(text, [("新华社宁波", "ORG")])
+    kinds = {(m.text, m.label) for m in ex.mentions}
+    assert {("新华社", "ORG"), ("宁波", "PLACE"), ("程立新", "PERSON")} <= kinds
+    assert ("新华社宁波", "ORG") not in kinds
+    assert affiliations(ex) == {("程立新", "记者", "新华社")}
+
+
+def test_this_paper_in_a_dateline_is_not_an_organization() -> None:
+    text = "秋粮收购进入高峰\n本报嘉兴11月5日电（记者 方明远）全市秋粮收购进入高峰。"
+    ex = run(text, [("本报嘉兴", "ORG")])
+    kinds = {(m.text, m.label) for m in ex.mentions}
+    assert ("嘉兴", "PLACE") in kinds and not any(label == "ORG" for _, label in kinds)
+    assert {m.text for m in ex.mentions if m.label == "PERSON"} == {"方明远"}

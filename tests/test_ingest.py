@@ -108,3 +108,45 @@ def test_jsonl_bad_lines_are_reported_and_good_lines_kept(tmp_path: Path) -> Non
 def test_fixture_is_not_the_reference_page() -> None:
     ref = (Path(__file__).parents[1] / "corpus" / "hunan_daily_page.txt").read_text(encoding="utf8")
     assert (FIXTURES / "page.txt").read_text(encoding="utf8")[:50] not in ref
+
+
+OTHER_PAPER = """江南日报 2025年11月6日 星期四 第3版
+
+新能源汽车产业链加速集聚
+嘉兴秀洲：一条街上的“零部件朋友圈”
+
+本报记者 方明远 通讯员 许佳琪
+
+本报嘉兴11月5日电 在秀洲区王店镇，一家电池壳体工厂的第三条产线刚刚投产。厂长许卫国说，今年订单翻了一番。
+
+（图为工人在调试设备。本报记者 方明远 摄）
+
+港口货物吞吐量稳步增长
+
+新华社宁波11月5日电（记者 程立新）记者从港口管理部门获悉，前十个月货物吞吐量同比增长6%。
+"""
+
+
+def test_a_page_from_another_paper_splits_by_its_own_structure() -> None:
+    arts = articles_of(OTHER_PAPER)
+    assert [a.headline for a in arts] == ["新能源汽车产业链加速集聚", "港口货物吞吐量稳步增长"]
+    first, second = arts
+    # the running page header is neither a kicker nor an article of its own
+    assert first.kicker == "" and first.subheadline == "嘉兴秀洲：一条街上的“零部件朋友圈”"
+    # a dateline without credits under the byline stays in the same article
+    assert (first.dateline, first.date) == ("本报嘉兴", "11月5日")
+    assert [(b.role, b.names) for b in first.bylines] == [("本报记者", ["方明远"]), ("通讯员", ["许佳琪"])]
+    # the photo caption is a paragraph of its own: the next headline is not joined to it
+    assert "港口货物" not in first.text
+    assert [(b.org, b.role, b.names) for b in second.bylines] == [("新华社", "记者", ["程立新"])]
+
+
+def test_dateline_outlet_and_place() -> None:
+    from kg.bylines import split_dateline_head
+
+    assert split_dateline_head("新华社北京") == ("新华社", "北京")
+    assert split_dateline_head("本报宁波") == ("本报", "宁波")
+    assert split_dateline_head("湖南日报") == ("湖南日报", "")
+    assert split_dateline_head("新华社烟台") == ("新华社", "烟台")  # 台 of a place is not an outlet
+    assert parse_dateline("本报嘉兴11月5日电 在秀洲区王店镇") is not None
+    assert parse_dateline("去年3月11日电价上调了两次") is None  # no space or credits after 电: prose
