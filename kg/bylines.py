@@ -20,9 +20,10 @@ _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
 _CREDIT = re.compile(rf"^(?P<org>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE})(?P<name>{_NAME})?$")
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _DATELINE = re.compile(
-    r"^(?P<paper>[\u4e00-\u9fff]{0,12}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:讯|电)"
-    # credits in brackets, or none (they were in a byline above): then a space follows
-    r"(?:\s*[（(](?P<credits>[^）)]{0,80})[）)]|(?=[ \u3000]))"
+    r"^(?P<paper>[\u4e00-\u9fff]{0,12}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:讯|电)"
+    # credits in brackets (本报讯（记者 王明）), or after a date none (they were in a byline
+    # above) and a space
+    r"(?:\s*[（(](?P<credits>[^）)]{0,80})[）)]|(?<=日[讯电])(?=[ \u3000]))"
 )
 # The outlet of a dateline, and the place it was filed from: 新华社北京, 本报宁波, 湖南日报.
 # 本报 is "this newspaper". The outlet is the longest head ending in an outlet word, so a
@@ -100,4 +101,8 @@ def parse_dateline(line: str) -> Dateline | None:
     outlet, where = split_dateline_head(m.group("paper"))
     paper = "" if outlet == THIS_PAPER else outlet
     credits = parse_credits(m.group("credits") or "", default_org=paper) or []
-    return Dateline(place=m.group("paper"), date=m.group("date"), bylines=credits, end=m.end(), outlet=outlet, where=where)
+    if not m.group("date") and not credits:
+        return None  # without a date only the credits say it is a dateline (他来电（电话）说 is prose)
+    return Dateline(
+        place=m.group("paper"), date=m.group("date") or "", bylines=credits, end=m.end(), outlet=outlet, where=where
+    )

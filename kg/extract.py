@@ -276,6 +276,9 @@ def _affiliations(ex: Extraction) -> None:
             tail = text[ms[nxt].end : ms[nxt].end + 16]
             role = _CLAUSE_BREAK.split(tail)[0]
             role = next((role[:k] for k in range(len(role), 0, -1) if ends_with_title(role[:k])), "")
+            after = nxt + 1 if nxt + 1 < len(ms) else None
+            if after is not None and ms[after].label == "PERSON" and ms[after].start == ms[nxt].end + len(role):
+                continue  # 王明，华信科技总经理李强: the title is the next name's
             if role and ms[nxt].label in holders(role):
                 _add_roles(ex, j, nxt, role)
 

@@ -145,3 +145,11 @@ def test_this_paper_in_a_dateline_is_not_an_organization() -> None:
     kinds = {(m.text, m.label) for m in ex.mentions}
     assert ("嘉兴", "PLACE") in kinds and not any(label == "ORG" for _, label in kinds)
     assert {m.text for m in ex.mentions if m.label == "PERSON"} == {"方明远"}
+
+
+def test_a_title_between_two_names_is_the_second_names() -> None:
+    text = "南湖区教育局党组书记、局长周文斌，江南大学校长许建国出席签约仪式。"
+    ex = run(text, [("南湖区教育局", "ORG"), ("周文斌", "PERSON"), ("江南大学", "ORG"), ("许建国", "PERSON")])
+    assert affiliations(ex) == {
+        ("周文斌", "党组书记", "南湖区教育局"), ("周文斌", "局长", "南湖区教育局"), ("许建国", "校长", "江南大学"),
+    }

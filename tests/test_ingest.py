@@ -150,3 +150,14 @@ def test_dateline_outlet_and_place() -> None:
     assert split_dateline_head("新华社烟台") == ("新华社", "烟台")  # 台 of a place is not an outlet
     assert parse_dateline("本报嘉兴11月5日电 在秀洲区王店镇") is not None
     assert parse_dateline("去年3月11日电价上调了两次") is None  # no space or credits after 电: prose
+
+
+def test_dateline_without_a_date_and_a_lettered_edition() -> None:
+    text = (
+        "岭南晚报 2025年10月9日 星期四 A04版\n\n沿海港口吞吐量回升\n\n"
+        "本报讯（记者 梁晓峰 实习生 何佩）10月8日，全省沿海港口货物吞吐量同比回升。"
+    )
+    [art] = articles_of(text)
+    assert art.headline == "沿海港口吞吐量回升" and art.kicker == ""
+    assert [(b.role, b.names) for b in art.bylines] == [("记者", ["梁晓峰"]), ("实习生", ["何佩"])]
+    assert parse_dateline("他来电（电话）说明天到") is None  # no date and no credits: prose
