@@ -246,16 +246,23 @@ def _affiliations(ex: Extraction) -> None:
     """Person-role-organization patterns news uses, over the sentence's mentions."""
     text = ex.article.text
     ms = ex.mentions
+    titled: dict[int, tuple[int, str]] = {}  # person -> (organization, role) written before the name
     for j, person in enumerate(ms):
         if person.label != "PERSON" or person.origin == "byline":
             continue
         sent_start = ex.sentences[person.sentence][0]
         prev = j - 1 if j > 0 and ms[j - 1].end <= person.start else None
+        # ORG + role + NAME、NAME: the names listed after a title all hold it
+        if prev in titled and text[ms[prev].end : person.start] == "、":
+            titled[j] = titled[prev]
+            _add_roles(ex, j, *titled[j])
+            continue
         # ORG + role + NAME
         if prev is not None and ms[prev].label != "PERSON" and ms[prev].end >= sent_start:
             between = text[ms[prev].end : person.start]
             if _ROLE_TEXT.match(between) and ends_with_title(between) and ms[prev].label in holders(between):
                 _add_roles(ex, j, prev, between)
+                titled[j] = (prev, between)
                 continue
         # role + NAME, the organization named before (公司负责人 X)
         lo = max(sent_start, ms[prev].end if prev is not None else 0)
@@ -265,10 +272,12 @@ def _affiliations(ex: Extraction) -> None:
             if named is not None:
                 org, clause = named
                 _add_roles(ex, j, org, clause)
+                titled[j] = (org, clause)
                 continue
             org = _refer_back(ex, j, clause)
             if org is not None:
                 _add_roles(ex, j, org, clause)
+                titled[j] = (org, clause)
                 continue
         # NAME，ORG + role
         nxt = j + 1 if j + 1 < len(ms) else None

@@ -153,3 +153,15 @@ def test_a_title_between_two_names_is_the_second_names() -> None:
     assert affiliations(ex) == {
         ("周文斌", "党组书记", "南湖区教育局"), ("周文斌", "局长", "南湖区教育局"), ("许建国", "校长", "江南大学"),
     }
+
+
+def test_names_listed_after_a_title_all_hold_it() -> None:
+    text = "出席庭审的还有南湖区人大代表钱立新、孙晓梅。"
+    ex = run(text, [("南湖区人大", "ORG"), ("钱立新", "PERSON"), ("孙晓梅", "PERSON")])
+    assert affiliations(ex) == {("钱立新", "代表", "南湖区人大"), ("孙晓梅", "代表", "南湖区人大")}
+
+
+def test_a_role_does_not_begin_with_according_to() -> None:
+    text = "南湖区人民法院近日审结一起合同纠纷案。据承办法官方晓介绍，双方已达成和解。"
+    ex = run(text, [("南湖区人民法院", "ORG"), ("方晓", "PERSON")])
+    assert affiliations(ex) == {("方晓", "承办法官", "南湖区人民法院")}
