@@ -42,7 +42,7 @@ class Mention:
     text: str
     label: str
     sentence: int  # index into the article's sentences
-    origin: str = "ner"  # or "byline", or "role" (an organization named before a role, missed by the model)
+    origin: str = "ner"  # or "byline", "role" (an organization named before a role, missed by the model), "alias"
 
 
 @dataclass
@@ -63,6 +63,7 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     place_hints: list[str] = field(default_factory=list)  # per mention: the division code it names here, or ''
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (short, full) the text defines: （以下简称“工行”）
 
     def sentence_evidence(self, k: int) -> Evidence:
         s, e = self.sentences[k]
@@ -120,6 +121,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
         if ent.label_ in ORGS and text.startswith(descriptors):
             continue
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
+    _defined_aliases(ex, full, sent_of)
     _missed_holders(ex, full, sent_of)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     _byline_relations(ex, byline_people)
@@ -290,6 +292,49 @@ def _affiliations(ex: Extraction) -> None:
                 continue  # 王明，华信科技总经理李强: the title is the next name's
             if role and ms[nxt].label in holders(role):
                 _add_roles(ex, j, nxt, role)
+
+
+_ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「『]?(?P<short>[^”\"」』（）()，,。、\s]{2,20})[”\"」』]?[）)]")
+_CLAUSE_START = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()·]")
+
+
+def _defined_aliases(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
+    """``华信科技股份有限公司（以下简称“华信科技”）``: the text itself says the short name is the
+    organization's. The full name takes the place of what the model tagged there (it may
+    have cut it), and every use of the short name in the article is a mention of it,
+    whatever the model made of it (宁德时代 read as the place 宁德)."""
+    suffixes: dict[str, str] = role_rules()["holder_suffixes"]
+    for m in _ALIAS.finditer(full):
+        k, short = m.start(), m.group("short")
+        before = [i for i, x in enumerate(ex.mentions) if x.end == k and x.label in ORGS and x.origin != "byline"]
+        clause_start = max((b.end() for b in _CLAUSE_START.finditer(full, max(0, k - 40), k)), default=max(0, k - 40))
+        at = full.find(short, clause_start, k)
+        starts = [ex.mentions[i].start for i in before] + ([at] if at >= 0 else [])
+        if not starts:
+            continue
+        s = min(starts)
+        name = full[s:k]
+        if before:
+            label = ex.mentions[before[0]].label
+        else:
+            ending = next((x for x in sorted(suffixes, key=len, reverse=True) if name.endswith(x)), None)
+            if ending is None or suffixes[ending] not in ORGS:
+                continue
+            label = suffixes[ending]
+        spans = [(s, k)]
+        pos = full.find(short)
+        while pos >= 0:
+            if not s <= pos < k:
+                spans.append((pos, pos + len(short)))
+            pos = full.find(short, pos + len(short))
+        bylines = [(x.start, x.end) for x in ex.mentions if x.origin == "byline"]
+        spans = [(a, b) for a, b in spans if not any(a < e and c < b for c, e in bylines)]
+        ex.mentions = [
+            x for x in ex.mentions if x.origin == "byline" or not any(a < x.end and x.start < b for a, b in spans)
+        ]
+        for a, b in spans:
+            ex.mentions.append(Mention(ex.article.id, a, b, full[a:b], label, sent_of[a], "alias"))
+        ex.aliases.append((short, name))
 
 
 def _missed_holders(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:

@@ -12,7 +12,9 @@ Rules, in order:
   (official or short: 株洲 / 株洲市) has one candidate, or when the divisions above
   one candidate are named in the same article (平江…三市镇). Ties stay unlinked. Mentions
   of one name join the code it was linked to elsewhere in the corpus when that is unique.
-* Organizations and companies: a short form joins the one full form it abbreviates:
+* Organizations and companies: a short name the text defines (…有限公司（以下简称“工行”）)
+  joins that full name when the corpus defines it one way; otherwise a short form joins
+  the one full form it abbreviates:
   the full name (without a leading place name) starts with it and ends in a legal
   form (公司, 集团 …), or it keeps the full name's first two and last characters in
   order (常德经开区 / 常德经济技术开发区).
@@ -104,13 +106,16 @@ class Tally:
         self.votes: dict[str, Counter] = defaultdict(Counter)
         self.count: Counter = Counter()
         self.codes: dict[str, set[str]] = defaultdict(set)
+        self.aliases: dict[str, set[str]] = defaultdict(set)  # short name -> the full names the text gave it
 
     def add(self, ex: Extraction) -> None:
         for m, hint in zip(ex.mentions, hints_of(ex)):
-            self.votes[m.text][m.label] += 3 if m.origin == "byline" else 1
+            self.votes[m.text][m.label] += 3 if m.origin in ("byline", "alias") else 1
             self.count[m.text] += 1
             if hint:
                 self.codes[m.text].add(hint)
+        for short, full in ex.aliases:
+            self.aliases[short].add(full)
 
 
 def hints_of(ex: Extraction) -> list[str]:
@@ -137,6 +142,10 @@ class Resolver:
         self.persons = _person_variants(votes, self.type)
         self.codes = tally.codes
         self.canonical = _org_full_forms(sorted(s for s, t in self.type.items() if t in ORGS), gaz)
+        for short, fulls in tally.aliases.items():  # a short name the text defined, when it defined one
+            full = next(iter(fulls))
+            if len(fulls) == 1 and self.type.get(short) in ORGS and self.type.get(full) in ORGS:
+                self.canonical[short] = self.canonical.get(full, full)
         org_votes: dict[str, Counter] = defaultdict(Counter)
         for s, t in self.type.items():
             if t in ORGS:

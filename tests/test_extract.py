@@ -165,3 +165,21 @@ def test_a_role_does_not_begin_with_according_to() -> None:
     text = "南湖区人民法院近日审结一起合同纠纷案。据承办法官方晓介绍，双方已达成和解。"
     ex = run(text, [("南湖区人民法院", "ORG"), ("方晓", "PERSON")])
     assert affiliations(ex) == {("方晓", "承办法官", "南湖区人民法院")}
+
+
+def test_a_short_name_the_text_defines_is_the_organizations() -> None:
+    text = "南湖锂能新材料股份有限公司（以下简称“南湖锂能”）昨日发布公告。南湖锂能董事长沈嘉平表示，产能将翻番。"
+    # the model cut the full name and read the short name as a place
+    ex = run(text, [("南湖", "PLACE"), ("锂能新材料股份有限公司", "COMPANY"), ("南湖", "PLACE"), ("南湖", "PLACE"), ("沈嘉平", "PERSON")])
+    kinds = [(m.text, m.label) for m in ex.mentions]
+    assert kinds == [
+        ("南湖锂能新材料股份有限公司", "COMPANY"), ("南湖锂能", "COMPANY"), ("南湖锂能", "COMPANY"), ("沈嘉平", "PERSON"),
+    ]
+    assert ex.aliases == [("南湖锂能", "南湖锂能新材料股份有限公司")]
+    assert affiliations(ex) == {("沈嘉平", "董事长", "南湖锂能")}
+
+
+def test_a_defined_short_name_needs_an_organization_before_it() -> None:
+    text = "他说了一句话（以下简称“那句话”）让人印象深刻。"
+    ex = run(text, [])
+    assert ex.aliases == [] and ex.mentions == []

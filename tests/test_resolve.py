@@ -120,3 +120,14 @@ def test_a_role_is_dropped_when_the_resolved_entity_cannot_hold_it() -> None:
     assert city.type == "PLACE" and city.mentions == 4  # the ORG tag is outvoted
     roles = {(res.entities[h].label, r.role, res.entities[t].label) for h, t, r in res.relations if r.kind == "affiliation"}
     assert roles == {("李强", "市长", "株洲市")}  # a general manager of a city is a misread, the mayor is not
+
+
+def test_a_defined_short_name_joins_its_full_name() -> None:
+    text = "中国工商银行股份有限公司（以下简称“工行”）与多家企业签约。工行表示将加大信贷投放。"
+    ex = extraction("a1", text, [("中国工商银行股份有限公司", "COMPANY"), ("工行", "COMPANY")])
+    ex.aliases.append(("工行", "中国工商银行股份有限公司"))
+    ex2 = extraction("a2", "工行发布年报。", [("工行", "COMPANY")])
+    res = resolve([ex, ex2])
+    bank = by_label(res, "中国工商银行股份有限公司")
+    assert bank.aliases == {"工行"} and bank.articles == {"a1", "a2"}
+    assert [e.label for e in res.entities.values() if e.type == "COMPANY"] == ["中国工商银行股份有限公司"]
