@@ -183,3 +183,9 @@ def test_a_defined_short_name_needs_an_organization_before_it() -> None:
     text = "他说了一句话（以下简称“那句话”）让人印象深刻。"
     ex = run(text, [])
     assert ex.aliases == [] and ex.mentions == []
+
+
+def test_heads_of_state_and_diplomats_hold_office_in_their_country() -> None:
+    text = "巴西总统卢拉当天会见了智利外长范克拉韦伦。"
+    ex = run(text, [("巴西", "PLACE"), ("卢拉", "PERSON"), ("智利", "PLACE"), ("范克拉韦伦", "PERSON")])
+    assert affiliations(ex) == {("卢拉", "总统", "巴西"), ("范克拉韦伦", "外长", "智利")}
