@@ -286,8 +286,22 @@ def is_page_header(line: str) -> bool:
     return len(line) <= 60 and _PAGE_HEADER.search(line) is not None
 
 
+# a web page's furniture: a menu (首页 | 新闻 | 体育), a source or time line (2025-09-22 08:30 来源：…)
+_FURNITURE = re.compile(r"(?:[|｜>›»].*){2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?:来源|作者|编辑|责任编辑|发布时间)\s*[:：]")
+
+
+def is_furniture(line: str) -> bool:
+    return len(line) <= 80 and _FURNITURE.search(line) is not None
+
+
 def is_headline(line: str) -> bool:
-    return len(line) <= 48 and not ends_sentence(line) and not is_prose(line) and not is_page_header(line)
+    return (
+        len(line) <= 48
+        and not ends_sentence(line)
+        and not is_prose(line)
+        and not is_page_header(line)
+        and not _FURNITURE.search(line)
+    )
 
 
 def _article_id(text: str) -> str:
@@ -315,6 +329,8 @@ def split_articles(source: Source) -> list[Article]:
     paras = repair(text)
     lines = ["".join(text[a:b] for a, b in g) for g in paras]
     starts = _article_starts(lines)
+    if len(starts) > 1 and not any(ends_sentence(x) or is_prose(x) for x in lines[: starts[1]]):
+        starts = starts[1:]  # before the first article only menus and titles: page furniture, not an article
     articles = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(paras)
@@ -345,8 +361,13 @@ def _article_starts(lines: list[str]) -> list[int]:
         ):
             continue  # a dateline under its article's headline and byline: the same article
         j = i
-        while j > 0 and is_headline(lines[j - 1]) and i - (j - 1) <= 3 and parse_byline(lines[j - 1]) is None:
+        while j > 0 and is_furniture(lines[j - 1]):  # 2025-09-22 08:30 来源：… between headline and dateline
             j -= 1
+        top = j
+        while j > 0 and is_headline(lines[j - 1]) and top - (j - 1) <= 3 and parse_byline(lines[j - 1]) is None:
+            j -= 1
+        if j == top:
+            j = i
         if j < i or dateline is not None:
             if not starts or j > starts[-1]:
                 starts.append(j)
@@ -375,7 +396,7 @@ def _build_article(source: Source, groups: list[list[tuple[int, int]]], lines: l
         elif dl is not None:
             dateline, date = dl.place, dl.date
             bylines.extend(dl.bylines)
-        elif idx == headers and not head and is_page_header(line):
+        elif idx == headers + len(head) and not bylines and not dateline and (is_page_header(line) or is_furniture(line)):
             headers += 1
         elif not bylines and not dateline and is_headline(line) and len(head) < 3 and idx == headers + len(head):
             head.append(line)

@@ -161,3 +161,20 @@ def test_dateline_without_a_date_and_a_lettered_edition() -> None:
     assert art.headline == "沿海港口吞吐量回升" and art.kicker == ""
     assert [(b.role, b.names) for b in art.bylines] == [("记者", ["梁晓峰"]), ("实习生", ["何佩"])]
     assert parse_dateline("他来电（电话）说明天到") is None  # no date and no credits: prose
+
+
+def test_a_web_pages_menus_and_source_line_are_not_headlines(tmp_path: Path) -> None:
+    page = tmp_path / "news.html"
+    page.write_text(
+        "<html><head><title>运河沿线古镇游客量创新高_新闻中心_某网</title></head><body>"
+        "<div><a>首页</a> | <a>新闻</a> | <a>体育</a> | <a>财经</a></div>"
+        "<h1>运河沿线古镇游客量创新高</h1><p>2025-10-02 09:15 来源：运河晚报</p>"
+        "<p>本报讯（记者 韩雨桐）国庆假期，运河沿线六个古镇共接待游客120万人次。</p>"
+        "<p>古镇管委会主任邵明远介绍，夜游项目最受欢迎。</p></body></html>",
+        encoding="utf-8",
+    )
+    [src] = read_source(page)
+    [art] = split_articles(src)
+    assert (art.kicker, art.headline, art.subheadline) == ("", "运河沿线古镇游客量创新高", "")
+    assert [b.names for b in art.bylines] == [["韩雨桐"]]
+    assert "首页" not in art.text
