@@ -401,6 +401,8 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
 
 def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
     """One affiliation per role of ``role_text`` that ``org``'s type can hold."""
+    if role_text.startswith(tuple(role_rules()["not_roles"])):
+        return
     ev = ex.sentence_evidence(ex.mentions[person].sentence)
     qualifiers = tuple(role_rules()["qualifiers"])
     name = ex.mentions[org].text

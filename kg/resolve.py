@@ -17,7 +17,8 @@ Rules, in order:
   the one full form it abbreviates:
   the full name (without a leading place name) starts with it and ends in a legal
   form (公司, 集团 …), or it keeps the full name's first two and last characters in
-  order (常德经开区 / 常德经济技术开发区).
+  order (常德经开区 / 常德经济技术开发区), or the full name is it with a word for team
+  (岳阳龙舟 / 岳阳龙舟队).
 * Affiliations: a role is kept only when the entity's resolved type can hold it
   (``holders`` in kg.extract: a 总经理 serves a company or organization, not a city).
 """
@@ -34,6 +35,8 @@ from importlib import resources
 from kg.extract import ORGS, Evidence, Extraction, Relation, holders, place_hints
 from kg.places import Gazetteer, gazetteer, link_place
 
+# a team is written with or without its word for team: 广东宏远 / 广东宏远队
+TEAM_FORMS: tuple[str, ...] = ("队", "代表队", "俱乐部")
 LEGAL_FORMS: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "银行", "控股",
 )
@@ -89,6 +92,8 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     core = full[len(prefix) :] if prefix and not short.startswith(prefix) else full
     if core.startswith(short) and full.endswith(LEGAL_FORMS):
         return True
+    if any(full == short + form for form in TEAM_FORMS):
+        return True  # 广东宏远 / 广东宏远队
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1]:
         it = iter(full)
         return all(ch in it for ch in short)

@@ -189,3 +189,9 @@ def test_heads_of_state_and_diplomats_hold_office_in_their_country() -> None:
     text = "巴西总统卢拉当天会见了智利外长范克拉韦伦。"
     ex = run(text, [("巴西", "PLACE"), ("卢拉", "PERSON"), ("智利", "PLACE"), ("范克拉韦伦", "PERSON")])
     assert affiliations(ex) == {("卢拉", "总统", "巴西"), ("范克拉韦伦", "外长", "智利")}
+
+
+def test_a_nationality_is_not_an_office() -> None:
+    text = "俱乐部与西班牙籍主帅罗伯托续约两年。"
+    ex = run(text, [("西班牙", "PLACE"), ("罗伯托", "PERSON")])
+    assert affiliations(ex) == set()

@@ -131,3 +131,13 @@ def test_a_defined_short_name_joins_its_full_name() -> None:
     bank = by_label(res, "中国工商银行股份有限公司")
     assert bank.aliases == {"工行"} and bank.articles == {"a1", "a2"}
     assert [e.label for e in res.entities.values() if e.type == "COMPANY"] == ["中国工商银行股份有限公司"]
+
+
+def test_a_team_is_one_entity_with_and_without_its_word_for_team() -> None:
+    exs = [
+        extraction("a1", "岳阳龙舟队夺得冠军。", [("岳阳龙舟队", "ORG")]),
+        extraction("a2", "岳阳龙舟主教练表示满意。", [("岳阳龙舟", "ORG")]),
+    ]
+    res = resolve(exs)
+    team = by_label(res, "岳阳龙舟队")
+    assert team.aliases == {"岳阳龙舟"} and team.mentions == 2
