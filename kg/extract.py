@@ -254,11 +254,19 @@ def _affiliations(ex: Extraction) -> None:
             continue
         sent_start = ex.sentences[person.sentence][0]
         prev = j - 1 if j > 0 and ms[j - 1].end <= person.start else None
-        # ORG + role + NAME、NAME: the names listed after a title all hold it
-        if prev in titled and text[ms[prev].end : person.start] == "、":
-            titled[j] = titled[prev]
-            _add_roles(ex, j, *titled[j])
-            continue
+        # ORG + role + NAME、NAME: the names listed after a title all hold it;
+        # ORG + role + NAME、role + NAME: the second title is at the same body
+        if prev in titled and text[ms[prev].end : person.start].startswith("、"):
+            role = text[ms[prev].end + 1 : person.start]
+            org = titled[prev][0]
+            if not role:
+                titled[j] = titled[prev]
+                _add_roles(ex, j, *titled[j])
+                continue
+            if _ROLE_TEXT.match(role) and ends_with_title(role) and _same_body(ms[org].text, role):
+                titled[j] = (org, role)
+                _add_roles(ex, j, org, role)
+                continue
         # ORG + role + NAME
         if prev is not None and ms[prev].label != "PERSON" and ms[prev].end >= sent_start:
             between = text[ms[prev].end : person.start]
@@ -397,6 +405,12 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
             if rank == (0, 0):
                 break
     return best[1] if best else None
+
+
+def _same_body(org: str, role: str) -> bool:
+    """Whether a title listed after another at ``org`` is held there too (not a 校长 at a 党委)."""
+    rules = role_rules()
+    return not org.endswith(tuple(rules["party_bodies"])) or role.endswith(tuple(rules["party_titles"]))
 
 
 def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:

@@ -195,3 +195,13 @@ def test_a_nationality_is_not_an_office() -> None:
     text = "俱乐部与西班牙籍主帅罗伯托续约两年。"
     ex = run(text, [("西班牙", "PLACE"), ("罗伯托", "PERSON")])
     assert affiliations(ex) == set()
+
+
+def test_a_second_title_in_a_list_is_at_the_same_body() -> None:
+    text = "南湖区教育局局长周文斌、副局长钱立新出席。南湖大学党委书记许建国、校长孙晓梅也参加了活动。"
+    ents = [("南湖区教育局", "ORG"), ("周文斌", "PERSON"), ("钱立新", "PERSON"), ("南湖大学党委", "ORG"),
+            ("许建国", "PERSON"), ("孙晓梅", "PERSON")]
+    ex = run(text, ents)
+    assert affiliations(ex) == {
+        ("周文斌", "局长", "南湖区教育局"), ("钱立新", "副局长", "南湖区教育局"), ("许建国", "书记", "南湖大学党委"),
+    }  # the 校长 is the university's, which is not named on its own
