@@ -86,11 +86,27 @@ def parse_credits(text: str, default_org: str = "") -> list[Byline] | None:
     return credits
 
 
+_TEXT_AND_PHOTOS = re.compile(r"^(?:文\s*[/／|｜·]\s*图|图\s*[/／|｜·]\s*文)[\s:：]*")
+# credits closing a paragraph: …明年还将新建5处。（记者 蔡文杰 通讯员 龙小溪）
+_TRAILING = re.compile(r"(?<=[。！？!?”])\s*[（(](?P<credits>[^（）()]{2,60})[）)]\s*$")
+
+
 def parse_byline(line: str) -> list[Byline] | None:
-    """A whole line that is a byline, as its credits."""
+    """A whole line that is a byline (文/图 记者 X too), as its credits."""
     if len(line) > 80:
         return None
-    return parse_credits(line)
+    return parse_credits(_TEXT_AND_PHOTOS.sub("", line))
+
+
+def parse_trailing_credits(line: str) -> tuple[int, list[Byline]] | None:
+    """Reporters credited in brackets at the end of a paragraph, and where the brackets start."""
+    m = _TRAILING.search(line)
+    if not m:
+        return None
+    credits = parse_credits(m.group("credits"))
+    if not credits or any(c.photo for c in credits):
+        return None  # a photo's credit belongs to the photo
+    return m.start("credits"), credits
 
 
 def parse_dateline(line: str) -> Dateline | None:

@@ -15,7 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from kg.bylines import THIS_PAPER, Byline, parse_byline, parse_dateline
+from kg.bylines import THIS_PAPER, Byline, parse_byline, parse_dateline, parse_trailing_credits
 from kg.ingest import Article
 from kg.places import gazetteer, link_place
 
@@ -191,8 +191,12 @@ def _byline_mentions(ex: Extraction, sent_of: _SentenceOf) -> list[tuple[Byline,
         start = pos
         pos += len(line) + 1
         credits = parse_byline(line)
-        if credits is None:
-            dl = parse_dateline(line)
+        dl = parse_dateline(line) if credits is None else None
+        trailing = parse_trailing_credits(line) if credits is None and dl is None else None
+        if trailing is not None:
+            start += trailing[0]  # the names are looked for from the brackets on
+            credits = trailing[1]
+        elif credits is None:
             if dl is None:
                 continue
             credits = dl.bylines

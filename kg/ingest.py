@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from charset_normalizer import from_bytes
 
-from kg.bylines import Byline, parse_byline, parse_dateline
+from kg.bylines import Byline, parse_byline, parse_dateline, parse_trailing_credits
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 MAX_BYTES = 16 * 1024 * 1024
@@ -264,6 +264,7 @@ def repair(text: str) -> list[list[tuple[int, int]]]:
             if (
                 not ends_sentence(prev)
                 and not is_aside(prev)
+                and parse_trailing_credits(prev) is None
                 and is_prose(prev)
                 and parse_byline(line) is None
                 and parse_dateline(line) is None
@@ -400,6 +401,8 @@ def _build_article(source: Source, groups: list[list[tuple[int, int]]], lines: l
             headers += 1
         elif not bylines and not dateline and is_headline(line) and len(head) < 3 and idx == headers + len(head):
             head.append(line)
+        elif (trailing := parse_trailing_credits(line)) is not None:
+            bylines.extend(trailing[1])
         if parts:
             parts.append("\n")
             pos += 1

@@ -205,3 +205,10 @@ def test_a_second_title_in_a_list_is_at_the_same_body() -> None:
     assert affiliations(ex) == {
         ("周文斌", "局长", "南湖区教育局"), ("钱立新", "副局长", "南湖区教育局"), ("许建国", "书记", "南湖大学党委"),
     }  # the 校长 is the university's, which is not named on its own
+
+
+def test_reporters_credited_at_a_paragraphs_end_are_authors() -> None:
+    text = "口袋公园全部开放\n今年城区新建的口袋公园已全部开放。（记者 蔡文杰 通讯员 龙小溪）"
+    ex = run(text, [])
+    m = ex.mentions
+    assert {(m[r.tail].text, r.role) for r in ex.relations if r.kind == "author"} == {("蔡文杰", "记者"), ("龙小溪", "通讯员")}

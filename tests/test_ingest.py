@@ -178,3 +178,14 @@ def test_a_web_pages_menus_and_source_line_are_not_headlines(tmp_path: Path) -> 
     assert (art.kicker, art.headline, art.subheadline) == ("", "运河沿线古镇游客量创新高", "")
     assert [b.names for b in art.bylines] == [["韩雨桐"]]
     assert "首页" not in art.text
+
+
+def test_credits_closing_a_paragraph_and_text_and_photo_bylines() -> None:
+    text = (
+        "城区新增3处口袋公园\n\n记者从市园林局获悉，今年城区新建的3处口袋公园已全部开放。（记者 蔡文杰 通讯员 龙小溪）\n\n"
+        "江边步道完成提质改造\n\n文/图 记者 彭志刚\n\n江边步道提质改造工程日前完工，全长4.2公里。"
+    )
+    first, second = articles_of(text)
+    assert first.headline == "城区新增3处口袋公园" and second.headline == "江边步道完成提质改造"
+    assert [(b.role, b.names) for b in first.bylines] == [("记者", ["蔡文杰"]), ("通讯员", ["龙小溪"])]
+    assert [(b.role, b.names) for b in second.bylines] == [("记者", ["彭志刚"])]
