@@ -92,9 +92,12 @@ _TRAILING = re.compile(r"(?<=[。！？!?”])\s*[（(](?P<credits>[^（）()]{2
 
 
 def parse_byline(line: str) -> list[Byline] | None:
-    """A whole line that is a byline (文/图 记者 X too), as its credits."""
+    """A whole line that is a byline (文/图 记者 X, （记者 X） too), as its credits."""
     if len(line) > 80:
         return None
+    line = line.strip()
+    if line[:1] in "（(" and line[-1:] in "）)":  # （记者 孙晓梅 通讯员 何平） on a line of its own
+        line = line[1:-1]
     return parse_credits(_TEXT_AND_PHOTOS.sub("", line))
 
 

@@ -189,3 +189,9 @@ def test_credits_closing_a_paragraph_and_text_and_photo_bylines() -> None:
     assert first.headline == "城区新增3处口袋公园" and second.headline == "江边步道完成提质改造"
     assert [(b.role, b.names) for b in first.bylines] == [("记者", ["蔡文杰"]), ("通讯员", ["龙小溪"])]
     assert [(b.role, b.names) for b in second.bylines] == [("记者", ["彭志刚"])]
+
+
+def test_credits_on_a_line_of_their_own_in_brackets() -> None:
+    [art] = articles_of("跨江大桥合龙\n\n大桥预计明年通车。\n\n（记者 孙晓梅 通讯员 何平）")
+    assert [(b.role, b.names) for b in art.bylines] == [("记者", ["孙晓梅"]), ("通讯员", ["何平"])]
+    assert parse_byline("（图为工人在调试设备。本报记者 方明远 摄）") is None
