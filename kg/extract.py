@@ -422,7 +422,7 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
     if role_text.startswith(tuple(role_rules()["not_roles"])):
         return
     ev = ex.sentence_evidence(ex.mentions[person].sentence)
-    qualifiers = tuple(role_rules()["qualifiers"])
+    qualifiers = tuple(sorted(role_rules()["qualifiers"], key=len, reverse=True))  # 该院 before 该
     name = ex.mentions[org].text
     names = (name, name[len(gazetteer().place_prefix(name)) :])  # a short name drops the leading place
     for role in role_text.split("、"):

@@ -212,3 +212,9 @@ def test_reporters_credited_at_a_paragraphs_end_are_authors() -> None:
     ex = run(text, [])
     m = ex.mentions
     assert {(m[r.tail].text, r.role) for r in ex.relations if r.kind == "author"} == {("蔡文杰", "记者"), ("龙小溪", "通讯员")}
+
+
+def test_this_hospital_refers_back_to_the_hospital_named_before() -> None:
+    text = "南湖区人民医院开通胸痛中心。该院心内科主任医师何立新介绍，救治时间大大缩短。"
+    ex = run(text, [("南湖区人民医院", "ORG"), ("何立新", "PERSON")])
+    assert affiliations(ex) == {("何立新", "心内科主任医师", "南湖区人民医院")}
