@@ -425,15 +425,22 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
     qualifiers = tuple(sorted(role_rules()["qualifiers"], key=len, reverse=True))  # 该院 before 该
     name = ex.mentions[org].text
     names = (name, name[len(gazetteer().place_prefix(name)) :])  # a short name drops the leading place
-    for role in role_text.split("、"):
+    parts = [r for part in role_text.split("、") for r in _concurrent(part)]
+    for role in parts:
         while role.startswith(qualifiers):
             role = role[next(len(q) for q in qualifiers if role.startswith(q)) :]
         # the holder's short name written into the role (恒远电机生产总监 after 恒远电机股份有限公司)
         short = next((k for k in range(len(role) - 1, 1, -1)
                       if any(n.startswith(role[:k]) for n in names) and ends_with_title(role[k:])), 0)
         role = role[short:]
-        if role and ends_with_title(role) and ex.mentions[org].label in holders(role):
+        if role and ends_with_title(role) and ex.mentions[org].label in holders(role) and _same_body(name, role):
             ex.relations.append(Relation("affiliation", person, org, role, ev))
+
+
+def _concurrent(role: str) -> list[str]:
+    """董事长兼总经理: two titles held at once, when both sides are titles."""
+    parts = role.split("兼")
+    return parts if len(parts) > 1 and all(p and ends_with_title(p) for p in parts) else [role]
 
 
 # --------------------------------------------------------------------------- places

@@ -218,3 +218,10 @@ def test_this_hospital_refers_back_to_the_hospital_named_before() -> None:
     text = "南湖区人民医院开通胸痛中心。该院心内科主任医师何立新介绍，救治时间大大缩短。"
     ex = run(text, [("南湖区人民医院", "ORG"), ("何立新", "PERSON")])
     assert affiliations(ex) == {("何立新", "心内科主任医师", "南湖区人民医院")}
+
+
+def test_concurrent_titles_and_a_party_committee_holds_party_titles_only() -> None:
+    ex = run("南湖锂能公司董事长兼总经理沈嘉平表示，产能将翻番。", [("南湖锂能公司", "COMPANY"), ("沈嘉平", "PERSON")])
+    assert affiliations(ex) == {("沈嘉平", "董事长", "南湖锂能公司"), ("沈嘉平", "总经理", "南湖锂能公司")}
+    ex = run("南湖集团党委书记、董事长钱立新出席。", [("南湖集团党委", "ORG"), ("钱立新", "PERSON")])
+    assert affiliations(ex) == {("钱立新", "书记", "南湖集团党委")}
