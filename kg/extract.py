@@ -419,7 +419,10 @@ def _same_body(org: str, role: str) -> bool:
 
 def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
     """One affiliation per role of ``role_text`` that ``org``'s type can hold."""
-    if role_text.startswith(tuple(role_rules()["not_roles"])):
+    rules = role_rules()
+    if role_text.startswith(tuple(rules["not_roles"])) and not role_text.startswith(tuple(rules["not_roles_except"])):
+        return
+    if any(w in role_text for w in rules["role_breakers"]):
         return
     ev = ex.sentence_evidence(ex.mentions[person].sentence)
     qualifiers = tuple(sorted(role_rules()["qualifiers"], key=len, reverse=True))  # 该院 before 该

@@ -225,3 +225,14 @@ def test_concurrent_titles_and_a_party_committee_holds_party_titles_only() -> No
     assert affiliations(ex) == {("沈嘉平", "董事长", "南湖锂能公司"), ("沈嘉平", "总经理", "南湖锂能公司")}
     ex = run("南湖集团党委书记、董事长钱立新出席。", [("南湖集团党委", "ORG"), ("钱立新", "PERSON")])
     assert affiliations(ex) == {("钱立新", "书记", "南湖集团党委")}
+
+
+def test_a_clause_or_a_count_before_a_title_is_no_title() -> None:
+    ex = run("南湖公司即将卸任的总经理钱立新出席。", [("南湖公司", "COMPANY"), ("钱立新", "PERSON")])
+    assert affiliations(ex) == set()
+    ex = run("南湖队昨日抵达。比赛5日电记者孙晓梅报道，比赛明日开始。", [("南湖队", "ORG"), ("孙晓梅", "PERSON")])
+    assert affiliations(ex) == set()  # 日电记者: the rest of a dateline, not a title
+    ex = run("南湖登山协会名誉主席许建国出席。", [("南湖登山协会", "ORG"), ("许建国", "PERSON")])
+    assert affiliations(ex) == {("许建国", "名誉主席", "南湖登山协会")}
+    ex = run("据悉，南湖足球队而新任主教练何平已到任。", [("南湖足球队", "ORG"), ("何平", "PERSON")])
+    assert affiliations(ex) == {("何平", "新任主教练", "南湖足球队")}
