@@ -37,6 +37,8 @@ from kg.places import Gazetteer, gazetteer, link_place
 
 # a team is written with or without its word for team: 广东宏远 / 广东宏远队
 TEAM_FORMS: tuple[str, ...] = ("队", "代表队", "俱乐部")
+# names of bodies that field teams of their own
+TEAM_OWNERS: tuple[str, ...] = ("报", "社", "台", "公司", "集团", "大学", "学院", "学校", "中学", "银行", "局", "厅", "部", "委", "院", "所", "厂", "中心")
 LEGAL_FORMS: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "银行", "控股",
 )
@@ -92,8 +94,8 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     core = full[len(prefix) :] if prefix and not short.startswith(prefix) else full
     if core.startswith(short) and full.endswith(LEGAL_FORMS):
         return True
-    if any(full == short + form for form in TEAM_FORMS):
-        return True  # 广东宏远 / 广东宏远队
+    if any(full == short + form for form in TEAM_FORMS) and not short.endswith(TEAM_OWNERS):
+        return True  # 广东宏远 / 广东宏远队, but 人民日报队 is the paper's team, not the paper
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1]:
         it = iter(full)
         return all(ch in it for ch in short)

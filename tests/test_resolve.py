@@ -141,3 +141,6 @@ def test_a_team_is_one_entity_with_and_without_its_word_for_team() -> None:
     res = resolve(exs)
     team = by_label(res, "岳阳龙舟队")
     assert team.aliases == {"岳阳龙舟"} and team.mentions == 2
+    # a paper's or a university's team is not the paper or the university
+    res = resolve([extraction("a1", "南湖日报队获胜，南湖日报报道了比赛。", [("南湖日报队", "ORG"), ("南湖日报", "ORG")])])
+    assert {e.label for e in res.entities.values()} == {"南湖日报队", "南湖日报"}
