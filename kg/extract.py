@@ -127,6 +127,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     _byline_relations(ex, byline_people)
     _affiliations(ex)
     _adjacent_places(ex)
+    _stated_locations(ex)
     ex.place_hints = place_hints(ex)
     return ex
 
@@ -447,6 +448,33 @@ def _concurrent(role: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- places
+
+
+def _stated_locations(ex: Extraction) -> None:
+    """华信公司总部位于深圳市, 该公司总部位于…: an organization the text places somewhere."""
+    rules = role_rules()
+    words = "|".join(sorted(map(re.escape, rules["located_words"]), key=len, reverse=True))
+    what = "|".join(sorted(map(re.escape, rules["located_what"]), key=len, reverse=True))
+    backref = "|".join(sorted((re.escape(k) for k in rules["backref"] if k), key=len, reverse=True))
+    direct = re.compile(rf"^(?:的)?(?:{what})?(?:{words})$")
+    referring = re.compile(rf"^(?P<ref>{backref})(?:的)?(?:{what})?(?:{words})$")
+    text = ex.article.text
+    ms = ex.mentions
+    for j, place in enumerate(ms):
+        if place.label != "PLACE" or j == 0:
+            continue
+        sent_start = ex.sentences[place.sentence][0]
+        prev = ms[j - 1]
+        if prev.label in ORGS and prev.end >= sent_start and direct.match(text[prev.end : place.start]):
+            ex.relations.append(Relation("located_in", j - 1, j, "", ex.sentence_evidence(place.sentence)))
+            continue
+        clause = _CLAUSE_BREAK.split(text[max(sent_start, prev.end) : place.start])[-1]
+        m = referring.match(clause)
+        if m:
+            types = [t for t in rules["backref"][m.group("ref")] if t in ORGS]
+            org = next((i for i in range(j - 1, -1, -1) if ms[i].label in types and ms[i].origin != "byline"), None)
+            if org is not None and ms[org].start >= place.start - rules["lookback_chars"]:
+                ex.relations.append(Relation("located_in", org, j, "", ex.sentence_evidence(place.sentence)))
 
 
 def _adjacent_places(ex: Extraction) -> None:

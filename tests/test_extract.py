@@ -236,3 +236,18 @@ def test_a_clause_or_a_count_before_a_title_is_no_title() -> None:
     assert affiliations(ex) == {("许建国", "名誉主席", "南湖登山协会")}
     ex = run("据悉，南湖足球队而新任主教练何平已到任。", [("南湖足球队", "ORG"), ("何平", "PERSON")])
     assert affiliations(ex) == {("何平", "新任主教练", "南湖足球队")}
+
+
+def located(ex: Extraction) -> set[tuple[str, str]]:
+    m = ex.mentions
+    return {(m[r.head].text, m[r.tail].text) for r in ex.relations if r.kind == "located_in"}
+
+
+def test_the_text_says_where_an_organization_is() -> None:
+    ex = run("南湖锂能公司总部位于嘉兴市，员工两千人。", [("南湖锂能公司", "COMPANY"), ("嘉兴市", "PLACE")])
+    assert located(ex) == {("南湖锂能公司", "嘉兴市")}
+    text = "南湖锂能公司昨日发布年报。该公司总部位于嘉兴市，生产基地设在海宁市。"
+    ex = run(text, [("南湖锂能公司", "COMPANY"), ("嘉兴市", "PLACE"), ("海宁市", "PLACE")])
+    assert ("南湖锂能公司", "嘉兴市") in located(ex)
+    ex = run("南湖锂能公司的员工来自嘉兴市。", [("南湖锂能公司", "COMPANY"), ("嘉兴市", "PLACE")])
+    assert located(ex) == set()
