@@ -122,6 +122,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
             continue
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
     _defined_aliases(ex, full, sent_of)
+    _place_bodies(ex, full, sent_of)
     _missed_holders(ex, full, sent_of)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     _byline_relations(ex, byline_people)
@@ -348,6 +349,32 @@ def _defined_aliases(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
         for a, b in spans:
             ex.mentions.append(Mention(ex.article.id, a, b, full[a:b], label, sent_of[a], "alias"))
         ex.aliases.append((short, name))
+
+
+def _place_bodies(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
+    """湘潭市人民政府市长 X, 湘潭经济技术开发区党工委书记 X: the model tagged the place and
+    not the body named after it; a place followed by an organization word and a title
+    before a person is that body (its place is known from the name)."""
+    rules = role_rules()
+    suffixes: dict[str, str] = {**rules["holder_suffixes"], **rules["place_body_words"]}
+    ms = sorted(ex.mentions, key=lambda m: m.start)
+    for place, person in zip(ms, ms[1:]):
+        if place.label != "PLACE" or person.label != "PERSON" or place.origin != "ner":
+            continue
+        between = full[place.end : person.start]
+        if not _ROLE_TEXT.match(between) or not ends_with_title(between) or "、" in between:
+            continue
+        cuts = [between.rfind(x) + len(x) for x in suffixes if between.rfind(x) >= 0]
+        cut = max((c for c in cuts if c < len(between) and ends_with_title(between[c:])), default=0)
+        if not cut:
+            continue
+        name = between[:cut]
+        ending = next(x for x in sorted(suffixes, key=len, reverse=True) if name.endswith(x))
+        label = suffixes[ending]
+        if label not in holders(between[cut:]):
+            continue
+        ex.mentions.remove(place)
+        ex.mentions.append(Mention(ex.article.id, place.start, place.end + cut, full[place.start : place.end + cut], label, sent_of[place.start], "role"))
 
 
 def _missed_holders(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:

@@ -251,3 +251,13 @@ def test_the_text_says_where_an_organization_is() -> None:
     assert ("南湖锂能公司", "嘉兴市") in located(ex)
     ex = run("南湖锂能公司的员工来自嘉兴市。", [("南湖锂能公司", "COMPANY"), ("嘉兴市", "PLACE")])
     assert located(ex) == set()
+
+
+def test_a_place_with_a_body_word_before_a_title_is_that_body() -> None:
+    text = "南湖市人民政府市长周文斌致辞，南湖市委书记许建国宣布开工，南湖经济技术开发区党工委书记何平介绍情况。"
+    ents = [("南湖市", "PLACE"), ("周文斌", "PERSON"), ("南湖市", "PLACE"), ("许建国", "PERSON"), ("南湖", "PLACE"), ("何平", "PERSON")]
+    ex = run(text, ents)
+    assert affiliations(ex) == {
+        ("周文斌", "市长", "南湖市人民政府"), ("许建国", "书记", "南湖市委"), ("何平", "书记", "南湖经济技术开发区党工委"),
+    }
+    assert {m.text for m in ex.mentions if m.label == "ORG"} == {"南湖市人民政府", "南湖市委", "南湖经济技术开发区党工委"}
