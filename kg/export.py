@@ -97,7 +97,7 @@ class _Turtle:
     def __init__(self, f: IO[str], prefixes: dict[str, str]) -> None:
         self.f, self.subject = f, None
         self.compact = _Compact(prefixes, turtle=True)
-        self.compact.vocab.memo[id(_TYPE)] = (_TYPE, "a")
+        self.compact.vocab.seed(_TYPE, "a")
         self.quote = _ById(_quoteLiteral)
         for p, ns in prefixes.items():
             f.write(f"@prefix {p}: <{ns}> .\n")
@@ -192,6 +192,10 @@ class _ById:
     def __init__(self, fn: Any, limit: int = 1 << 16) -> None:
         self.fn, self.limit = fn, limit
         self.memo: dict[int, tuple[Any, str]] = {}
+
+    def seed(self, term: Any, value: str) -> None:
+        """``value`` for ``term`` instead of what the function would give (rdf:type is "a" in Turtle)."""
+        self.memo[id(term)] = (term, value)
 
     def __call__(self, term: Any) -> str:
         hit = self.memo.get(id(term))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Iterable
 
 from spacy.tokens import Doc
 
@@ -89,13 +90,18 @@ def ends_with_title(text: str) -> bool:
 ANY_HOLDER = ("ORG", "COMPANY", "PLACE")
 
 
+def longest_ending(text: str, words: Iterable[str]) -> str | None:
+    """The longest of ``words`` that ``text`` ends with (the word that says what it names)."""
+    return max((w for w in words if text.endswith(w)), key=len, default=None)
+
+
 @lru_cache(maxsize=1 << 12)  # asked for every role at extraction and again for every affiliation at resolution
 def holders(role_text: str) -> tuple[str, ...]:
     """The entity types the roles in ``role_text`` can be held in, most likely first."""
     targets = role_rules()["title_targets"]
     found: list[str] = []
     for role in role_text.split("、"):
-        ending = max((t for t in targets if role.endswith(t)), key=len, default=None)
+        ending = longest_ending(role, targets)
         for label in targets[ending] if ending else ANY_HOLDER:
             if label not in found:
                 found.append(label)
@@ -331,7 +337,7 @@ def _defined_aliases(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
         if before:
             label = ex.mentions[before[0]].label
         else:
-            ending = next((x for x in sorted(suffixes, key=len, reverse=True) if name.endswith(x)), None)
+            ending = longest_ending(name, suffixes)
             if ending is None or suffixes[ending] not in ORGS:
                 continue
             label = suffixes[ending]
@@ -369,8 +375,7 @@ def _place_bodies(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
         if not cut:
             continue
         name = between[:cut]
-        ending = next(x for x in sorted(suffixes, key=len, reverse=True) if name.endswith(x))
-        label = suffixes[ending]
+        label = suffixes[longest_ending(name, suffixes)]
         if label not in holders(between[cut:]):
             continue
         ex.mentions.remove(place)
@@ -394,7 +399,7 @@ def _missed_holders(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
         ends = [clause.rfind(sfx, 0, len(clause) - 1) + len(sfx) for sfx in suffixes]
         cut = max((e for e, sfx in zip(ends, suffixes) if e >= len(sfx)), default=0)
         name, role = clause[:cut], clause[cut:]
-        ending = next((sfx for sfx in sorted(suffixes, key=len, reverse=True) if name.endswith(sfx)), None)
+        ending = longest_ending(name, suffixes)
         if ending is None or len(name) < len(ending) + 3 or name.startswith(generic):
             continue
         if not _ROLE_TEXT.match(role) or not ends_with_title(role) or any(w in role for w in joining):
@@ -453,7 +458,7 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
     if any(w in role_text for w in rules["role_breakers"]):
         return
     ev = ex.sentence_evidence(ex.mentions[person].sentence)
-    qualifiers = tuple(sorted(role_rules()["qualifiers"], key=len, reverse=True))  # 该院 before 该
+    qualifiers = tuple(sorted(rules["qualifiers"], key=len, reverse=True))  # 该院 before 该
     name = ex.mentions[org].text
     names = (name, name[len(gazetteer().place_prefix(name)) :])  # a short name drops the leading place
     parts = [r for part in role_text.split("、") for r in _concurrent(part)]
@@ -477,14 +482,23 @@ def _concurrent(role: str) -> list[str]:
 # --------------------------------------------------------------------------- places
 
 
+@lru_cache(maxsize=1)
+def _location_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ORG + (总部) + 位于 …, and 该公司 + (总部) + 位于 … referring back."""
+    rules = role_rules()
+
+    def either(words: Iterable[str]) -> str:
+        return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+    tail = rf"(?:的)?(?:{either(rules['located_what'])})?(?:{either(rules['located_words'])})$"
+    backref = either(k for k in rules["backref"] if k)
+    return re.compile("^" + tail), re.compile(rf"^(?P<ref>{backref}){tail}")
+
+
 def _stated_locations(ex: Extraction) -> None:
     """华信公司总部位于深圳市, 该公司总部位于…: an organization the text places somewhere."""
     rules = role_rules()
-    words = "|".join(sorted(map(re.escape, rules["located_words"]), key=len, reverse=True))
-    what = "|".join(sorted(map(re.escape, rules["located_what"]), key=len, reverse=True))
-    backref = "|".join(sorted((re.escape(k) for k in rules["backref"] if k), key=len, reverse=True))
-    direct = re.compile(rf"^(?:的)?(?:{what})?(?:{words})$")
-    referring = re.compile(rf"^(?P<ref>{backref})(?:的)?(?:{what})?(?:{words})$")
+    direct, referring = _location_patterns()
     text = ex.article.text
     ms = ex.mentions
     for j, place in enumerate(ms):

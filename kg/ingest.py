@@ -301,7 +301,7 @@ def is_headline(line: str) -> bool:
         and not ends_sentence(line)
         and not is_prose(line)
         and not is_page_header(line)
-        and not _FURNITURE.search(line)
+        and not is_furniture(line)
     )
 
 

@@ -171,19 +171,11 @@ class CharNER(TrainablePipe):
     def set_annotations(self, docs: Iterable[Doc], paths: list[numpy.ndarray]) -> None:
         tags = self.tags
         for doc, path in zip(docs, paths):
-            spans = []
             found = biluo_spans(path, tags)
-            if found:
+            if found:  # whitespace at an entity's ends goes with the stray punctuation
                 char = lambda i: doc[i].text  # noqa: E731
                 found = without_stray_punctuation(whole_latin_words(found, char, len(doc)), char, len(doc))
-            for s, e, label in found:
-                while s < e and doc[s].is_space:
-                    s += 1
-                while e > s and doc[e - 1].is_space:
-                    e -= 1
-                if e > s:
-                    spans.append(Span(doc, s, e, label=label))
-            doc.ents = spans
+            doc.ents = [Span(doc, s, e, label=label) for s, e, label in found]
 
     def get_loss(self, examples: Iterable[Example], scores: list[Floats2d]) -> tuple[float, list[Floats2d]]:
         """Negative log of the probability mass on the tags each gold tag allows."""
