@@ -33,6 +33,10 @@ _OUTLET = re.compile(
     rf"^(?P<outlet>{THIS_PAPER}|.+(?:日报|晚报|早报|商报|时报|周报|通讯社|新闻社|电视台|电台|报|社|网|客户端))(?P<where>.*)$"
 )
 _SPLIT = re.compile(r"[\s\u3000、，,]+")
+_PAPER_WORDS = r"(?:日报|晚报|早报|商报|时报|周报|青年报|法制报|经济报|报)"
+# a page's running header starts with the paper's name: 江西日报 2026年5月12日 第3版
+_MASTHEAD = re.compile(rf"^\s*(?P<paper>[\u4e00-\u9fff]{{1,10}}{_PAPER_WORDS})(?=[\s\u3000·|｜/]|\d|第)")
+_PAPER = re.compile(rf"^[\u4e00-\u9fff]{{1,10}}{_PAPER_WORDS}$")
 
 
 @dataclass
@@ -53,6 +57,17 @@ class Dateline:
     end: int
     outlet: str = ""  # 新华社, 本报, 湖南日报
     where: str = ""  # 北京, 宁波, ""
+
+
+def masthead(line: str) -> str:
+    """The paper a page's running header names, or ''."""
+    m = _MASTHEAD.match(line)
+    return m.group("paper") if m else ""
+
+
+def is_paper(name: str) -> bool:
+    """A newspaper's name (江西日报, 钱江晚报): what 本报, "this paper", can stand for."""
+    return _PAPER.match(name) is not None
 
 
 def split_dateline_head(head: str) -> tuple[str, str]:

@@ -27,7 +27,7 @@ _VERSION = 3  # a cache of another layout is emptied, not misread
 
 # What an extraction depends on besides the article; export and graph code are left out,
 # so changing them keeps the cache.
-EXTRACTION_CODE = ("ingest.py", "bylines.py", "extract.py", "places.py", "nlp", "data")
+EXTRACTION_CODE = ("ingest.py", "bylines.py", "extract.py", "names.py", "places.py", "nlp", "data")
 
 
 def fingerprint(model_dir: Path) -> str:
@@ -45,7 +45,7 @@ def fingerprint(model_dir: Path) -> str:
 def article_key(article: Article, fp: str) -> str:
     """The cache key: what the pipeline sees of an article (its text and parsed header), and the fingerprint."""
     parts = [fp, article.id, article.text, article.headline, article.kicker, article.subheadline,
-             article.dateline, article.date, article.kind, repr(article.bylines)]
+             article.dateline, article.date, article.kind, article.paper, repr(article.bylines)]
     return hashlib.sha256("\x1f".join(parts).encode("utf8")).hexdigest()
 
 

@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 
 from kg.bylines import THIS_PAPER, Byline, parse_byline, parse_dateline, parse_trailing_credits
 from kg.ingest import Article
+from kg.names import LEGAL_FORMS, company_core
+from kg.nlp.lexicon import Lexicon, shipped_lexicon
 from kg.places import gazetteer, link_place
 
 ORGS = ("ORG", "COMPANY")
@@ -43,7 +45,13 @@ class Mention:
     text: str
     label: str
     sentence: int  # index into the article's sentences
-    origin: str = "ner"  # or "byline", "role" (an organization named before a role, missed by the model), "alias"
+    origin: str = "ner"  # or "byline", "role" (an organization named before a role, missed by the model), "alias", "repeat"
+    refers: str = ""  # the name this mention stands for when the text is not a name (本报: the paper)
+
+    @property
+    def name(self) -> str:
+        """What the mention is resolved by: the name it stands for, else its text."""
+        return self.refers or self.text
 
 
 @dataclass
@@ -108,8 +116,9 @@ def holders(role_text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def extract(article: Article, doc: Doc) -> Extraction:
-    """All mentions and relations of one article."""
+def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extraction:
+    """All mentions and relations of one article; ``words`` is the pipeline's lexicon
+    (the shipped one when not given), which says which strings are common words."""
     full = _text_of(doc, article.text)
     sentences = _sentences(doc, full)
     ex = Extraction(article, sentences)
@@ -127,9 +136,12 @@ def extract(article: Article, doc: Doc) -> Extraction:
         if ent.label_ in ORGS and text.startswith(descriptors):
             continue
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
+    words = words or shipped_lexicon()
+    _joined_companies(ex, words)
     _defined_aliases(ex, full, sent_of)
     _place_bodies(ex, full, sent_of)
     _missed_holders(ex, full, sent_of)
+    _repeated_names(ex, full, sent_of, words)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     _byline_relations(ex, byline_people)
     _affiliations(ex)
@@ -198,6 +210,7 @@ def _byline_mentions(ex: Extraction, sent_of: _SentenceOf) -> list[tuple[Byline,
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
+        ours: Span_ | None = None  # where this line says 本报, as a mention of the paper
         credits = parse_byline(line)
         dl = parse_dateline(line) if credits is None else None
         trailing = parse_trailing_credits(line) if credits is None and dl is None else None
@@ -208,7 +221,9 @@ def _byline_mentions(ex: Extraction, sent_of: _SentenceOf) -> list[tuple[Byline,
             if dl is None:
                 continue
             credits = dl.bylines
-            if dl.outlet and dl.outlet != THIS_PAPER:
+            if dl.outlet == THIS_PAPER and ex.article.paper:
+                ours = _add_byline_mention(ex, start, start + len(THIS_PAPER), "ORG", sent_of, ex.article.paper)
+            elif dl.outlet and dl.outlet != THIS_PAPER:
                 _add_byline_mention(ex, start, start + len(dl.outlet), "ORG", sent_of)
             if dl.where:
                 k = start + len(dl.outlet)
@@ -216,7 +231,13 @@ def _byline_mentions(ex: Extraction, sent_of: _SentenceOf) -> list[tuple[Byline,
         cursor = start
         for credit in credits:
             org_span = None
-            if credit.org:
+            if not credit.org and credit.role.startswith(THIS_PAPER) and ex.article.paper:  # 本报记者 X
+                k = text.find(credit.role, cursor, pos)
+                if k >= 0:
+                    org_span = _add_byline_mention(ex, k, k + len(THIS_PAPER), "ORG", sent_of, ex.article.paper)
+            elif not credit.org and "记者" in credit.role and ours is not None:  # 本报讯（记者 X）
+                org_span = ours
+            elif credit.org:
                 k = text.find(credit.org, cursor, pos)
                 if k >= 0:
                     org_span = _add_byline_mention(ex, k, k + len(credit.org), "ORG", sent_of)
@@ -235,22 +256,23 @@ def _byline_mentions(ex: Extraction, sent_of: _SentenceOf) -> list[tuple[Byline,
     return found
 
 
-def _add_byline_mention(ex: Extraction, s: int, e: int, label: str, sent_of: _SentenceOf) -> Span_:
+def _add_byline_mention(ex: Extraction, s: int, e: int, label: str, sent_of: _SentenceOf, refers: str = "") -> Span_:
     if not any(m.start == s and m.end == e for m in ex.mentions):
-        ex.mentions.append(Mention(ex.article.id, s, e, ex.article.text[s:e], label, sent_of[s], "byline"))
+        ex.mentions.append(Mention(ex.article.id, s, e, ex.article.text[s:e], label, sent_of[s], "byline", refers))
     return (s, e)
 
 
 def _byline_relations(ex: Extraction, found: list[tuple[Byline, list[Span_], Span_ | None]]) -> None:
     where = {(m.start, m.end): i for i, m in enumerate(ex.mentions)}
     for credit, people, org_span in found:
-        role = credit.role + ("（摄影）" if credit.photo and "摄影" not in credit.role else "")
+        role = credit.role.removeprefix(THIS_PAPER)  # 本报记者: a 记者 of the paper
+        role += "（摄影）" if credit.photo and "摄影" not in role else ""
         for span in people:
             m = where[span]
             ev = ex.sentence_evidence(ex.mentions[m].sentence)
             ex.relations.append(Relation("author", None, m, role, ev))
             if org_span is not None and org_span in where:
-                ex.relations.append(Relation("affiliation", m, where[org_span], credit.role, ev))
+                ex.relations.append(Relation("affiliation", m, where[org_span], credit.role.removeprefix(THIS_PAPER), ev))
 
 
 # --------------------------------------------------------------------------- affiliations
@@ -355,6 +377,58 @@ def _defined_aliases(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
         for a, b in spans:
             ex.mentions.append(Mention(ex.article.id, a, b, full[a:b], label, sent_of[a], "alias"))
         ex.aliases.append((short, name))
+
+
+def _bare_company(name: str, words: Lexicon) -> bool:
+    """家具有限公司: a legal form after nothing but a common word names no company by itself."""
+    form = longest_ending(name, LEGAL_FORMS)
+    return form is not None and (name == form or words.common(name[: -len(form)]))
+
+
+def _joined_companies(ex: Extraction, words: Lexicon) -> None:
+    """江西自由王国 + 家具有限公司, the model's cut through one name: a bare company right
+    after another name, with nothing between, is the end of that name."""
+    ms = ex.mentions
+    k = len(ms) - 1
+    while k > 0:
+        a, b = ms[k - 1], ms[k]
+        if a.end == b.start and a.origin == b.origin == "ner" and b.label == "COMPANY" and _bare_company(b.text, words):
+            ms[k - 1 : k + 1] = [Mention(a.article, a.start, b.end, a.text + b.text, "COMPANY", a.sentence)]
+        k -= 1
+
+
+def _repeated_names(ex: Extraction, full: str, sent_of: _SentenceOf, words: Lexicon) -> None:
+    """A name the model found is that name wherever the article repeats it, and a company
+    given in full is named by its core afterwards (江西洪城水业股份有限公司 … 洪城水业): the
+    model misses some of the repeats, and the relations said there (洪城水业董事长 X) with them.
+
+    Only names unlikely to be anything else are looked for: persons of three characters
+    or more, organizations of four or more, cores of four or more that are not a common
+    word (建筑工程 of 湖南省建筑工程集团总公司 is not a name). A repeat never overlaps a mention.
+    """
+    gaz = gazetteer()
+    forms: dict[str, str] = {}
+    for m in ex.mentions:
+        if m.origin == "byline":
+            continue
+        if (m.label == "PERSON" and len(m.text) >= 3) or (m.label in ORGS and len(m.text) >= 4):
+            forms.setdefault(m.text, m.label)
+        if m.label == "COMPANY":
+            core = company_core(m.text, gaz)
+            if len(core) >= 4 and core != m.text and not words.common(core):
+                forms.setdefault(core, m.label)
+    if not forms:
+        return
+    covered = bytearray(len(full))
+    for m in ex.mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+    for found in pattern.finditer(full):
+        a, b = found.span()
+        if any(covered[a:b]):
+            continue
+        covered[a:b] = b"\x01" * (b - a)
+        ex.mentions.append(Mention(ex.article.id, a, b, found.group(), forms[found.group()], sent_of[a], "repeat"))
 
 
 def _place_bodies(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:

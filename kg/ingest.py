@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from charset_normalizer import from_bytes
 
-from kg.bylines import Byline, parse_byline, parse_dateline, parse_trailing_credits
+from kg.bylines import Byline, is_paper, masthead, parse_byline, parse_dateline, parse_trailing_credits
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 MAX_BYTES = 16 * 1024 * 1024
@@ -57,6 +57,7 @@ class Article:
     dateline: str = ""
     date: str = ""
     kind: str = "article"  # or "photo"
+    paper: str = ""  # the newspaper the page or record is from (its running header), what 本报 stands for
     # (article offset, source offset) at each place the text was joined or cut
     offsets: list[tuple[int, int]] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
@@ -332,11 +333,18 @@ def split_articles(source: Source) -> list[Article]:
     starts = _article_starts(lines)
     if len(starts) > 1 and not any(ends_sentence(x) or is_prose(x) for x in lines[: starts[1]]):
         starts = starts[1:]  # before the first article only menus and titles: page furniture, not an article
+    given = str(source.meta.get("source") or "")
+    papers, paper = [], given if is_paper(given) else ""
+    for line in lines:  # the paper in effect at each line: the last running header naming one
+        if is_page_header(line) and masthead(line):
+            paper = masthead(line)
+        papers.append(paper)
     articles = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(paras)
         article = _build_article(source, paras[start:end], lines[start:end])
         if article is not None:
+            article.paper = papers[min(end, start + 3) - 1]  # a header on the article's first lines counts
             articles.append(article)
     return articles
 

@@ -44,6 +44,7 @@ def analyse(articles: Iterable[Article], model: str | None, batch_chars: int = B
     buffer: list = []
     for batch in _char_batches(stream, batch_chars):
         nlp = shared_nlp(model)  # loaded at the first batch: a build from the cache never needs it
+        words = nlp.get_pipe("kg_ner").lexicon if nlp.has_pipe("kg_ner") else None
         docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
         for doc, (_, (article, k, n)) in zip(docs, batch):
             buffer.append(doc)
@@ -51,7 +52,7 @@ def analyse(articles: Iterable[Article], model: str | None, batch_chars: int = B
                 continue
             whole = buffer[0] if n == 1 else Doc.from_docs(buffer, ensure_whitespace=False)
             buffer = []
-            yield extract(article, whole)
+            yield extract(article, whole, words)
 
 
 def _char_batches(stream: Iterable[tuple[str, Any]], budget: int) -> Iterator[list[tuple[str, Any]]]:

@@ -33,15 +33,9 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract import ORGS, Evidence, Extraction, Relation, holders, place_hints
+from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS
 from kg.places import Gazetteer, gazetteer, link_place
 
-# a team is written with or without its word for team: 广东宏远 / 广东宏远队
-TEAM_FORMS: tuple[str, ...] = ("队", "代表队", "俱乐部")
-# names of bodies that field teams of their own
-TEAM_OWNERS: tuple[str, ...] = ("报", "社", "台", "公司", "集团", "大学", "学院", "学校", "中学", "银行", "局", "厅", "部", "委", "院", "所", "厂", "中心")
-LEGAL_FORMS: tuple[str, ...] = (
-    "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "银行", "控股",
-)
 LABEL_ORDER = ("PERSON", "COMPANY", "ORG", "PLACE")
 
 
@@ -117,10 +111,10 @@ class Tally:
 
     def add(self, ex: Extraction) -> None:
         for m, hint in zip(ex.mentions, hints_of(ex)):
-            self.votes[m.text][m.label] += 3 if m.origin in ("byline", "alias") else 1
-            self.count[m.text] += 1
+            self.votes[m.name][m.label] += 3 if m.origin in ("byline", "alias") else 1
+            self.count[m.name] += 1
             if hint:
-                self.codes[m.text].add(hint)
+                self.codes[m.name].add(hint)
         for short, full in ex.aliases:
             self.aliases[short].add(full)
 
@@ -184,9 +178,9 @@ class Resolver:
         """The entity of each mention, counted into that entity."""
         ids = []
         for m, hint in zip(ex.mentions, hints_of(ex)):
-            ent = self.entity(m.text, hint, ex.article.id)
-            if m.text != ent.label:
-                ent.aliases.add(m.text)
+            ent = self.entity(m.name, hint, ex.article.id)
+            if m.name != ent.label:
+                ent.aliases.add(m.name)
             ent.mentions += 1
             ent.articles.add(ex.article.id)
             ids.append(ent.id)

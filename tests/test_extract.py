@@ -97,7 +97,8 @@ def test_an_organization_the_model_missed_is_read_from_the_role_before_a_person(
 def test_the_holders_short_name_is_not_part_of_the_role() -> None:
     text = "株洲恒远电机股份有限公司扩建生产线。恒远电机生产总监、安全组组长李红介绍，新线年底投产。"
     ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("李红", "PERSON")])
-    assert affiliations(ex) == {("李红", "生产总监", "株洲恒远电机股份有限公司"), ("李红", "安全组组长", "株洲恒远电机股份有限公司")}
+    # the short name is a mention of its own (resolution makes it an alias of the full name)
+    assert affiliations(ex) == {("李红", "生产总监", "恒远电机"), ("李红", "安全组组长", "恒远电机")}
 
 
 def test_byline_gives_authors_and_the_reporters_outlet() -> None:
@@ -261,3 +262,51 @@ def test_a_place_with_a_body_word_before_a_title_is_that_body() -> None:
         ("周文斌", "市长", "南湖市人民政府"), ("许建国", "书记", "南湖市委"), ("何平", "书记", "南湖经济技术开发区党工委"),
     }
     assert {m.text for m in ex.mentions if m.label == "ORG"} == {"南湖市人民政府", "南湖市委", "南湖经济技术开发区党工委"}
+
+
+def test_a_name_is_a_mention_wherever_the_article_repeats_it() -> None:
+    text = "瑞丰光电股份有限公司昨日发布年报。瑞丰光电董事长吴立新说，明年将扩产。吴立新还说，订单排到了三月。"
+    ex = run(text, [("瑞丰光电股份有限公司", "COMPANY"), ("吴立新", "PERSON")])
+    found = [(m.text, m.label) for m in ex.mentions]
+    assert found == [("瑞丰光电股份有限公司", "COMPANY"), ("瑞丰光电", "COMPANY"), ("吴立新", "PERSON"), ("吴立新", "PERSON")]
+    assert affiliations(ex) == {("吴立新", "董事长", "瑞丰光电")}
+
+
+def test_a_core_that_is_a_common_word_is_not_a_name() -> None:
+    text = "南岭建筑工程集团有限公司承建该项目。建筑工程质量关系民生。"
+    ex = run(text, [("南岭建筑工程集团有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["南岭建筑工程集团有限公司"]
+
+
+def test_a_customs_chief_holds_office_at_the_customs() -> None:
+    ex = run("赣南海关关长钟立平说，出口增长明显。", [("赣南海关", "ORG"), ("钟立平", "PERSON")])
+    assert affiliations(ex) == {("钟立平", "关长", "赣南海关")}
+
+
+def test_this_paper_is_the_paper_the_pages_header_names() -> None:
+    page = (
+        "江南日报 2026年11月6日 第2版\n\n秋粮收购进入高峰\n本报嘉兴11月5日电（记者 方明远）全市秋粮收购进入高峰。\n\n"
+        "新桥通车\n本报记者 林雨桐\n昨日，城东新桥建成通车。"
+    )
+    articles = split_articles(Source("page.txt", page, "utf-8"))
+    assert [a.paper for a in articles] == ["江南日报", "江南日报"]
+    for article, reporter in zip(articles, ["方明远", "林雨桐"]):
+        ex = extract(article, doc_with(article.text, []))
+        [paper] = [m for m in ex.mentions if m.label == "ORG"]
+        assert (paper.text, paper.name) == ("本报", "江南日报")
+        assert affiliations(ex) == {(reporter, "记者", "本报")}
+
+
+def test_a_records_source_names_its_paper_when_it_is_a_paper() -> None:
+    text = "本报讯（记者 方明远）全市秋粮收购进入高峰。"
+    [a] = split_articles(Source("r.jsonl:1", text, "utf-8", {"source": "江南日报"}))
+    [b] = split_articles(Source("r.jsonl:2", text, "utf-8", {"source": "新华网"}))
+    assert (a.paper, b.paper) == ("江南日报", "")
+
+
+def test_a_company_the_model_cut_in_two_is_one_company() -> None:
+    text = "南康区的江西华林木业家具有限公司订单排到了8月。"
+    ex = run(text, [("南康区", "PLACE"), ("江西华林木业", "ORG"), ("家具有限公司", "COMPANY")])
+    assert [(m.text, m.label) for m in ex.mentions] == [("南康区", "PLACE"), ("江西华林木业家具有限公司", "COMPANY")]
+    ex = run("南康区华林木业有限公司", [("南康区", "PLACE"), ("华林木业有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["南康区", "华林木业有限公司"]  # a name of its own stays

@@ -144,3 +144,13 @@ def test_a_team_is_one_entity_with_and_without_its_word_for_team() -> None:
     # a paper's or a university's team is not the paper or the university
     res = resolve([extraction("a1", "南湖日报队获胜，南湖日报报道了比赛。", [("南湖日报队", "ORG"), ("南湖日报", "ORG")])])
     assert {e.label for e in res.entities.values()} == {"南湖日报队", "南湖日报"}
+
+
+def test_this_paper_is_one_entity_with_the_paper_it_stands_for() -> None:
+    a1 = extraction("a1", "江南日报今天创刊七十周年。", [("江南日报", "ORG")])
+    a2 = extraction("a2", "本报讯 全市秋粮收购进入高峰。", [])
+    a2.mentions.append(Mention("a2", 0, 2, "本报", "ORG", 0, "byline", refers="江南日报"))
+    res = resolve([a1, a2])
+    paper = by_label(res, "江南日报")
+    assert paper.mentions == 2 and paper.articles == {"a1", "a2"} and paper.aliases == set()
+    assert not any(e.label == "本报" for e in res.entities.values())

@@ -8,6 +8,7 @@ lexicon is derived by ``training/build_lexicon.py`` and shipped inside the pipel
 from __future__ import annotations
 
 import gzip
+from functools import lru_cache
 from pathlib import Path
 
 import numpy
@@ -15,6 +16,7 @@ import numpy
 # Category bits of a lexicon entry; one B/M/E mask (3 bits) per category.
 CATEGORIES: tuple[str, ...] = ("word", "place", "person", "org")
 _B, _M, _E = 1, 2, 4
+_COMMON, _ORG_NAME = 1 << CATEGORIES.index("word"), 1 << CATEGORIES.index("org")
 
 
 class Lexicon:
@@ -62,6 +64,11 @@ class Lexicon:
                 entries[word] = int(bits)
         return cls(entries)
 
+    def common(self, word: str) -> bool:
+        """A general word of the language that is not also an organization's name (建筑工程, not 中联重科)."""
+        bits = self.entries.get(word, 0)
+        return bool(bits & _COMMON and not bits & _ORG_NAME)
+
     def bmes(self, text: str) -> numpy.ndarray:
         """(len(text), len(CATEGORIES)) array of B/M/E masks of the lexicon words covering each char."""
         n = len(text)
@@ -86,3 +93,11 @@ class Lexicon:
                         if length > 2:
                             out[i + 1 : end, c] |= _M
         return out
+
+
+@lru_cache(maxsize=1)
+def shipped_lexicon() -> Lexicon:
+    """The lexicon inside the shipped pipeline, for code that has the Doc but not the pipeline."""
+    from kg.nlp.loading import MODEL_DIR
+
+    return Lexicon.read(MODEL_DIR / "kg_ner" / "lexicon.tsv.gz")

@@ -1,0 +1,39 @@
+"""What Chinese organization names are made of: a place, a distinctive core, a legal form.
+
+Extraction finds a company's short name in its article from its full name, and
+resolution merges the two; both read names the same way through this module.
+"""
+
+from __future__ import annotations
+
+from kg.places import Gazetteer
+
+# a company's legal form, longest first where one ends another
+LEGAL_FORMS: tuple[str, ...] = (
+    "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "银行", "控股",
+)
+# a team is written with or without its word for team: 广东宏远 / 广东宏远队
+TEAM_FORMS: tuple[str, ...] = ("队", "代表队", "俱乐部")
+# names of bodies that field teams of their own
+TEAM_OWNERS: tuple[str, ...] = (
+    "报", "社", "台", "公司", "集团", "大学", "学院", "学校", "中学", "银行", "局", "厅", "部", "委", "院", "所",
+    "厂", "中心",
+)
+# what a company's short name leaves off (a bank's is not its name without 银行: 建设银行 is 建行)
+_CORE_TRIM: tuple[str, ...] = ("总公司", "分公司", *(f for f in LEGAL_FORMS if f != "银行"), "股份")
+
+
+def company_core(name: str, gaz: Gazetteer) -> str:
+    """The name without the places it starts with and the legal forms it ends with:
+    江西洪城水业股份有限公司 -> 洪城水业, the form news uses once the full name is given."""
+    core = name[len(gaz.place_prefix(name)) :]
+    while (prefix := gaz.place_prefix(core)) in gaz.exact:  # 湖南省长沙市…, but not 黄金 of 黄金集团
+        core = core[len(prefix) :]
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for form in _CORE_TRIM:
+            if core.endswith(form) and len(core) > len(form):
+                core, trimmed = core[: -len(form)], True
+                break
+    return core
