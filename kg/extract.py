@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.bylines import THIS_PAPER, Byline, parse_byline, parse_dateline, parse_trailing_credits
 from kg.ingest import Article
-from kg.names import LEGAL_FORMS, company_core
+from kg.names import LEGAL_FORMS, bare_body, company_core
 from kg.nlp.lexicon import Lexicon, shipped_lexicon
 from kg.places import gazetteer, link_place
 
@@ -143,6 +143,7 @@ def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extract
     _missed_holders(ex, full, sent_of)
     _repeated_names(ex, full, sent_of, words)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
+    _qualified_bodies(ex)
     _byline_relations(ex, byline_people)
     _affiliations(ex)
     _adjacent_places(ex)
@@ -429,6 +430,33 @@ def _repeated_names(ex: Extraction, full: str, sent_of: _SentenceOf, words: Lexi
             continue
         covered[a:b] = b"\x01" * (b - a)
         ex.mentions.append(Mention(ex.article.id, a, b, found.group(), forms[found.group()], sent_of[a], "repeat"))
+
+
+def _qualified_bodies(ex: Extraction) -> None:
+    """市政协, 县农业农村局, 村委会: a body named by its level alone is that level's body of
+    a place the article names (as a place, or at the start of an organization's name), the
+    nearest before it (南昌市 … 市政协 -> 南昌市政协), else the first after it. Left as it is,
+    resolution keeps it to its article (kg.resolve)."""
+    gaz = gazetteer()
+    context = "\n".join([ex.article.headline, ex.article.text])
+
+    def place_of(m: Mention) -> str:
+        if m.label == "PLACE":
+            code = link_place(m.text, context, gaz)
+            return gaz.name[code] if code else m.text
+        prefix = gaz.place_prefix(m.text) if m.label in ORGS else ""
+        return prefix if prefix in gaz.exact else ""  # 平江县人民医院: 平江县
+
+    places = [(m.start, m.end, p) for m in ex.mentions if (p := place_of(m))]  # in text order
+    for m in ex.mentions:
+        level = bare_body(m.text) if m.label in ORGS and not m.refers else ""
+        if not level:
+            continue
+        before = [p for s, e, p in places if e <= m.start][::-1]
+        after = [p for s, e, p in places if s >= m.end]
+        named = next((p for p in before + after if p.endswith(level)), None)
+        if named:
+            m.refers = named + m.text[1:]
 
 
 def _place_bodies(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:

@@ -37,3 +37,22 @@ def company_core(name: str, gaz: Gazetteer) -> str:
                 core, trimmed = core[: -len(form)], True
                 break
     return core
+
+
+# the levels of government a body's name can start with instead of its place: 市政协, 县医院
+LEVELS = "省市县区镇乡村"
+# words that start with a level's character without being one (市场监管局 is no 市 body)
+NOT_LEVEL_STARTS: tuple[str, ...] = (
+    "市场", "市民", "市区", "市县", "省市", "省份", "县域", "县城", "区域", "区块", "区县",
+    "乡村", "乡镇", "镇村", "村镇", "村民",
+)
+
+
+def bare_body(name: str) -> str:
+    """The level a body's name gives instead of a place (市政协 -> 市, 村委会 -> 村), or ''.
+
+    Such a name is no one body: every city has its 市政协.
+    """
+    if len(name) >= 2 and name[0] in LEVELS and not name.startswith(NOT_LEVEL_STARTS):
+        return name[0]
+    return ""

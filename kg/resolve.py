@@ -16,7 +16,8 @@ Rules, in order:
   joins that full name when the corpus defines it one way; otherwise a short form joins
   the one full form it abbreviates:
   the full name (without a leading place name) starts with it and ends in a legal
-  form (公司, 集团 …), or it keeps the full name's first two and last characters in
+  form (公司, 集团 …), or it is that start and 公司 or 集团 (大三湘公司 / 湖南大三湘茶油股份有限公司),
+  or it keeps the full name's first two and last characters in
   order (常德经开区 / 常德经济技术开发区), or the full name is it with a word for team
   (岳阳龙舟 / 岳阳龙舟队).
 * Affiliations: a role is kept only when the entity's resolved type can hold it
@@ -33,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract import ORGS, Evidence, Extraction, Relation, holders, place_hints
-from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS
+from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS, bare_body
 from kg.places import Gazetteer, gazetteer, link_place
 
 LABEL_ORDER = ("PERSON", "COMPANY", "ORG", "PLACE")
@@ -88,6 +89,10 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     core = full[len(prefix) :] if prefix and not short.startswith(prefix) else full
     if core.startswith(short) and full.endswith(LEGAL_FORMS):
         return True
+    form = next((f for f in ("公司", "集团") if short.endswith(f)), None)
+    head = short[: -len(form)] if form else ""
+    if len(head) >= 2 and not gaz.candidates(head) and core.startswith(head) and full.endswith(LEGAL_FORMS):
+        return True  # 大三湘公司 / 湖南大三湘茶油股份有限公司: the name before its trade, and 公司
     if any(full == short + form for form in TEAM_FORMS) and not short.endswith(TEAM_OWNERS):
         return True  # 广东宏远 / 广东宏远队, but 人民日报队 is the paper's team, not the paper
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1]:
@@ -165,6 +170,7 @@ class Resolver:
         elif typ in ORGS:
             label = self.canonical.get(text, text)
             typ = self.org_type[label]
+            scope = article if bare_body(label) else ""
         else:
             label = self.persons.get(text, text)
             scope = article if anonymous(label) else ""

@@ -310,3 +310,14 @@ def test_a_company_the_model_cut_in_two_is_one_company() -> None:
     assert [(m.text, m.label) for m in ex.mentions] == [("南康区", "PLACE"), ("江西华林木业家具有限公司", "COMPANY")]
     ex = run("南康区华林木业有限公司", [("南康区", "PLACE"), ("华林木业有限公司", "COMPANY")])
     assert [m.text for m in ex.mentions] == ["南康区", "华林木业有限公司"]  # a name of its own stays
+
+
+def test_a_body_named_by_its_level_is_that_of_the_place_named_before() -> None:
+    text = "南湖市召开体育工作会议。市体育局局长吴中平介绍，今年新建球场40个。市场监管局也派员参加。"
+    ex = run(text, [("南湖市", "PLACE"), ("市体育局", "ORG"), ("吴中平", "PERSON"), ("市场监管局", "ORG")])
+    assert [(m.text, m.name) for m in ex.mentions if m.label == "ORG"] == [
+        ("市体育局", "南湖市体育局"), ("市场监管局", "市场监管局"),
+    ]
+    text = "桃源县人民医院开通绿色通道。患者在县医院得到救治，村委会派车送医。"
+    ex = run(text, [("桃源县人民医院", "ORG"), ("县医院", "ORG"), ("村委会", "ORG")])
+    assert [m.name for m in ex.mentions] == ["桃源县人民医院", "桃源县医院", "村委会"]

@@ -154,3 +154,20 @@ def test_this_paper_is_one_entity_with_the_paper_it_stands_for() -> None:
     paper = by_label(res, "江南日报")
     assert paper.mentions == 2 and paper.articles == {"a1", "a2"} and paper.aliases == set()
     assert not any(e.label == "本报" for e in res.entities.values())
+
+
+def test_a_body_named_by_its_level_alone_is_one_per_article() -> None:
+    exs = [extraction(a, "村委会组织村民清理河道。", [("村委会", "ORG")]) for a in ("a1", "a2")]
+    res = resolve(exs)
+    assert sorted(e.articles for e in res.entities.values() if e.label == "村委会") == [{"a1"}, {"a2"}]
+
+
+def test_a_company_called_by_its_name_and_gongsi_joins_its_registered_name() -> None:
+    text = "湖南青岚茶油股份有限公司签下订单。青岚公司副总经理周敏说，基地将扩大。"
+    ents = [("湖南青岚茶油股份有限公司", "COMPANY"), ("青岚公司", "COMPANY")]
+    res = resolve([extraction("a1", text, ents)])
+    assert by_label(res, "湖南青岚茶油股份有限公司").aliases == {"青岚公司"}
+    # a place and 公司 is a company of that place, not this one
+    text = "湖南岳阳楼茶业有限公司签下订单。岳阳公司也来了。"
+    res = resolve([extraction("a1", text, [("湖南岳阳楼茶业有限公司", "COMPANY"), ("岳阳公司", "COMPANY")])])
+    assert by_label(res, "岳阳公司").aliases == set()
