@@ -106,6 +106,15 @@ _TEXT_AND_PHOTOS = re.compile(r"^(?:文\s*[/／|｜·]\s*图|图\s*[/／|｜·]\
 _TRAILING = re.compile(r"(?<=[。！？!?”])\s*[（(](?P<credits>[^（）()]{2,60})[）)]\s*$")
 
 
+# a photo caption's credit closing its paragraph: 图为村民在采摘油茶果。 肖霞 摄
+_PHOTO_CREDIT = re.compile(rf"(?:^|[。！？!?\s\u3000])(?:{_NAME}[\s\u3000]+)+(?:摄影报道|摄影|摄)$")
+
+
+def ends_with_photo_credit(line: str) -> bool:
+    """The paragraph ends with a photographer's credit: it is complete, though no sentence mark ends it."""
+    return _PHOTO_CREDIT.search(line.rstrip()) is not None
+
+
 def parse_byline(line: str) -> list[Byline] | None:
     """A whole line that is a byline (文/图 记者 X, （记者 X） too), as its credits."""
     if len(line) > 80:

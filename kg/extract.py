@@ -308,6 +308,7 @@ def _affiliations(ex: Extraction) -> None:
             if _ROLE_TEXT.match(between) and ends_with_title(between) and ms[prev].label in holders(between):
                 _add_roles(ex, j, prev, between)
                 titled[j] = (prev, between)
+                _listed_before(ex, j, prev)
                 continue
         # role + NAME, the organization named before (公司负责人 X)
         lo = max(sent_start, ms[prev].end if prev is not None else 0)
@@ -339,6 +340,20 @@ def _affiliations(ex: Extraction) -> None:
 
 _ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「『]?(?P<short>[^”\"」』（）()，,。、\s]{2,20})[”\"」』]?[）)]")
 _CLAUSE_START = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()·]")
+
+
+def _listed_before(ex: Extraction, person: int, org: int) -> None:
+    """村党支部书记、村委会主任 X: each ORG + title listed before the one next to the name is the name's too."""
+    text, ms = ex.article.text, ex.mentions
+    k = org
+    while k > 0 and ms[k - 1].label != "PERSON" and ms[k - 1].sentence == ms[person].sentence:
+        listed = text[ms[k - 1].end : ms[k].start]
+        role = listed[:-1]
+        if not listed.endswith("、") or not _ROLE_TEXT.match(role) or not ends_with_title(role):
+            return
+        if ms[k - 1].label in holders(role):
+            _add_roles(ex, person, k - 1, role)
+        k -= 1
 
 
 def _defined_aliases(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
@@ -441,9 +456,9 @@ def _qualified_bodies(ex: Extraction) -> None:
     context = "\n".join([ex.article.headline, ex.article.text])
 
     def place_of(m: Mention) -> str:
-        if m.label == "PLACE":
+        if m.label == "PLACE":  # a division; a village by its name alone (the divisions stop at towns)
             code = link_place(m.text, context, gaz)
-            return gaz.name[code] if code else m.text
+            return gaz.name[code] if code else m.text if m.text.endswith("村") else ""
         prefix = gaz.place_prefix(m.text) if m.label in ORGS else ""
         return prefix if prefix in gaz.exact else ""  # 平江县人民医院: 平江县
 
@@ -523,6 +538,14 @@ def _named_prefix(ex: Extraction, j: int, clause: str) -> tuple[int, str] | None
     return best
 
 
+@lru_cache(maxsize=1)
+def _body_words() -> tuple[str, ...]:
+    """Words for a kind of body (医院, 合作社) that a role can start with; party bodies and the
+    words with a back-reference rule of their own (公司, 园区) are left to those rules."""
+    rules = role_rules()
+    return tuple(w for w in rules["holder_suffixes"] if w not in rules["party_bodies"] and w not in rules["backref"])
+
+
 def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
     """The mention a bare role refers to: by its first word's rule, a name of the kind that
     word says first, then by type, nearest first."""
@@ -531,13 +554,15 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
     can_hold = holders(clause)
     wanted = [t for t in (can_hold if key == "" else rules["backref"][key]) if t in can_hold]
     suffix = rules["backref_suffix"].get(key)
+    # 合作社理事长, 医院院长: a role that starts with a kind of body means a name of that kind
+    body = max((w for w in _body_words() if clause.startswith(w)), key=len, default=None) if key == "" else None
     limit = ex.mentions[j].start - rules["lookback_chars"]
     best: tuple[tuple[int, int], int] | None = None
     for i in range(j - 1, -1, -1):
         m = ex.mentions[i]
         if m.start < limit:
             break
-        if m.label in wanted and m.origin != "byline":
+        if m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)):
             rank = (0 if suffix is None or m.text.endswith(suffix) else 1, wanted.index(m.label))
             if best is None or rank < best[0]:
                 best = (rank, i)

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from charset_normalizer import from_bytes
 
-from kg.bylines import Byline, is_paper, masthead, parse_byline, parse_dateline, parse_trailing_credits
+from kg.bylines import Byline, ends_with_photo_credit, is_paper, masthead, parse_byline, parse_dateline, parse_trailing_credits
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 MAX_BYTES = 16 * 1024 * 1024
@@ -266,6 +266,7 @@ def repair(text: str) -> list[list[tuple[int, int]]]:
                 not ends_sentence(prev)
                 and not is_aside(prev)
                 and parse_trailing_credits(prev) is None
+                and not ends_with_photo_credit(prev)
                 and is_prose(prev)
                 and parse_byline(line) is None
                 and parse_dateline(line) is None

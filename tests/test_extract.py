@@ -74,7 +74,7 @@ def test_a_company_officer_prefers_the_company_to_an_organization() -> None:
 
 def test_a_division_head_serves_the_place_and_other_roles_stay() -> None:
     ex = run("株洲市副市长、恒远电机董事李强出席。", [("株洲市", "PLACE"), ("恒远电机", "COMPANY"), ("李强", "PERSON")])
-    assert affiliations(ex) == {("李强", "董事", "恒远电机")}
+    assert affiliations(ex) == {("李强", "董事", "恒远电机"), ("李强", "副市长", "株洲市")}
     ex = run("株洲市市长李强表示，全市将稳住就业。", [("株洲市", "PLACE"), ("李强", "PERSON")])
     assert affiliations(ex) == {("李强", "市长", "株洲市")}
 
@@ -313,11 +313,20 @@ def test_a_company_the_model_cut_in_two_is_one_company() -> None:
 
 
 def test_a_body_named_by_its_level_is_that_of_the_place_named_before() -> None:
-    text = "南湖市召开体育工作会议。市体育局局长吴中平介绍，今年新建球场40个。市场监管局也派员参加。"
-    ex = run(text, [("南湖市", "PLACE"), ("市体育局", "ORG"), ("吴中平", "PERSON"), ("市场监管局", "ORG")])
+    text = "衡阳市召开体育工作会议。市体育局局长吴中平介绍，今年新建球场40个。市场监管局也派员参加。"
+    ex = run(text, [("衡阳市", "PLACE"), ("市体育局", "ORG"), ("吴中平", "PERSON"), ("市场监管局", "ORG")])
     assert [(m.text, m.name) for m in ex.mentions if m.label == "ORG"] == [
-        ("市体育局", "南湖市体育局"), ("市场监管局", "市场监管局"),
+        ("市体育局", "衡阳市体育局"), ("市场监管局", "市场监管局"),
     ]
+    # a place that only ends like a city (a night market) qualifies nothing
+    ex = run("大同夜市人头攒动。市体育局派员维持秩序。", [("大同夜市", "PLACE"), ("市体育局", "ORG")])
+    assert [m.name for m in ex.mentions if m.label == "ORG"] == ["市体育局"]
     text = "桃源县人民医院开通绿色通道。患者在县医院得到救治，村委会派车送医。"
     ex = run(text, [("桃源县人民医院", "ORG"), ("县医院", "ORG"), ("村委会", "ORG")])
     assert [m.name for m in ex.mentions] == ["桃源县人民医院", "桃源县医院", "村委会"]
+
+
+def test_each_body_and_title_listed_before_a_name_is_the_names() -> None:
+    text = "村党支部书记、村委会主任刘建新告诉记者，全村油茶收入突破600万元。"
+    ex = run(text, [("村党支部", "ORG"), ("村委会", "ORG"), ("刘建新", "PERSON")])
+    assert affiliations(ex) == {("刘建新", "书记", "村党支部"), ("刘建新", "主任", "村委会")}

@@ -195,3 +195,13 @@ def test_credits_on_a_line_of_their_own_in_brackets() -> None:
     [art] = articles_of("跨江大桥合龙\n\n大桥预计明年通车。\n\n（记者 孙晓梅 通讯员 何平）")
     assert [(b.role, b.names) for b in art.bylines] == [("记者", ["孙晓梅"]), ("通讯员", ["何平"])]
     assert parse_byline("（图为工人在调试设备。本报记者 方明远 摄）") is None
+
+
+def test_a_caption_closed_by_its_photographer_is_not_joined_to_the_next_headline() -> None:
+    page = (
+        "小山村走出致富路\n记者 肖雨 通讯员 谭明\n村民去年油茶收入突破600万元。\n\n图为村民在采摘油茶果。 肖雨 摄\n\n"
+        "双峰：千人培训进企业\n本报6月2日讯（记者 彭晓）近日，县人社局在企业开展技能培训。"
+    )
+    articles = split_articles(Source("p.txt", page, "utf-8"))
+    assert [a.headline for a in articles] == ["小山村走出致富路", "双峰：千人培训进企业"]
+    assert articles[0].text.endswith("肖雨 摄")
