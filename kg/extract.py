@@ -138,6 +138,7 @@ def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extract
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
     words = words or shipped_lexicon()
     _joined_companies(ex, words)
+    _split_owners(ex, sent_of)
     _defined_aliases(ex, full, sent_of)
     _place_bodies(ex, full, sent_of)
     _missed_holders(ex, full, sent_of)
@@ -413,6 +414,23 @@ def _joined_companies(ex: Extraction, words: Lexicon) -> None:
         k -= 1
 
 
+_OWNED = re.compile(r"旗下|下属|所属")
+
+
+def _split_owners(ex: Extraction, sent_of: _SentenceOf) -> None:
+    """长安汽车旗下深蓝汽车科技有限公司: "under" joins two names the model read as one; each is a mention."""
+    out: list[Mention] = []
+    for m in ex.mentions:
+        cut = _OWNED.search(m.text) if m.label in ORGS and m.origin == "ner" else None
+        if cut is None or cut.start() < 2 or len(m.text) - cut.end() < 2:
+            out.append(m)
+            continue
+        a, b = m.start + cut.start(), m.start + cut.end()
+        out.append(Mention(m.article, m.start, a, m.text[: cut.start()], m.label, m.sentence))
+        out.append(Mention(m.article, b, m.end, m.text[cut.end() :], m.label, sent_of[b]))
+    ex.mentions = out
+
+
 def _repeated_names(ex: Extraction, full: str, sent_of: _SentenceOf, words: Lexicon) -> None:
     """A name the model found is that name wherever the article repeats it, and a company
     given in full is named by its core afterwards (江西洪城水业股份有限公司 … 洪城水业): the
@@ -477,9 +495,12 @@ def _qualified_bodies(ex: Extraction) -> None:
 def _place_bodies(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
     """湘潭市人民政府市长 X, 湘潭经济技术开发区党工委书记 X: the model tagged the place and
     not the body named after it; a place followed by an organization word and a title
-    before a person is that body (its place is known from the name)."""
+    before a person is that body (its place is known from the name). Without an
+    organization word, a place and a short word before a company officer's title are
+    the company (宁德时代董事长 X)."""
     rules = role_rules()
     suffixes: dict[str, str] = {**rules["holder_suffixes"], **rules["place_body_words"]}
+    generic = tuple(rules["generic_starts"]) + tuple(rules["qualifiers"])
     ms = sorted(ex.mentions, key=lambda m: m.start)
     for place, person in zip(ms, ms[1:]):
         if place.label != "PLACE" or person.label != "PERSON" or place.origin != "ner":
@@ -489,12 +510,18 @@ def _place_bodies(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
             continue
         cuts = [between.rfind(x) + len(x) for x in suffixes if between.rfind(x) >= 0]
         cut = max((c for c in cuts if c < len(between) and ends_with_title(between[c:])), default=0)
-        if not cut:
-            continue
-        name = between[:cut]
-        label = suffixes[longest_ending(name, suffixes)]
-        if label not in holders(between[cut:]):
-            continue
+        if cut:
+            label = suffixes[longest_ending(between[:cut], suffixes)]
+            if label not in holders(between[cut:]):
+                continue
+        else:  # 宁德 + 时代 + 董事长 X: a company's officer after a place and a short word is that company's
+            title = longest_ending(between, titles()) or ""
+            word = between[: len(between) - len(title)]
+            if not 2 <= len(word) <= 4 or holders(title)[:1] != ("COMPANY",) or word.startswith(generic):
+                continue
+            if any(w in word for w in rules["role_breakers"]) or ends_with_title(word):
+                continue
+            cut, label = len(word), "COMPANY"
         ex.mentions.remove(place)
         ex.mentions.append(Mention(ex.article.id, place.start, place.end + cut, full[place.start : place.end + cut], label, sent_of[place.start], "role"))
 

@@ -276,7 +276,8 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
         prefix = gaz.place_prefix(e.label)
         if not prefix:
             continue
-        places = by_form.get(prefix, [])
+        # a place the text left unlinked (长安: a district, towns, and a carmaker's name) is too weak a sign
+        places = [p for p in by_form.get(prefix, []) if p.admin_code]
         if len(places) != 1:
             code = link_place(prefix, prefix, gaz) if len(gaz.candidates(prefix)) == 1 else ""
             if not code or len(code) > 6:  # a township's short name is too weak a sign (a company's clipped name can read like one)

@@ -330,3 +330,18 @@ def test_each_body_and_title_listed_before_a_name_is_the_names() -> None:
     text = "村党支部书记、村委会主任刘建新告诉记者，全村油茶收入突破600万元。"
     ex = run(text, [("村党支部", "ORG"), ("村委会", "ORG"), ("刘建新", "PERSON")])
     assert affiliations(ex) == {("刘建新", "书记", "村党支部"), ("刘建新", "主任", "村委会")}
+
+
+def test_a_place_and_a_short_word_before_a_company_officer_is_the_company() -> None:
+    ex = run("签约仪式上，宁德时代董事长曾毓群致辞。", [("宁德", "PLACE"), ("曾毓群", "PERSON")])
+    assert affiliations(ex) == {("曾毓群", "董事长", "宁德时代")}
+    assert [(m.text, m.label) for m in ex.mentions] == [("宁德时代", "COMPANY"), ("曾毓群", "PERSON")]
+    ex = run("签约仪式上，宁德市长张华致辞。", [("宁德", "PLACE"), ("张华", "PERSON")])
+    assert [(m.text, m.label) for m in ex.mentions] == [("宁德", "PLACE"), ("张华", "PERSON")]
+
+
+def test_a_company_under_another_is_a_name_of_its_own() -> None:
+    text = "长安汽车旗下深蓝汽车科技有限公司首席执行官邓承浩说，新车年底上市。"
+    ex = run(text, [("长安汽车旗下深蓝汽车科技有限公司", "COMPANY"), ("邓承浩", "PERSON")])
+    assert [m.text for m in ex.mentions] == ["长安汽车", "深蓝汽车科技有限公司", "邓承浩"]
+    assert affiliations(ex) == {("邓承浩", "首席执行官", "深蓝汽车科技有限公司")}

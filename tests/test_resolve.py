@@ -171,3 +171,11 @@ def test_a_company_called_by_its_name_and_gongsi_joins_its_registered_name() -> 
     text = "湖南岳阳楼茶业有限公司签下订单。岳阳公司也来了。"
     res = resolve([extraction("a1", text, [("湖南岳阳楼茶业有限公司", "COMPANY"), ("岳阳公司", "COMPANY")])])
     assert by_label(res, "岳阳公司").aliases == set()
+
+
+def test_a_company_named_like_an_unlinked_place_is_not_located_there() -> None:
+    # 长安 names a district and several towns: the text does not say which, and the carmaker is none
+    text = "长安的街道很整洁。长安汽车发布新车。"
+    res = resolve([extraction("a1", text, [("长安", "PLACE"), ("长安汽车", "COMPANY")])])
+    assert by_label(res, "长安").admin_code == ""
+    assert not [r for h, t, r in res.relations if r.kind == "located_in"]
