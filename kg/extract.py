@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.bylines import THIS_PAPER, Byline, parse_byline, parse_dateline, parse_trailing_credits
 from kg.ingest import Article
-from kg.names import LEGAL_FORMS, bare_body, company_core
+from kg.names import LEGAL_FORMS, LEVEL_TITLES, bare_body, company_core
 from kg.nlp.lexicon import Lexicon, shipped_lexicon
 from kg.places import gazetteer, link_place
 
@@ -139,6 +139,7 @@ def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extract
     words = words or shipped_lexicon()
     _joined_companies(ex, words)
     _split_owners(ex, sent_of)
+    _split_party_bodies(ex)
     _defined_aliases(ex, full, sent_of)
     _place_bodies(ex, full, sent_of)
     _missed_holders(ex, full, sent_of)
@@ -431,6 +432,25 @@ def _split_owners(ex: Extraction, sent_of: _SentenceOf) -> None:
     ex.mentions = out
 
 
+def _split_party_bodies(ex: Extraction) -> None:
+    """东风汽车集团有限公司党委: the company and its party committee, each a mention (the
+    committee's named in full), so that 党委书记、董事长 X can give each its title."""
+    rules = role_rules()
+    words = tuple(p for p in rules["party_bodies"] if not bare_body(p))  # 党委, not 市委: that is the city's
+    bodies = tuple(rules["holder_suffixes"]) + LEGAL_FORMS
+    out: list[Mention] = []
+    for m in ex.mentions:
+        word = longest_ending(m.text, words) if m.label in ORGS and m.origin == "ner" else None
+        rest = m.text[: -len(word)] if word else ""
+        if len(rest) < 4 or not rest.endswith(bodies):
+            out.append(m)
+            continue
+        k = m.start + len(rest)
+        out.append(Mention(m.article, m.start, k, rest, "COMPANY" if rest.endswith(LEGAL_FORMS) else "ORG", m.sentence))
+        out.append(Mention(m.article, k, m.end, word, "ORG", m.sentence, refers=m.text))
+    ex.mentions = out
+
+
 def _repeated_names(ex: Extraction, full: str, sent_of: _SentenceOf, words: Lexicon) -> None:
     """A name the model found is that name wherever the article repeats it, and a company
     given in full is named by its core afterwards (江西洪城水业股份有限公司 … 洪城水业): the
@@ -478,7 +498,10 @@ def _qualified_bodies(ex: Extraction) -> None:
             code = link_place(m.text, context, gaz)
             return gaz.name[code] if code else m.text if m.text.endswith("村") else ""
         prefix = gaz.place_prefix(m.text) if m.label in ORGS else ""
-        return prefix if prefix in gaz.exact else ""  # 平江县人民医院: 平江县
+        if prefix in gaz.exact:  # 平江县人民医院: 平江县
+            return prefix
+        code = link_place(prefix, context, gaz) if prefix else ""  # 湖北日报: 湖北省
+        return gaz.name[code] if code else ""
 
     places = [(m.start, m.end, p) for m in ex.mentions if (p := place_of(m))]  # in text order
     for m in ex.mentions:
@@ -544,8 +567,10 @@ def _missed_holders(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
         cut = max((e for e, sfx in zip(ends, suffixes) if e >= len(sfx)), default=0)
         name, role = clause[:cut], clause[cut:]
         ending = longest_ending(name, suffixes)
-        if ending is None or len(name) < len(ending) + 3 or name.startswith(generic):
+        if ending is None or name.startswith(generic):
             continue
+        if len(name) < len(ending) + 3 and not (len(name) == len(ending) + 1 and bare_body(name)):
+            continue  # 省政府 is a body too: its place is found after (_qualified_bodies)
         if not _ROLE_TEXT.match(role) or not ends_with_title(role) or any(w in role for w in joining):
             continue
         if suffixes[ending] not in holders(role):
@@ -623,8 +648,26 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
         short = next((k for k in range(len(role) - 1, 1, -1)
                       if any(n.startswith(role[:k]) for n in names) and ends_with_title(role[k:])), 0)
         role = role[short:]
-        if role and ends_with_title(role) and ex.mentions[org].label in holders(role) and _same_body(name, role):
+        if not role or not ends_with_title(role):
+            continue
+        if ex.mentions[org].label in holders(role) and _same_body(name, role) and _right_level(ex, org, role):
             ex.relations.append(Relation("affiliation", person, org, role, ev))
+        elif org > 0 and ex.mentions[org - 1].end == ex.mentions[org].start and not _same_body(name, role):
+            # 东风汽车集团有限公司 + 党委 + 书记、董事长 X: the other titles are the body's that holds the committee
+            if ex.mentions[org - 1].label in holders(role):
+                ex.relations.append(Relation("affiliation", person, org - 1, role, ev))
+
+
+def _right_level(ex: Extraction, org: int, role: str) -> bool:
+    """A 副省长 holds office in a province, not in the city the article names before: a
+    division holding a title of a level (省长, 市长, 县长 …) is of that level."""
+    level = next((lv for t, lv in LEVEL_TITLES.items() if role.endswith(t)), None)
+    m = ex.mentions[org]
+    if level is None or m.label != "PLACE":
+        return True
+    gaz = gazetteer()
+    code = link_place(m.text, "\n".join([ex.article.headline, ex.article.text]), gaz)
+    return not code or gaz.name[code].endswith(level)  # a place outside the divisions (纽约) is not judged
 
 
 def _concurrent(role: str) -> list[str]:

@@ -6,7 +6,7 @@ resolution merges the two; both read names the same way through this module.
 
 from __future__ import annotations
 
-from kg.places import Gazetteer
+from kg.places import Gazetteer, gazetteer
 
 # a company's legal form, longest first where one ends another
 LEGAL_FORMS: tuple[str, ...] = (
@@ -47,6 +47,9 @@ NOT_LEVEL_STARTS: tuple[str, ...] = (
     "乡村", "乡镇", "镇村", "村镇", "村民",
 )
 
+# the titles of a level's head, and the level: a 副省长 serves a province
+LEVEL_TITLES: dict[str, str] = {"省长": "省", "市长": "市", "县长": "县", "区长": "区", "州长": "州", "镇长": "镇", "乡长": "乡"}
+
 
 def bare_body(name: str) -> str:
     """The level a body's name gives instead of a place (市政协 -> 市, 村委会 -> 村), or ''.
@@ -54,5 +57,9 @@ def bare_body(name: str) -> str:
     Such a name is no one body: every city has its 市政协.
     """
     if len(name) >= 2 and name[0] in LEVELS and not name.startswith(NOT_LEVEL_STARTS):
-        return name[0]
+        gaz = gazetteer()
+        prefix = gaz.place_prefix(name)
+        # 镇江市公安局, 镇江公安局 start with a city; 市中心血站 does not start with 市中(区)
+        named = prefix in gaz.exact or any(len(c) <= 4 for c in gaz.short.get(prefix, ()))
+        return "" if named else name[0]
     return ""

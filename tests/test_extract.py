@@ -30,7 +30,7 @@ def run(text: str, ents: list[tuple[str, str]]) -> Extraction:
 
 def affiliations(ex: Extraction) -> set[tuple[str, str, str]]:
     m = ex.mentions
-    return {(m[r.head].text, r.role, m[r.tail].text) for r in ex.relations if r.kind == "affiliation"}
+    return {(m[r.head].name, r.role, m[r.tail].name) for r in ex.relations if r.kind == "affiliation"}
 
 
 def test_org_title_name() -> None:
@@ -224,8 +224,15 @@ def test_this_hospital_refers_back_to_the_hospital_named_before() -> None:
 def test_concurrent_titles_and_a_party_committee_holds_party_titles_only() -> None:
     ex = run("南湖锂能公司董事长兼总经理沈嘉平表示，产能将翻番。", [("南湖锂能公司", "COMPANY"), ("沈嘉平", "PERSON")])
     assert affiliations(ex) == {("沈嘉平", "董事长", "南湖锂能公司"), ("沈嘉平", "总经理", "南湖锂能公司")}
+    # the committee holds the party title, the group that holds the committee the other one
     ex = run("南湖集团党委书记、董事长钱立新出席。", [("南湖集团党委", "ORG"), ("钱立新", "PERSON")])
-    assert affiliations(ex) == {("钱立新", "书记", "南湖集团党委")}
+    assert affiliations(ex) == {("钱立新", "书记", "南湖集团党委"), ("钱立新", "董事长", "南湖集团")}
+    assert [(m.text, m.name, m.label) for m in ex.mentions][:2] == [
+        ("南湖集团", "南湖集团", "COMPANY"), ("党委", "南湖集团党委", "ORG"),
+    ]
+    # a city's committee is the city's, not a body and its committee
+    ex = run("衡阳市委书记钱立新出席。", [("衡阳市委", "ORG"), ("钱立新", "PERSON")])
+    assert affiliations(ex) == {("钱立新", "书记", "衡阳市委")}
 
 
 def test_a_clause_or_a_count_before_a_title_is_no_title() -> None:
@@ -294,7 +301,7 @@ def test_this_paper_is_the_paper_the_pages_header_names() -> None:
         ex = extract(article, doc_with(article.text, []))
         [paper] = [m for m in ex.mentions if m.label == "ORG"]
         assert (paper.text, paper.name) == ("本报", "江南日报")
-        assert affiliations(ex) == {(reporter, "记者", "本报")}
+        assert affiliations(ex) == {(reporter, "记者", "江南日报")}
 
 
 def test_a_records_source_names_its_paper_when_it_is_a_paper() -> None:
@@ -345,3 +352,15 @@ def test_a_company_under_another_is_a_name_of_its_own() -> None:
     ex = run(text, [("长安汽车旗下深蓝汽车科技有限公司", "COMPANY"), ("邓承浩", "PERSON")])
     assert [m.text for m in ex.mentions] == ["长安汽车", "深蓝汽车科技有限公司", "邓承浩"]
     assert affiliations(ex) == {("邓承浩", "首席执行官", "深蓝汽车科技有限公司")}
+
+
+def test_a_provincial_title_is_not_held_in_a_city() -> None:
+    text = "会议在衡阳召开。副省长赵海川出席会议并讲话。衡阳市副市长李强主持。"
+    ex = run(text, [("衡阳", "PLACE"), ("赵海川", "PERSON"), ("衡阳市", "PLACE"), ("李强", "PERSON")])
+    assert affiliations(ex) == {("李强", "副市长", "衡阳市")}
+
+
+def test_a_level_body_before_a_title_is_found_and_named_by_its_place() -> None:
+    text = "全省会议召开\n江西日报9月14日讯（记者 江卉）全省工业经济运行调度会召开。省政府秘书长杨军出席。"
+    ex = run(text, [("杨军", "PERSON")])
+    assert affiliations(ex) == {("杨军", "秘书长", "江西省政府"), ("江卉", "记者", "江西日报")}
