@@ -115,10 +115,28 @@ def ends_with_photo_credit(line: str) -> bool:
     return _PHOTO_CREDIT.search(line.rstrip()) is not None
 
 
+# a web page's source line: 2026-04-20 09:15 来源：四川日报 作者：张明远
+_SOURCE = re.compile(r"来源\s*[:：]\s*(?P<source>[\u4e00-\u9fffA-Za-z]{2,20})")
+_AUTHORS = re.compile(rf"(?:作者|记者)\s*[:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)\s*$")
+
+
+def parse_source_line(line: str) -> tuple[str, list[Byline]]:
+    """(the outlet a web page names as its source, the credits of its author line)."""
+    source = _SOURCE.search(line)
+    outlet = source.group("source") if source else ""
+    authors = _AUTHORS.search(line[source.end() :] if source else line)
+    names = [n for n in _SPLIT.split(authors.group("names")) if n] if authors else []
+    return outlet, [Byline(org=outlet, role="作者", names=names)] if names else []
+
+
 def parse_byline(line: str) -> list[Byline] | None:
-    """A whole line that is a byline (文/图 记者 X, （记者 X） too), as its credits."""
+    """A whole line that is a byline (文/图 记者 X, （记者 X） too, a web page's 作者：X), as its credits."""
     if len(line) > 80:
         return None
+    if "作者" in line or "来源" in line:
+        credits = parse_source_line(line)[1]
+        if credits:
+            return credits
     line = line.strip()
     if line[:1] in "（(" and line[-1:] in "）)":  # （记者 孙晓梅 通讯员 何平） on a line of its own
         line = line[1:-1]

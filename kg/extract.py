@@ -17,7 +17,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from kg.bylines import THIS_PAPER, Byline, parse_byline, parse_dateline, parse_trailing_credits
-from kg.ingest import Article
+from kg.ingest import Article, ends_sentence, is_furniture
 from kg.names import LEGAL_FORMS, LEVEL_TITLES, bare_body, company_core
 from kg.nlp.lexicon import Lexicon, shipped_lexicon
 from kg.places import gazetteer, link_place
@@ -124,7 +124,7 @@ def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extract
     ex = Extraction(article, sentences)
     sent_of = _SentenceOf(sentences)
     byline_people = _byline_mentions(ex, sent_of)
-    taken = [(m.start, m.end) for m in ex.mentions]
+    taken = [(m.start, m.end) for m in ex.mentions] + _furniture_lines(full)
     descriptors = tuple(role_rules()["descriptors"])
     for ent in doc.ents:
         raw = ent.text
@@ -152,6 +152,17 @@ def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extract
     _stated_locations(ex)
     ex.place_hints = place_hints(ex)
     return ex
+
+
+def _furniture_lines(text: str) -> list[tuple[int, int]]:
+    """A web page's menus and source or editor lines (责任编辑：X): what the model finds there is
+    no mention (their credits are read as bylines)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if is_furniture(line) and not ends_sentence(line):  # a sentence with a date in it is prose
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
 
 
 def place_hints(ex: Extraction) -> list[str]:
@@ -485,6 +496,13 @@ def _repeated_names(ex: Extraction, full: str, sent_of: _SentenceOf, words: Lexi
         ex.mentions.append(Mention(ex.article.id, a, b, found.group(), forms[found.group()], sent_of[a], "repeat"))
 
 
+@lru_cache(maxsize=1)
+def generic_bodies() -> frozenset[str]:
+    """Words for a kind of body that name none by themselves: 管委会, 党委, 政府, 医院."""
+    rules = role_rules()
+    return frozenset([*rules["holder_suffixes"], *rules["place_body_words"], *rules["party_bodies"]])
+
+
 def _qualified_bodies(ex: Extraction) -> None:
     """市政协, 县农业农村局, 村委会: a body named by its level alone is that level's body of
     a place the article names (as a place, or at the start of an organization's name), the
@@ -504,7 +522,14 @@ def _qualified_bodies(ex: Extraction) -> None:
         return gaz.name[code] if code else ""
 
     places = [(m.start, m.end, p) for m in ex.mentions if (p := place_of(m))]  # in text order
-    for m in ex.mentions:
+    generic = generic_bodies()
+    for k, m in enumerate(ex.mentions):
+        if m.label in ORGS and not m.refers and m.text in generic:
+            # 管委会 after 成都高新区管委会 was named: that one (else kept to its article by resolution)
+            named = next((x.name for x in ex.mentions[:k][::-1] if x.label in ORGS and x.name.endswith(m.text) and x.name != m.text), None)
+            if named:
+                m.refers = named
+            continue
         level = bare_body(m.text) if m.label in ORGS and not m.refers else ""
         if not level:
             continue
@@ -615,7 +640,9 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
         if m.start < limit:
             break
         if m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)):
-            rank = (0 if suffix is None or m.text.endswith(suffix) else 1, wanted.index(m.label))
+            # a title any body can hold goes to the nearest organization or company, before a place
+            kind = (m.label not in ORGS) if tuple(can_hold) == ANY_HOLDER else wanted.index(m.label)
+            rank = (0 if suffix is None or m.text.endswith(suffix) else 1, kind)
             if best is None or rank < best[0]:
                 best = (rank, i)
             if rank == (0, 0):

@@ -13,12 +13,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 from urllib.parse import quote
 
 from charset_normalizer import from_bytes
 
-from kg.bylines import Byline, ends_with_photo_credit, is_paper, masthead, parse_byline, parse_dateline, parse_trailing_credits
+from kg.bylines import Byline, ends_with_photo_credit, is_paper, masthead, parse_source_line, parse_byline, parse_dateline, parse_trailing_credits
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 MAX_BYTES = 16 * 1024 * 1024
@@ -158,7 +158,8 @@ def read_source(path: Path) -> list[Source]:
     text, encoding = decode(data, name)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        return [Source(name, clean_text(html_text(text)), encoding)]
+        title = html_title(text)
+        return [Source(name, clean_text(html_text(text)), encoding, {"title": title} if title else {})]
     if suffix == ".jsonl":
         return _jsonl_sources(name, text, encoding)
     return [Source(name, text, encoding)]
@@ -196,13 +197,37 @@ class PartialInput(InputError):
         self.sources = sources
 
 
+_CHROME = re.compile(r"(?:^|[-_\s])(?:nav|navbar|menu|breadcrumb|crumbs?|footer|copyright|sidebar|share|comments?)(?:$|[-_\s])", re.I)
+
+
+def _is_chrome(tag: Any) -> bool:
+    attrs = getattr(tag, "attrs", None) or {}
+    names = " ".join([*(attrs.get("class") or []), str(attrs.get("id") or "")])
+    return bool(names) and _CHROME.search(names) is not None
+
+
+def html_title(markup: str) -> str:
+    """The page's headline: its first <h1>, else its <title> without the site's name (…_新闻中心_某网)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    h1 = soup.find("h1")
+    if h1 is not None and h1.get_text(strip=True):
+        return h1.get_text(" ", strip=True)
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    return re.split(r"\s*[_|｜]\s*|\s+[-—]\s+", title)[0] if title else ""
+
+
 def html_text(markup: str) -> str:
     """Visible text of an HTML page, one block a paragraph; scripts and styles dropped."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template", "iframe", "svg"]):
+    for tag in soup(["head", "script", "style", "noscript", "template", "iframe", "svg", "nav", "footer", "aside"]):
         tag.decompose()
+    for tag in soup.find_all(_is_chrome):  # menus, breadcrumbs, footers the page marks by class or id
+        if not any(ends_sentence(p.get_text()) and len(p.get_text()) > 40 for p in tag.find_all("p")):
+            tag.decompose()  # (never a block that holds the article's prose)
     blocks = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "title", "section", "article")
     for tag in soup.find_all(blocks):
         tag.insert_before("\n\n")
@@ -336,9 +361,11 @@ def split_articles(source: Source) -> list[Article]:
         starts = starts[1:]  # before the first article only menus and titles: page furniture, not an article
     given = str(source.meta.get("source") or "")
     papers, paper = [], given if is_paper(given) else ""
-    for line in lines:  # the paper in effect at each line: the last running header naming one
+    for line in lines:  # the paper in effect at each line: the last running header or source line naming one
         if is_page_header(line) and masthead(line):
             paper = masthead(line)
+        elif is_furniture(line) and is_paper(source_of := parse_source_line(line)[0]):
+            paper = source_of
         papers.append(paper)
     articles = []
     for k, start in enumerate(starts):

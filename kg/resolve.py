@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract import ORGS, Evidence, Extraction, Relation, holders, place_hints
+from kg.extract import ORGS, Evidence, Extraction, Relation, generic_bodies, holders, place_hints
 from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS, bare_body
 from kg.places import Gazetteer, gazetteer, link_place
 
@@ -170,7 +170,7 @@ class Resolver:
         elif typ in ORGS:
             label = self.canonical.get(text, text)
             typ = self.org_type[label]
-            scope = article if bare_body(label) else ""
+            scope = article if bare_body(label) or label in generic_bodies() else ""
         else:
             label = self.persons.get(text, text)
             scope = article if anonymous(label) else ""

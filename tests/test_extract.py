@@ -364,3 +364,23 @@ def test_a_level_body_before_a_title_is_found_and_named_by_its_place() -> None:
     text = "全省会议召开\n江西日报9月14日讯（记者 江卉）全省工业经济运行调度会召开。省政府秘书长杨军出席。"
     ex = run(text, [("杨军", "PERSON")])
     assert affiliations(ex) == {("杨军", "秘书长", "江西省政府"), ("江卉", "记者", "江西日报")}
+
+
+def test_what_the_model_finds_in_an_editor_line_is_no_mention() -> None:
+    text = "园区产值增长\n2026-04-20 来源：锦江日报 作者：张明远\n园区一季度产值增长8%。\n责任编辑：李华"
+    ex = run(text, [("锦江日报", "ORG"), ("张明远", "PERSON"), ("李华", "PERSON")])
+    assert [(m.text, m.origin) for m in ex.mentions] == [("锦江日报", "byline"), ("张明远", "byline")]
+    assert affiliations(ex) == {("张明远", "作者", "锦江日报")}
+
+
+def test_a_bare_body_word_is_the_body_of_that_kind_named_before() -> None:
+    text = "记者从锦江高新区管委会获悉，产值增长8%。锦江高新区党工委委员、管委会副主任陈晓东介绍了情况。"
+    ents = [("锦江高新区管委会", "ORG"), ("锦江高新区党工委", "ORG"), ("管委会", "ORG"), ("陈晓东", "PERSON")]
+    ex = run(text, ents)
+    assert affiliations(ex) == {("陈晓东", "委员", "锦江高新区党工委"), ("陈晓东", "副主任", "锦江高新区管委会")}
+
+
+def test_a_title_any_body_holds_goes_to_the_nearest_organization() -> None:
+    text = "记者从锦江高新区管委会获悉，产值增长8%。在锦江电器股份有限公司研发中心，副总工程师刘芳正在调试新品。"
+    ex = run(text, [("锦江高新区管委会", "ORG"), ("锦江电器股份有限公司", "COMPANY"), ("刘芳", "PERSON")])
+    assert affiliations(ex) == {("刘芳", "副总工程师", "锦江电器股份有限公司")}

@@ -205,3 +205,23 @@ def test_a_caption_closed_by_its_photographer_is_not_joined_to_the_next_headline
     articles = split_articles(Source("p.txt", page, "utf-8"))
     assert [a.headline for a in articles] == ["小山村走出致富路", "双峰：千人培训进企业"]
     assert articles[0].text.endswith("肖雨 摄")
+
+
+def test_a_web_pages_chrome_goes_and_its_source_line_gives_author_and_paper(tmp_path: Path) -> None:
+    page = tmp_path / "news.html"
+    page.write_text(
+        "<html><head><title>园区一季度产值增长8%_某某在线</title></head><body>"
+        "<div class='main-nav'>首页 | 新闻 | 财经</div><div id='breadcrumb'>当前位置：首页 > 财经</div>"
+        "<div class='article share-box'><h1>园区一季度产值增长8%</h1>"
+        "<p>2026-04-20 09:15 来源：锦江日报 作者：张明远</p>"
+        "<p>4月19日，记者从锦江高新区管委会获悉，一季度园区实现产值806亿元，同比增长8.2%，增速居全市第一。</p>"
+        "<p>责任编辑：李华</p></div>"
+        "<div class='footer'>版权所有 某某在线 备案号12345</div></body></html>",
+        encoding="utf-8",
+    )
+    [src] = read_source(page)
+    assert src.meta["title"] == "园区一季度产值增长8%"
+    [art] = split_articles(src)
+    assert art.headline == "园区一季度产值增长8%" and art.paper == "锦江日报"
+    assert [(b.org, b.role, b.names) for b in art.bylines] == [("锦江日报", "作者", ["张明远"])]
+    assert "首页" not in art.text and "版权所有" not in art.text and "806亿元" in art.text
