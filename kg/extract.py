@@ -143,6 +143,7 @@ def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extract
     _defined_aliases(ex, full, sent_of)
     _place_bodies(ex, full, sent_of)
     _missed_holders(ex, full, sent_of)
+    _workplaces(ex, full, sent_of)
     _repeated_names(ex, full, sent_of, words)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     _qualified_bodies(ex)
@@ -427,6 +428,34 @@ def _joined_companies(ex: Extraction, words: Lexicon) -> None:
 
 
 _OWNED = re.compile(r"旗下|下属|所属")
+
+
+def _workplaces(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
+    """在长沙都正检验实验室里，总经理 X: where a story stands, a name ending in an organization
+    word between 在 and 里 (or a comma) is that organization, when the model missed it."""
+    rules = role_rules()
+    suffixes: dict[str, str] = rules["holder_suffixes"]
+    generic = tuple(rules["generic_starts"]) + tuple(rules["descriptors"])
+    for found in _workplace_pattern().finditer(full):
+        a, b = found.span("name")
+        name = found.group("name")
+        ending = longest_ending(name, suffixes)
+        if ending is None or len(name) < len(ending) + 3 or name.startswith(generic):
+            continue
+        inside = [m for m in ex.mentions if a < m.end and m.start < b]
+        if any(w in name for w in rules["role_breakers"]):
+            continue
+        gaz = gazetteer()
+        if any(not (m.label == "PLACE" or gaz.candidates(m.text)) or m.start < a or m.end > b for m in inside):
+            continue  # the model read something else here; a place name inside the name is the name's (长沙)
+        ex.mentions = [m for m in ex.mentions if m not in inside]
+        ex.mentions.append(Mention(ex.article.id, a, b, name, suffixes[ending], sent_of[a], "role"))
+
+
+@lru_cache(maxsize=1)
+def _workplace_pattern() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, role_rules()["holder_suffixes"]), key=len, reverse=True))
+    return re.compile(rf"在(?P<name>[\u4e00-\u9fff]{{3,20}}?(?:{words}))(?:里|内)?[，,]")
 
 
 def _split_owners(ex: Extraction, sent_of: _SentenceOf) -> None:

@@ -384,3 +384,10 @@ def test_a_title_any_body_holds_goes_to_the_nearest_organization() -> None:
     text = "记者从锦江高新区管委会获悉，产值增长8%。在锦江电器股份有限公司研发中心，副总工程师刘芳正在调试新品。"
     ex = run(text, [("锦江高新区管委会", "ORG"), ("锦江电器股份有限公司", "COMPANY"), ("刘芳", "PERSON")])
     assert affiliations(ex) == {("刘芳", "副总工程师", "锦江电器股份有限公司")}
+
+
+def test_where_the_story_stands_names_the_organization_the_model_missed() -> None:
+    text = "在衡阳正信检验实验室里，总经理李超然正在整理数据。在全市各级医院里，医生们坚守岗位。"
+    ex = run(text, [("衡阳", "ORG"), ("李超然", "PERSON")])
+    assert [(m.text, m.label) for m in ex.mentions] == [("衡阳正信检验实验室", "ORG"), ("李超然", "PERSON")]
+    assert affiliations(ex) == {("李超然", "总经理", "衡阳正信检验实验室")}
