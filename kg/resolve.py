@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract import ORGS, Evidence, Extraction, Relation, generic_bodies, holders, place_hints
+from kg.extract import ORGS, Evidence, Extraction, Relation, generic_bodies, holders, place_hints, role_rules
 from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS, bare_body
 from kg.places import Gazetteer, gazetteer, link_place
 
@@ -101,6 +101,25 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _public_body_words() -> tuple[str, ...]:
+    """Name endings of bodies that are no company (党支部, 政府, 委员会, 局): from the role rules."""
+    rules = role_rules()
+    words = {w for w, t in {**rules["holder_suffixes"], **rules["place_body_words"]}.items() if t == "ORG"}
+    words -= {"中心", "实验室"}  # a shopping centre or a testing lab is as often a company
+    return tuple(sorted(words | set(rules["party_bodies"]) | {"党支部", "支部"}, key=len, reverse=True))
+
+
+def _org_type(label: str, votes: Counter) -> str:
+    """A legal form makes a company and a public body's word an organization, whatever the
+    model said; otherwise the mentions vote (ties go to ORG)."""
+    if label.endswith(LEGAL_FORMS[:6]):
+        return "COMPANY"
+    if label.endswith(_public_body_words()):
+        return "ORG"
+    return max(("COMPANY", "ORG"), key=lambda t: (votes[t], t == "ORG"))
+
+
 class Tally:
     """What resolution needs from the whole corpus, folded one extraction at a time.
 
@@ -156,10 +175,7 @@ class Resolver:
         for s, t in self.type.items():
             if t in ORGS:
                 org_votes[self.canonical.get(s, s)][t] += tally.count[s]
-        self.org_type = {
-            label: "COMPANY" if label.endswith(LEGAL_FORMS[:6]) else max(("COMPANY", "ORG"), key=lambda t: (c[t], t == "ORG"))
-            for label, c in org_votes.items()
-        }
+        self.org_type = {label: _org_type(label, c) for label, c in org_votes.items()}
         self.entities: dict[str, Entity] = {}
 
     def entity(self, text: str, hint: str, article: str = "") -> Entity:

@@ -179,3 +179,11 @@ def test_a_company_named_like_an_unlinked_place_is_not_located_there() -> None:
     res = resolve([extraction("a1", text, [("长安", "PLACE"), ("长安汽车", "COMPANY")])])
     assert by_label(res, "长安").admin_code == ""
     assert not [r for h, t, r in res.relations if r.kind == "located_in"]
+
+
+def test_a_public_bodys_word_makes_an_organization_whatever_the_model_said() -> None:
+    text = "西沟村党支部组织党员巡堤。清溪培粹学校开展线上教学。锦江购物中心照常营业。"
+    ents = [("西沟村党支部", "COMPANY"), ("清溪培粹学校", "COMPANY"), ("锦江购物中心", "COMPANY")]
+    res = resolve([extraction("a1", text, ents)])
+    types = {e.label: e.type for e in res.entities.values()}
+    assert (types["西沟村党支部"], types["清溪培粹学校"], types["锦江购物中心"]) == ("ORG", "ORG", "COMPANY")
