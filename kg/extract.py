@@ -140,6 +140,7 @@ def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extract
     _joined_companies(ex, words)
     _split_owners(ex, sent_of)
     _split_party_bodies(ex)
+    _bodies_read_as_places(ex)
     _defined_aliases(ex, full, sent_of)
     _place_bodies(ex, full, sent_of)
     _missed_holders(ex, full, sent_of)
@@ -410,9 +411,18 @@ def _defined_aliases(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
 
 
 def _bare_company(name: str, words: Lexicon) -> bool:
-    """家具有限公司: a legal form after nothing but a common word names no company by itself."""
+    """家具有限公司, 新能源科技股份有限公司: a legal form after nothing but common words (a
+    trade) names no company by itself."""
     form = longest_ending(name, LEGAL_FORMS)
-    return form is not None and (name == form or words.common(name[: -len(form)]))
+    return form is not None and _all_common(name[: -len(form)], words)
+
+
+def _all_common(text: str, words: Lexicon) -> bool:
+    """Whether ``text`` splits into common words of two to four characters (新能源 + 科技)."""
+    ok = [True] + [False] * len(text)
+    for end in range(2, len(text) + 1):
+        ok[end] = any(ok[end - n] and words.common(text[end - n : end]) for n in (2, 3, 4) if end - n >= 0)
+    return ok[len(text)]
 
 
 def _joined_companies(ex: Extraction, words: Lexicon) -> None:
@@ -422,7 +432,10 @@ def _joined_companies(ex: Extraction, words: Lexicon) -> None:
     k = len(ms) - 1
     while k > 0:
         a, b = ms[k - 1], ms[k]
-        if a.end == b.start and a.origin == b.origin == "ner" and b.label == "COMPANY" and _bare_company(b.text, words):
+        if (
+            a.end == b.start and a.origin == b.origin == "ner" and b.label == "COMPANY"
+            and _bare_company(b.text, words) and not a.text.endswith(public_body_words() + ZONE_WORDS)
+        ):  # (a zone or a body before a company is where the company is, not its name: 湘商产业园 + 天天食品…)
             ms[k - 1 : k + 1] = [Mention(a.article, a.start, b.end, a.text + b.text, "COMPANY", a.sentence)]
         k -= 1
 
@@ -530,6 +543,28 @@ def generic_bodies() -> frozenset[str]:
     """Words for a kind of body that name none by themselves: 管委会, 党委, 政府, 医院."""
     rules = role_rules()
     return frozenset([*rules["holder_suffixes"], *rules["place_body_words"], *rules["party_bodies"]])
+
+
+@lru_cache(maxsize=1)
+def public_body_words() -> tuple[str, ...]:
+    """Name endings of bodies that are no company (党支部, 政府, 委员会, 局): from the role rules."""
+    rules = role_rules()
+    words = {w for w, t in {**rules["holder_suffixes"], **rules["place_body_words"]}.items() if t == "ORG"}
+    words -= {"中心", "实验室"}  # a shopping centre or a testing lab is as often a company
+    return tuple(sorted(words | set(rules["party_bodies"]) | {"党支部", "支部"}, key=len, reverse=True))
+
+
+ZONE_WORDS = ("开发区", "高新区", "经开区", "产业园", "工业园", "园区")
+
+
+def _bodies_read_as_places(ex: Extraction) -> None:
+    """湖南省科技厅 tagged PLACE: a name ending in a public body's word that names no division
+    is that body (zones, 开发区 and the like, are left as the model read them)."""
+    gaz = gazetteer()
+    words = tuple(w for w in public_body_words() if w not in ZONE_WORDS)
+    for m in ex.mentions:
+        if m.label == "PLACE" and m.origin == "ner" and m.text.endswith(words) and not gaz.candidates(m.text):
+            m.label = "ORG"
 
 
 def _qualified_bodies(ex: Extraction) -> None:

@@ -91,12 +91,13 @@ def link_place(text: str, context: str, gaz: Gazetteer) -> str:
     cands = {(c, e) for c, e in cands if not any(a in codes for a in gaz.ancestors(c))}
     scored = []
     for code, exact in cands:
-        support = sum(
-            1
-            for anc in gaz.ancestors(code)
-            if any(f != text and f in context for f in gaz.forms(anc))
-        )
+        named = [anc for anc in gaz.ancestors(code) if any(f != text and f in context for f in gaz.forms(anc))]
+        support = len(named)
+        if not exact and len(code) > 6 and not any(len(a) >= 4 for a in named):
+            continue  # a town's short name (长江 of 长江学者) needs its county or city named, not only its province
         scored.append(((support, exact, -len(code)), code))
+    if not scored:
+        return ""
     scored.sort(reverse=True)
     if len(scored) > 1 and scored[0][0] == scored[1][0]:
         return ""

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract import ORGS, Evidence, Extraction, Relation, generic_bodies, holders, place_hints, role_rules
+from kg.extract import ORGS, Evidence, Extraction, Relation, generic_bodies, holders, place_hints, public_body_words
 from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS, bare_body
 from kg.places import Gazetteer, gazetteer, link_place
 
@@ -101,21 +101,12 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _public_body_words() -> tuple[str, ...]:
-    """Name endings of bodies that are no company (党支部, 政府, 委员会, 局): from the role rules."""
-    rules = role_rules()
-    words = {w for w, t in {**rules["holder_suffixes"], **rules["place_body_words"]}.items() if t == "ORG"}
-    words -= {"中心", "实验室"}  # a shopping centre or a testing lab is as often a company
-    return tuple(sorted(words | set(rules["party_bodies"]) | {"党支部", "支部"}, key=len, reverse=True))
-
-
 def _org_type(label: str, votes: Counter) -> str:
     """A legal form makes a company and a public body's word an organization, whatever the
     model said; otherwise the mentions vote (ties go to ORG)."""
     if label.endswith(LEGAL_FORMS[:6]):
         return "COMPANY"
-    if label.endswith(_public_body_words()):
+    if label.endswith(public_body_words()):
         return "ORG"
     return max(("COMPANY", "ORG"), key=lambda t: (votes[t], t == "ORG"))
 
@@ -181,7 +172,7 @@ class Resolver:
     def entity(self, text: str, hint: str, article: str = "") -> Entity:
         typ, code, scope = self.type[text], "", ""
         if typ == "PLACE":
-            code = hint or (next(iter(self.codes[text])) if len(self.codes.get(text, ())) == 1 else "")
+            code = hint or self._elsewhere(text)
             label = self.gaz.name[code] if code else text
         elif typ in ORGS:
             label = self.canonical.get(text, text)
@@ -195,6 +186,13 @@ class Resolver:
         if ent is None:
             ent = self.entities[eid] = Entity(eid, typ, label, admin_code=code)
         return ent
+
+    def _elsewhere(self, text: str) -> str:
+        """The one code the corpus linked this name to elsewhere; a town's short name (中华 of
+        中华街道) keeps its link to the article that decided it."""
+        codes = self.codes.get(text, set())
+        code = next(iter(codes)) if len(codes) == 1 else ""
+        return code if len(code) <= 6 or text in self.gaz.exact else ""
 
     def link(self, ex: Extraction) -> list[str]:
         """The entity of each mention, counted into that entity."""
@@ -293,7 +291,8 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
         if not prefix:
             continue
         # a place the text left unlinked (长安: a district, towns, and a carmaker's name) is too weak a sign
-        places = [p for p in by_form.get(prefix, []) if p.admin_code]
+        # and a town's short name (中华 of 中华街道) is no sign either: 中华全国总工会 is not in it
+        places = [p for p in by_form.get(prefix, []) if p.admin_code and (len(p.admin_code) <= 6 or p.label == prefix)]
         if len(places) != 1:
             code = link_place(prefix, prefix, gaz) if len(gaz.candidates(prefix)) == 1 else ""
             if not code or len(code) > 6:  # a township's short name is too weak a sign (a company's clipped name can read like one)

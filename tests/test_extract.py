@@ -315,8 +315,11 @@ def test_a_company_the_model_cut_in_two_is_one_company() -> None:
     text = "南康区的江西华林木业家具有限公司订单排到了8月。"
     ex = run(text, [("南康区", "PLACE"), ("江西华林木业", "ORG"), ("家具有限公司", "COMPANY")])
     assert [(m.text, m.label) for m in ex.mentions] == [("南康区", "PLACE"), ("江西华林木业家具有限公司", "COMPANY")]
-    ex = run("南康区华林木业有限公司", [("南康区", "PLACE"), ("华林木业有限公司", "COMPANY")])
-    assert [m.text for m in ex.mentions] == ["南康区", "华林木业有限公司"]  # a name of its own stays
+    ex = run("南康区鑫隆木业有限公司", [("南康区", "PLACE"), ("鑫隆木业有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["南康区", "鑫隆木业有限公司"]  # a name of its own stays
+    # a trade of several common words is no name either
+    ex = run("宁德新能源科技股份有限公司", [("宁德", "PLACE"), ("新能源科技股份有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["宁德新能源科技股份有限公司"]
 
 
 def test_a_body_named_by_its_level_is_that_of_the_place_named_before() -> None:
@@ -391,3 +394,9 @@ def test_where_the_story_stands_names_the_organization_the_model_missed() -> Non
     ex = run(text, [("衡阳", "ORG"), ("李超然", "PERSON")])
     assert [(m.text, m.label) for m in ex.mentions] == [("衡阳正信检验实验室", "ORG"), ("李超然", "PERSON")]
     assert affiliations(ex) == {("李超然", "总经理", "衡阳正信检验实验室")}
+
+
+def test_a_body_the_model_read_as_a_place_is_an_organization() -> None:
+    text = "湖南省科技厅将支持该技术。衡阳高新区企业加快复工。"
+    ex = run(text, [("湖南省科技厅", "PLACE"), ("衡阳高新区", "PLACE")])
+    assert [(m.text, m.label) for m in ex.mentions] == [("湖南省科技厅", "ORG"), ("衡阳高新区", "PLACE")]

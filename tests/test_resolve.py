@@ -187,3 +187,17 @@ def test_a_public_bodys_word_makes_an_organization_whatever_the_model_said() -> 
     res = resolve([extraction("a1", text, ents)])
     types = {e.label: e.type for e in res.entities.values()}
     assert (types["西沟村党支部"], types["清溪培粹学校"], types["锦江购物中心"]) == ("ORG", "ORG", "COMPANY")
+
+
+def test_a_towns_short_name_needs_its_county_or_city_named() -> None:
+    gaz = gazetteer()
+    # 中华 is the short name of several 中华街道 and a 中华镇: a province named proves nothing
+    assert link_place("中华", "湖南省的中华文化源远流长。", gaz) == ""
+    exs = [
+        extraction("a1", "北京大学今天开学。北京的秋天很美。", [("北京大学", "ORG"), ("北京", "PLACE")]),
+        extraction("a2", "中华全国总工会发布报告。中华文化源远流长。", [("中华全国总工会", "ORG"), ("中华", "PLACE")]),
+    ]
+    res = resolve(exs)
+    located = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "located_in"}
+    assert ("北京大学", "北京市") in located
+    assert not any(org == "中华全国总工会" for org, _ in located)
