@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.bylines import THIS_PAPER, Byline, parse_byline, parse_dateline, parse_trailing_credits
 from kg.ingest import Article, ends_sentence, is_furniture
-from kg.names import LEGAL_FORMS, LEVEL_TITLES, bare_body, company_core
+from kg.names import LEGAL_FORMS, LEVEL_TITLES, LEVELS, bare_body, company_core
 from kg.nlp.lexicon import Lexicon, shipped_lexicon
 from kg.places import gazetteer, link_place
 
@@ -585,8 +585,10 @@ def _qualified_bodies(ex: Extraction) -> None:
         code = link_place(prefix, context, gaz) if prefix else ""  # 湖北日报: 湖北省
         return gaz.name[code] if code else ""
 
-    places = [(m.start, m.end, p) for m in ex.mentions if (p := place_of(m))]  # in text order
     generic = generic_bodies()
+    if not any(m.label in ORGS and not m.refers and (m.text in generic or m.text[:1] in LEVELS) for m in ex.mentions):
+        return  # most articles name no body by its level alone: no place needs looking up
+    places = [(m.start, m.end, p) for m in ex.mentions if (p := place_of(m))]  # in text order
     for k, m in enumerate(ex.mentions):
         if m.label in ORGS and not m.refers and m.text in generic:
             # 管委会 after 成都高新区管委会 was named: that one (else kept to its article by resolution)
