@@ -16,7 +16,8 @@ ROLES: tuple[str, ...] = (
 )
 PHOTO_MARKS: tuple[str, ...] = ("摄影报道", "摄影", "摄", "图文")
 _ROLE = "|".join(sorted(ROLES, key=len, reverse=True))
-_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
+# a name: two to six characters, or longer with the separator of transcribed names (阿依努尔·买买提)
+_NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})?|[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5})"
 _CREDIT = re.compile(rf"^(?P<org>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE})(?P<name>{_NAME})?$")
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _DATELINE = re.compile(

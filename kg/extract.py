@@ -622,7 +622,7 @@ def _place_bodies(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
         between = full[place.end : person.start]
         if not _ROLE_TEXT.match(between) or not ends_with_title(between) or "、" in between:
             continue
-        cuts = [between.rfind(x) + len(x) for x in suffixes if between.rfind(x) >= 0]
+        cuts = [m.end() for x in suffixes for m in re.finditer(re.escape(x), between)]  # 农业农村局 | 副局长
         cut = max((c for c in cuts if c < len(between) and ends_with_title(between[c:])), default=0)
         if cut:
             label = suffixes[longest_ending(between[:cut], suffixes)]
@@ -644,20 +644,27 @@ def _missed_holders(ex: Extraction, full: str, sent_of: _SentenceOf) -> None:
     """Organizations the model missed where a role names them: NAME-ending-in-an-organization-word
     + title + PERSON (…开发区企业服务负责人 X). The name must not overlap a mention."""
     rules = role_rules()
-    suffixes: dict[str, str] = rules["holder_suffixes"]
+    holder_words: dict[str, str] = rules["holder_suffixes"]
+    place_words: dict[str, str] = rules["place_body_words"]
+    words = (*holder_words, *place_words)
     generic = tuple(rules["generic_starts"]) + tuple(rules["descriptors"]) + tuple(k for k in rules["backref"] if k)
     joining = rules["clause_words"]
     spans = [(m.start, m.end) for m in ex.mentions]
     for person in [m for m in ex.mentions if m.label == "PERSON" and m.origin == "ner"]:
+        suffixes = holder_words
         sent_start = ex.sentences[person.sentence][0]
         clause = _CLAUSE_BREAK.split(full[sent_start : person.start])[-1]
         lo = person.start - len(clause)
         if len(clause) < 5 or not ends_with_title(clause) or any(lo < b and a < person.start for a, b in spans):
             continue
-        ends = [clause.rfind(sfx, 0, len(clause) - 1) + len(sfx) for sfx in suffixes]
-        cut = max((e for e, sfx in zip(ends, suffixes) if e >= len(sfx)), default=0)
+        # the last place an organization word ends with a title after it (农业农村局 | 副局长, not 副局 | 长)
+        cut = max((m.end() for sfx in words for m in re.finditer(re.escape(sfx), clause)
+                   if m.end() < len(clause) and ends_with_title(clause[m.end() :])), default=0)
         name, role = clause[:cut], clause[cut:]
         ending = longest_ending(name, suffixes)
+        if ending is None and gazetteer().place_prefix(name):  # 沙雅县农业农村局: a place's body
+            ending = longest_ending(name, place_words)
+            suffixes = {**suffixes, **place_words}
         if ending is None or name.startswith(generic):
             continue
         if len(name) < len(ending) + 3 and not (len(name) == len(ending) + 1 and bare_body(name)):

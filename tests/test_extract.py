@@ -400,3 +400,9 @@ def test_a_body_the_model_read_as_a_place_is_an_organization() -> None:
     text = "湖南省科技厅将支持该技术。衡阳高新区企业加快复工。"
     ex = run(text, [("湖南省科技厅", "PLACE"), ("衡阳高新区", "PLACE")])
     assert [(m.text, m.label) for m in ex.mentions] == [("湖南省科技厅", "ORG"), ("衡阳高新区", "PLACE")]
+
+
+def test_a_places_bureau_the_model_missed_holds_the_title_after_it() -> None:
+    text = "沙雅县农业农村局副局长买买提·艾买尔介绍，全县棉花种植面积达到150万亩。"
+    ex = run(text, [("买买提·艾买尔", "PERSON")])
+    assert affiliations(ex) == {("买买提·艾买尔", "副局长", "沙雅县农业农村局")}

@@ -225,3 +225,10 @@ def test_a_web_pages_chrome_goes_and_its_source_line_gives_author_and_paper(tmp_
     assert art.headline == "园区一季度产值增长8%" and art.paper == "锦江日报"
     assert [(b.org, b.role, b.names) for b in art.bylines] == [("锦江日报", "作者", ["张明远"])]
     assert "首页" not in art.text and "版权所有" not in art.text and "806亿元" in art.text
+
+
+def test_a_byline_credits_transcribed_names_of_any_length() -> None:
+    page = "棉田里的新农人\n本报记者 阿依努尔·买买提 通讯员 陈刚\n在沙雅县，种棉能手越来越多。"
+    [art] = split_articles(Source("p.txt", page, "utf-8"))
+    assert art.headline == "棉田里的新农人"
+    assert [(b.role, b.names) for b in art.bylines] == [("本报记者", ["阿依努尔·买买提"]), ("通讯员", ["陈刚"])]
