@@ -744,9 +744,10 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
     for role in parts:
         while role.startswith(qualifiers):
             role = role[next(len(q) for q in qualifiers if role.startswith(q)) :]
-        # the holder's short name written into the role (恒远电机生产总监 after 恒远电机股份有限公司)
+        # the holder's short name written into the role (恒远电机生产总监 after 恒远电机股份有限公司),
+        # or the body word it ends with (管理处主任 at 岳阳楼景区管理处: 主任)
         short = next((k for k in range(len(role) - 1, 1, -1)
-                      if any(n.startswith(role[:k]) for n in names) and ends_with_title(role[k:])), 0)
+                      if any(n.startswith(role[:k]) or n.endswith(role[:k]) for n in names) and ends_with_title(role[k:])), 0)
         role = role[short:]
         if not role or not ends_with_title(role):
             continue

@@ -51,7 +51,7 @@ def test_name_comma_org_title() -> None:
 def test_company_title_refers_back_to_the_company_named_before() -> None:
     text = "在株洲恒远电机股份有限公司装配车间，电机正在打包。公司董事长赵广林介绍，订单增长三成。"
     ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("赵广林", "PERSON")])
-    assert affiliations(ex) == {("赵广林", "公司董事长", "株洲恒远电机股份有限公司")}
+    assert affiliations(ex) == {("赵广林", "董事长", "株洲恒远电机股份有限公司")}  # 公司 says which, the title is 董事长
 
 
 def test_bare_title_takes_the_nearest_organization_before() -> None:
@@ -406,3 +406,9 @@ def test_a_places_bureau_the_model_missed_holds_the_title_after_it() -> None:
     text = "沙雅县农业农村局副局长买买提·艾买尔介绍，全县棉花种植面积达到150万亩。"
     ex = run(text, [("买买提·艾买尔", "PERSON")])
     assert affiliations(ex) == {("买买提·艾买尔", "副局长", "沙雅县农业农村局")}
+
+
+def test_the_body_word_a_role_starts_with_is_not_part_of_the_title() -> None:
+    text = "记者从岳阳楼景区管理处获悉，游客量预计增长三成。管理处主任彭立说，景区已增加安保力量。"
+    ex = run(text, [("岳阳楼景区管理处", "ORG"), ("彭立", "PERSON")])
+    assert affiliations(ex) == {("彭立", "主任", "岳阳楼景区管理处")}
