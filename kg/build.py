@@ -30,7 +30,7 @@ from tqdm import tqdm
 import kg
 from kg.cache import Cache, TextStore, article_key, fingerprint
 from kg.export import write_graphml, write_json, write_rdf
-from kg.extract import Extraction
+from kg.records import Extraction
 from kg.forked import Background, Job, balance, can_fork, run_groups
 from kg.graph import GraphFold, article_node, stats
 from kg.ingest import Article, InputError, PartialInput, iter_files, read_source, split_articles

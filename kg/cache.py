@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import kg
-from kg.extract import Extraction
+from kg.records import Extraction
 from kg.ingest import Article
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, text TEXT, data BLOB, fingerprint TEXT)"
@@ -27,7 +27,7 @@ _VERSION = 3  # a cache of another layout is emptied, not misread
 
 # What an extraction depends on besides the article; export and graph code are left out,
 # so changing them keeps the cache.
-EXTRACTION_CODE = ("ingest.py", "bylines.py", "extract.py", "names.py", "places.py", "nlp", "data")
+EXTRACTION_CODE = ("ingest.py", "bylines.py", "records.py", "roles.py", "mentions.py", "extract.py", "names.py", "places.py", "nlp", "data")
 
 
 def fingerprint(model_dir: Path) -> str:

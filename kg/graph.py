@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.extract import Evidence, Extraction
+from kg.records import Evidence, Extraction
 from kg.ingest import Article, record_id
 from kg.resolve import Resolver, Tally
 

@@ -16,7 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator
 
-from kg.extract import Extraction
+from kg.records import Extraction
 from kg.ingest import Article
 
 Found = tuple[list, list, list, list[str]]  # sentences, mentions, relations, place hints

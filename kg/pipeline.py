@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from kg.extract import Extraction, extract
+from kg.extract import extract
+from kg.records import Extraction
 from kg.ingest import Article
 
 CHUNK_CHARS = 5_000  # NLP runs on pieces of long articles, cut at sentence ends

@@ -33,7 +33,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract import ORGS, Evidence, Extraction, Relation, generic_bodies, holders, place_hints, public_body_words
+from kg.extract import place_hints
+from kg.records import ORGS, Evidence, Extraction, Relation
+from kg.roles import generic_bodies, holders, public_body_words
 from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS, bare_body
 from kg.places import Gazetteer, gazetteer, link_place
 

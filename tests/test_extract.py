@@ -5,7 +5,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract import Extraction, extract
+from kg.extract import extract
+from kg.records import Extraction
 from kg.ingest import Source, split_articles
 
 _NLP = spacy.blank("zh")

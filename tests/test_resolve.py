@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract import Extraction, Mention
+from kg.records import Extraction, Mention
 from kg.ingest import Article
 from kg.places import gazetteer, link_place
 from kg.resolve import resolve
@@ -108,7 +108,7 @@ def test_result_does_not_depend_on_order() -> None:
 
 
 def test_a_role_is_dropped_when_the_resolved_entity_cannot_hold_it() -> None:
-    from kg.extract import Relation
+    from kg.records import Relation
 
     exs = [extraction("a1", "株洲的春耕开始了。", [("株洲", "PLACE")]),
            extraction("a2", "株洲市的企业复工。", [("株洲市", "PLACE")])]

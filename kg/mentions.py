@@ -1,0 +1,365 @@
+"""Doc entities -> mentions, repaired by how Chinese names are made.
+
+The model cuts names, joins two, types a body as a place, misses a repeat or a name it
+read elsewhere; each pass fixes one such reading from the text and the name's parts
+(places, legal forms, body words), never from a list of names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from kg.ingest import ends_sentence, is_furniture
+from kg.names import LEGAL_FORMS, LEVELS, bare_body, company_core
+from kg.nlp.lexicon import Lexicon, shipped_lexicon
+from kg.places import gazetteer, link_place
+from kg.records import ORGS, Extraction, Mention, SentenceOf
+from kg.roles import (
+    CLAUSE_BREAK,
+    ROLE_TEXT,
+    ZONE_WORDS,
+    ends_with_title,
+    generic_bodies,
+    holders,
+    longest_ending,
+    public_body_words,
+    role_rules,
+    titles,
+)
+
+
+def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, words: Lexicon | None = None) -> None:
+    """The model's entities as mentions (after the byline mentions ``ex`` holds), each pass
+    below repairing what the model read by how names are made; sorted by offset."""
+    article = ex.article
+    taken = [(m.start, m.end) for m in ex.mentions] + _furniture_lines(full)
+    descriptors = tuple(role_rules()["descriptors"])
+    for ent in doc.ents:
+        raw = ent.text
+        s = ent.start_char + len(raw) - len(raw.lstrip())
+        e = ent.end_char - (len(raw) - len(raw.rstrip()))
+        text = full[s:e]
+        if e - s < 2 or any(s < b and a < e for a, b in taken):
+            continue  # single characters (京, 中) are abbreviations, not names kg can resolve
+        if ent.label_ in ORGS and text.startswith(descriptors):
+            continue
+        ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
+    words = words or shipped_lexicon()
+    _joined_companies(ex, words)
+    _split_owners(ex, sent_of)
+    _split_party_bodies(ex)
+    _bodies_read_as_places(ex)
+    _defined_aliases(ex, full, sent_of)
+    _place_bodies(ex, full, sent_of)
+    _missed_holders(ex, full, sent_of)
+    _workplaces(ex, full, sent_of)
+    _repeated_names(ex, full, sent_of, words)
+    ex.mentions.sort(key=lambda m: (m.start, m.end))
+    _qualified_bodies(ex)
+
+
+def _furniture_lines(text: str) -> list[tuple[int, int]]:
+    """A web page's menus and source or editor lines (责任编辑：X): what the model finds there is
+    no mention (their credits are read as bylines)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if is_furniture(line) and not ends_sentence(line):  # a sentence with a date in it is prose
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+_ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「『]?(?P<short>[^”\"」』（）()，,。、\s]{2,20})[”\"」』]?[）)]")
+
+
+_CLAUSE_START = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()·]")
+
+
+def _defined_aliases(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """``华信科技股份有限公司（以下简称“华信科技”）``: the text itself says the short name is the
+    organization's. The full name takes the place of what the model tagged there (it may
+    have cut it), and every use of the short name in the article is a mention of it,
+    whatever the model made of it (宁德时代 read as the place 宁德)."""
+    suffixes: dict[str, str] = role_rules()["holder_suffixes"]
+    for m in _ALIAS.finditer(full):
+        k, short = m.start(), m.group("short")
+        before = [i for i, x in enumerate(ex.mentions) if x.end == k and x.label in ORGS and x.origin != "byline"]
+        clause_start = max((b.end() for b in _CLAUSE_START.finditer(full, max(0, k - 40), k)), default=max(0, k - 40))
+        at = full.find(short, clause_start, k)
+        starts = [ex.mentions[i].start for i in before] + ([at] if at >= 0 else [])
+        if not starts:
+            continue
+        s = min(starts)
+        name = full[s:k]
+        if before:
+            label = ex.mentions[before[0]].label
+        else:
+            ending = longest_ending(name, suffixes)
+            if ending is None or suffixes[ending] not in ORGS:
+                continue
+            label = suffixes[ending]
+        spans = [(s, k)]
+        pos = full.find(short)
+        while pos >= 0:
+            if not s <= pos < k:
+                spans.append((pos, pos + len(short)))
+            pos = full.find(short, pos + len(short))
+        bylines = [(x.start, x.end) for x in ex.mentions if x.origin == "byline"]
+        spans = [(a, b) for a, b in spans if not any(a < e and c < b for c, e in bylines)]
+        ex.mentions = [
+            x for x in ex.mentions if x.origin == "byline" or not any(a < x.end and x.start < b for a, b in spans)
+        ]
+        for a, b in spans:
+            ex.mentions.append(Mention(ex.article.id, a, b, full[a:b], label, sent_of[a], "alias"))
+        ex.aliases.append((short, name))
+
+
+def _bare_company(name: str, words: Lexicon) -> bool:
+    """家具有限公司, 新能源科技股份有限公司: a legal form after nothing but common words (a
+    trade) names no company by itself."""
+    form = longest_ending(name, LEGAL_FORMS)
+    return form is not None and _all_common(name[: -len(form)], words)
+
+
+def _all_common(text: str, words: Lexicon) -> bool:
+    """Whether ``text`` splits into common words of two to four characters (新能源 + 科技)."""
+    ok = [True] + [False] * len(text)
+    for end in range(2, len(text) + 1):
+        ok[end] = any(ok[end - n] and words.common(text[end - n : end]) for n in (2, 3, 4) if end - n >= 0)
+    return ok[len(text)]
+
+
+def _joined_companies(ex: Extraction, words: Lexicon) -> None:
+    """江西自由王国 + 家具有限公司, the model's cut through one name: a bare company right
+    after another name, with nothing between, is the end of that name."""
+    ms = ex.mentions
+    k = len(ms) - 1
+    while k > 0:
+        a, b = ms[k - 1], ms[k]
+        if (
+            a.end == b.start and a.origin == b.origin == "ner" and b.label == "COMPANY"
+            and _bare_company(b.text, words) and not a.text.endswith(public_body_words() + ZONE_WORDS)
+        ):  # (a zone or a body before a company is where the company is, not its name: 湘商产业园 + 天天食品…)
+            ms[k - 1 : k + 1] = [Mention(a.article, a.start, b.end, a.text + b.text, "COMPANY", a.sentence)]
+        k -= 1
+
+
+def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """在长沙都正检验实验室里，总经理 X: where a story stands, a name ending in an organization
+    word between 在 and 里 (or a comma) is that organization, when the model missed it."""
+    rules = role_rules()
+    suffixes: dict[str, str] = rules["holder_suffixes"]
+    generic = tuple(rules["generic_starts"]) + tuple(rules["descriptors"])
+    for found in _workplace_pattern().finditer(full):
+        a, b = found.span("name")
+        name = found.group("name")
+        ending = longest_ending(name, suffixes)
+        if ending is None or len(name) < len(ending) + 3 or name.startswith(generic):
+            continue
+        inside = [m for m in ex.mentions if a < m.end and m.start < b]
+        if any(w in name for w in rules["role_breakers"]):
+            continue
+        gaz = gazetteer()
+        if any(not (m.label == "PLACE" or gaz.candidates(m.text)) or m.start < a or m.end > b for m in inside):
+            continue  # the model read something else here; a place name inside the name is the name's (长沙)
+        ex.mentions = [m for m in ex.mentions if m not in inside]
+        ex.mentions.append(Mention(ex.article.id, a, b, name, suffixes[ending], sent_of[a], "role"))
+
+
+@lru_cache(maxsize=1)
+def _workplace_pattern() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, role_rules()["holder_suffixes"]), key=len, reverse=True))
+    return re.compile(rf"在(?P<name>[\u4e00-\u9fff]{{3,20}}?(?:{words}))(?:里|内)?[，,]")
+
+
+_OWNED = re.compile(r"旗下|下属|所属")
+
+
+def _split_owners(ex: Extraction, sent_of: SentenceOf) -> None:
+    """长安汽车旗下深蓝汽车科技有限公司: "under" joins two names the model read as one; each is a mention."""
+    out: list[Mention] = []
+    for m in ex.mentions:
+        cut = _OWNED.search(m.text) if m.label in ORGS and m.origin == "ner" else None
+        if cut is None or cut.start() < 2 or len(m.text) - cut.end() < 2:
+            out.append(m)
+            continue
+        a, b = m.start + cut.start(), m.start + cut.end()
+        out.append(Mention(m.article, m.start, a, m.text[: cut.start()], m.label, m.sentence))
+        out.append(Mention(m.article, b, m.end, m.text[cut.end() :], m.label, sent_of[b]))
+    ex.mentions = out
+
+
+def _split_party_bodies(ex: Extraction) -> None:
+    """东风汽车集团有限公司党委: the company and its party committee, each a mention (the
+    committee's named in full), so that 党委书记、董事长 X can give each its title."""
+    rules = role_rules()
+    words = tuple(p for p in rules["party_bodies"] if not bare_body(p))  # 党委, not 市委: that is the city's
+    bodies = tuple(rules["holder_suffixes"]) + LEGAL_FORMS
+    out: list[Mention] = []
+    for m in ex.mentions:
+        word = longest_ending(m.text, words) if m.label in ORGS and m.origin == "ner" else None
+        rest = m.text[: -len(word)] if word else ""
+        if len(rest) < 4 or not rest.endswith(bodies):
+            out.append(m)
+            continue
+        k = m.start + len(rest)
+        out.append(Mention(m.article, m.start, k, rest, "COMPANY" if rest.endswith(LEGAL_FORMS) else "ORG", m.sentence))
+        out.append(Mention(m.article, k, m.end, word, "ORG", m.sentence, refers=m.text))
+    ex.mentions = out
+
+
+def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
+    """A name the model found is that name wherever the article repeats it, and a company
+    given in full is named by its core afterwards (江西洪城水业股份有限公司 … 洪城水业): the
+    model misses some of the repeats, and the relations said there (洪城水业董事长 X) with them.
+
+    Only names unlikely to be anything else are looked for: persons of three characters
+    or more, organizations of four or more, cores of four or more that are not a common
+    word (建筑工程 of 湖南省建筑工程集团总公司 is not a name). A repeat never overlaps a mention.
+    """
+    gaz = gazetteer()
+    forms: dict[str, str] = {}
+    for m in ex.mentions:
+        if m.origin == "byline":
+            continue
+        if (m.label == "PERSON" and len(m.text) >= 3) or (m.label in ORGS and len(m.text) >= 4):
+            forms.setdefault(m.text, m.label)
+        if m.label == "COMPANY":
+            core = company_core(m.text, gaz)
+            if len(core) >= 4 and core != m.text and not words.common(core):
+                forms.setdefault(core, m.label)
+    if not forms:
+        return
+    covered = bytearray(len(full))
+    for m in ex.mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+    for found in pattern.finditer(full):
+        a, b = found.span()
+        if any(covered[a:b]):
+            continue
+        covered[a:b] = b"\x01" * (b - a)
+        ex.mentions.append(Mention(ex.article.id, a, b, found.group(), forms[found.group()], sent_of[a], "repeat"))
+
+
+def _bodies_read_as_places(ex: Extraction) -> None:
+    """湖南省科技厅 tagged PLACE: a name ending in a public body's word that names no division
+    is that body (zones, 开发区 and the like, are left as the model read them)."""
+    gaz = gazetteer()
+    words = tuple(w for w in public_body_words() if w not in ZONE_WORDS)
+    for m in ex.mentions:
+        if m.label == "PLACE" and m.origin == "ner" and m.text.endswith(words) and not gaz.candidates(m.text):
+            m.label = "ORG"
+
+
+def _qualified_bodies(ex: Extraction) -> None:
+    """市政协, 县农业农村局, 村委会: a body named by its level alone is that level's body of
+    a place the article names (as a place, or at the start of an organization's name), the
+    nearest before it (南昌市 … 市政协 -> 南昌市政协), else the first after it. Left as it is,
+    resolution keeps it to its article (kg.resolve)."""
+    gaz = gazetteer()
+    context = "\n".join([ex.article.headline, ex.article.text])
+
+    def place_of(m: Mention) -> str:
+        if m.label == "PLACE":  # a division; a village by its name alone (the divisions stop at towns)
+            code = link_place(m.text, context, gaz)
+            return gaz.name[code] if code else m.text if m.text.endswith("村") else ""
+        prefix = gaz.place_prefix(m.text) if m.label in ORGS else ""
+        if prefix in gaz.exact:  # 平江县人民医院: 平江县
+            return prefix
+        code = link_place(prefix, context, gaz) if prefix else ""  # 湖北日报: 湖北省
+        return gaz.name[code] if code else ""
+
+    generic = generic_bodies()
+    if not any(m.label in ORGS and not m.refers and (m.text in generic or m.text[:1] in LEVELS) for m in ex.mentions):
+        return  # most articles name no body by its level alone: no place needs looking up
+    places = [(m.start, m.end, p) for m in ex.mentions if (p := place_of(m))]  # in text order
+    for k, m in enumerate(ex.mentions):
+        if m.label in ORGS and not m.refers and m.text in generic:
+            # 管委会 after 成都高新区管委会 was named: that one (else kept to its article by resolution)
+            named = next((x.name for x in ex.mentions[:k][::-1] if x.label in ORGS and x.name.endswith(m.text) and x.name != m.text), None)
+            if named:
+                m.refers = named
+            continue
+        level = bare_body(m.text) if m.label in ORGS and not m.refers else ""
+        if not level:
+            continue
+        before = [p for s, e, p in places if e <= m.start][::-1]
+        after = [p for s, e, p in places if s >= m.end]
+        named = next((p for p in before + after if p.endswith(level)), None)
+        if named:
+            m.refers = named + m.text[1:]
+
+
+def _place_bodies(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """湘潭市人民政府市长 X, 湘潭经济技术开发区党工委书记 X: the model tagged the place and
+    not the body named after it; a place followed by an organization word and a title
+    before a person is that body (its place is known from the name). Without an
+    organization word, a place and a short word before a company officer's title are
+    the company (宁德时代董事长 X)."""
+    rules = role_rules()
+    suffixes: dict[str, str] = {**rules["holder_suffixes"], **rules["place_body_words"]}
+    generic = tuple(rules["generic_starts"]) + tuple(rules["qualifiers"])
+    ms = sorted(ex.mentions, key=lambda m: m.start)
+    for place, person in zip(ms, ms[1:]):
+        if place.label != "PLACE" or person.label != "PERSON" or place.origin != "ner":
+            continue
+        between = full[place.end : person.start]
+        if not ROLE_TEXT.match(between) or not ends_with_title(between) or "、" in between:
+            continue
+        cuts = [m.end() for x in suffixes for m in re.finditer(re.escape(x), between)]  # 农业农村局 | 副局长
+        cut = max((c for c in cuts if c < len(between) and ends_with_title(between[c:])), default=0)
+        if cut:
+            label = suffixes[longest_ending(between[:cut], suffixes)]
+            if label not in holders(between[cut:]):
+                continue
+        else:  # 宁德 + 时代 + 董事长 X: a company's officer after a place and a short word is that company's
+            title = longest_ending(between, titles()) or ""
+            word = between[: len(between) - len(title)]
+            if not 2 <= len(word) <= 4 or holders(title)[:1] != ("COMPANY",) or word.startswith(generic):
+                continue
+            if any(w in word for w in rules["role_breakers"]) or ends_with_title(word):
+                continue
+            cut, label = len(word), "COMPANY"
+        ex.mentions.remove(place)
+        ex.mentions.append(Mention(ex.article.id, place.start, place.end + cut, full[place.start : place.end + cut], label, sent_of[place.start], "role"))
+
+
+def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """Organizations the model missed where a role names them: NAME-ending-in-an-organization-word
+    + title + PERSON (…开发区企业服务负责人 X). The name must not overlap a mention."""
+    rules = role_rules()
+    holder_words: dict[str, str] = rules["holder_suffixes"]
+    place_words: dict[str, str] = rules["place_body_words"]
+    words = (*holder_words, *place_words)
+    generic = tuple(rules["generic_starts"]) + tuple(rules["descriptors"]) + tuple(k for k in rules["backref"] if k)
+    joining = rules["clause_words"]
+    spans = [(m.start, m.end) for m in ex.mentions]
+    for person in [m for m in ex.mentions if m.label == "PERSON" and m.origin == "ner"]:
+        suffixes = holder_words
+        sent_start = ex.sentences[person.sentence][0]
+        clause = CLAUSE_BREAK.split(full[sent_start : person.start])[-1]
+        lo = person.start - len(clause)
+        if len(clause) < 5 or not ends_with_title(clause) or any(lo < b and a < person.start for a, b in spans):
+            continue
+        # the last place an organization word ends with a title after it (农业农村局 | 副局长, not 副局 | 长)
+        cut = max((m.end() for sfx in words for m in re.finditer(re.escape(sfx), clause)
+                   if m.end() < len(clause) and ends_with_title(clause[m.end() :])), default=0)
+        name, role = clause[:cut], clause[cut:]
+        ending = longest_ending(name, suffixes)
+        if ending is None and gazetteer().place_prefix(name):  # 沙雅县农业农村局: a place's body
+            ending = longest_ending(name, place_words)
+            suffixes = {**suffixes, **place_words}
+        if ending is None or name.startswith(generic):
+            continue
+        if len(name) < len(ending) + 3 and not (len(name) == len(ending) + 1 and bare_body(name)):
+            continue  # 省政府 is a body too: its place is found after (_qualified_bodies)
+        if not ROLE_TEXT.match(role) or not ends_with_title(role) or any(w in role for w in joining):
+            continue
+        if suffixes[ending] not in holders(role):
+            continue
+        ex.mentions.append(Mention(ex.article.id, lo, lo + cut, name, suffixes[ending], sent_of[lo], "role"))
+        spans.append((lo, lo + cut))

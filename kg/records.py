@@ -1,0 +1,78 @@
+"""What extraction finds in an article: mentions and relations, each with its evidence.
+
+Plain data, shared by the extraction passes and by resolution, the cache and the graph.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from kg.ingest import Article
+
+ORGS = ("ORG", "COMPANY")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a relation or mention was read: article, sentence and its offsets."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int  # index into the article's sentences
+    origin: str = "ner"  # or "byline", "role" (an organization named before a role, missed by the model), "alias", "repeat"
+    refers: str = ""  # the name this mention stands for when the text is not a name (本报: the paper)
+
+    @property
+    def name(self) -> str:
+        """What the mention is resolved by: the name it stands for, else its text."""
+        return self.refers or self.text
+
+
+@dataclass
+class Relation:
+    """``head`` and ``tail`` index the article's mentions; ``head`` is None for the article itself."""
+
+    kind: str  # affiliation | author | located_in | part_of
+    head: int | None
+    tail: int
+    role: str = ""
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Extraction:
+    article: Article
+    sentences: list[tuple[int, int]]
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    place_hints: list[str] = field(default_factory=list)  # per mention: the division code it names here, or ''
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (short, full) the text defines: （以下简称“工行”）
+
+    def sentence_evidence(self, k: int) -> Evidence:
+        s, e = self.sentences[k]
+        return Evidence(self.article.id, s, e, self.article.text[s:e])
+
+
+class SentenceOf:
+    """Index of the sentence holding a character offset (bisect: no per-character table)."""
+
+    def __init__(self, sentences: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in sentences]
+
+    def __getitem__(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+
+Span = tuple[int, int]
