@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from kg.ingest import ends_sentence, is_furniture
 from kg.names import LEGAL_FORMS, LEVELS, bare_body, company_core
-from kg.nlp.lexicon import Lexicon, shipped_lexicon
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.loading import shipped_lexicon
 from kg.places import gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import (

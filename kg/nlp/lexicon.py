@@ -8,7 +8,6 @@ lexicon is derived by ``training/build_lexicon.py`` and shipped inside the pipel
 from __future__ import annotations
 
 import gzip
-from functools import lru_cache
 from pathlib import Path
 
 import numpy
@@ -93,11 +92,3 @@ class Lexicon:
                         if length > 2:
                             out[i + 1 : end, c] |= _M
         return out
-
-
-@lru_cache(maxsize=1)
-def shipped_lexicon() -> Lexicon:
-    """The lexicon inside the shipped pipeline, for code that has the Doc but not the pipeline."""
-    from kg.nlp.loading import MODEL_DIR
-
-    return Lexicon.read(MODEL_DIR / "kg_ner" / "lexicon.tsv.gz")

@@ -8,6 +8,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from kg.nlp.lexicon import Lexicon
+
 MODEL_DIR = Path(__file__).parent / "model"
 
 
@@ -29,3 +31,9 @@ def load_nlp(path: str | Path | None = None, **kwargs: object) -> Language:
 def shared_nlp(path: str | None = None) -> Language:
     """One loaded pipeline per process (loading costs about a second)."""
     return load_nlp(path)
+
+
+@lru_cache(maxsize=1)
+def shipped_lexicon() -> Lexicon:
+    """The lexicon inside the shipped pipeline, for code that has the Doc but not the pipeline."""
+    return Lexicon.read(MODEL_DIR / "kg_ner" / "lexicon.tsv.gz")
