@@ -21,7 +21,7 @@ _NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u
 _CREDIT = re.compile(rf"^(?P<org>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE})(?P<name>{_NAME})?$")
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _DATELINE = re.compile(
-    r"^(?P<paper>[\u4e00-\u9fff]{0,12}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:讯|电)"
+    r"^(?:另据|又据|据)?(?P<paper>[\u4e00-\u9fff]{0,12}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:讯|电)"
     # credits in brackets (本报讯（记者 王明）), or after a date none (they were in a byline
     # above) and a space
     r"(?:\s*[（(](?P<credits>[^）)]{0,80})[）)]|(?<=日[讯电])(?=[ \u3000]))"
@@ -58,6 +58,7 @@ class Dateline:
     end: int
     outlet: str = ""  # 新华社, 本报, 湖南日报
     where: str = ""  # 北京, 宁波, ""
+    head: int = 0  # where the outlet starts in the line (after 另据, 据)
 
 
 def masthead(line: str) -> str:
@@ -166,5 +167,6 @@ def parse_dateline(line: str) -> Dateline | None:
     if not m.group("date") and not credits:
         return None  # without a date only the credits say it is a dateline (他来电（电话）说 is prose)
     return Dateline(
-        place=m.group("paper"), date=m.group("date") or "", bylines=credits, end=m.end(), outlet=outlet, where=where
+        place=m.group("paper"), date=m.group("date") or "", bylines=credits, end=m.end(), outlet=outlet, where=where,
+        head=m.start("paper"),
     )

@@ -105,12 +105,13 @@ def _byline_mentions(ex: Extraction, sent_of: SentenceOf) -> list[tuple[Byline, 
             if dl is None:
                 continue
             credits = dl.bylines
+            head = start + dl.head
             if dl.outlet == THIS_PAPER and ex.article.paper:
-                ours = _add_byline_mention(ex, start, start + len(THIS_PAPER), "ORG", sent_of, ex.article.paper)
+                ours = _add_byline_mention(ex, head, head + len(THIS_PAPER), "ORG", sent_of, ex.article.paper)
             elif dl.outlet and dl.outlet != THIS_PAPER:
-                _add_byline_mention(ex, start, start + len(dl.outlet), "ORG", sent_of)
+                _add_byline_mention(ex, head, head + len(dl.outlet), "ORG", sent_of)
             if dl.where:
-                k = start + len(dl.outlet)
+                k = head + len(dl.outlet)
                 _add_byline_mention(ex, k, k + len(dl.where), "PLACE", sent_of)
         cursor = start
         for credit in credits:

@@ -413,3 +413,10 @@ def test_the_body_word_a_role_starts_with_is_not_part_of_the_title() -> None:
     text = "记者从岳阳楼景区管理处获悉，游客量预计增长三成。管理处主任彭立说，景区已增加安保力量。"
     ex = run(text, [("岳阳楼景区管理处", "ORG"), ("彭立", "PERSON")])
     assert affiliations(ex) == {("彭立", "主任", "岳阳楼景区管理处")}
+
+
+def test_a_dateline_after_according_to_names_its_outlet_and_place() -> None:
+    text = "美联储按兵不动\n另据新华社纽约10月8日电（记者 徐静）美联储主席8日表示，将根据数据决定下一步行动。"
+    ex = run(text, [])
+    assert [(m.text, m.label) for m in ex.mentions] == [("新华社", "ORG"), ("纽约", "PLACE"), ("徐静", "PERSON")]
+    assert affiliations(ex) == {("徐静", "记者", "新华社")}
