@@ -265,6 +265,8 @@ def _qualified_bodies(ex: Extraction) -> None:
     context = "\n".join([ex.article.headline, ex.article.text])
 
     def place_of(m: Mention) -> str:
+        if m.text.endswith(("开发区", "高新区", "经开区")):  # a zone's own bureaus: 常德经开区 … 区经济发展局
+            return m.text
         if m.label == "PLACE":  # a division; a village by its name alone (the divisions stop at towns)
             code = link_place(m.text, context, gaz)
             return gaz.name[code] if code else m.text if m.text.endswith("村") else ""

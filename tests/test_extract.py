@@ -420,3 +420,9 @@ def test_a_dateline_after_according_to_names_its_outlet_and_place() -> None:
     ex = run(text, [])
     assert [(m.text, m.label) for m in ex.mentions] == [("新华社", "ORG"), ("纽约", "PLACE"), ("徐静", "PERSON")]
     assert affiliations(ex) == {("徐静", "记者", "新华社")}
+
+
+def test_a_district_body_after_a_zone_is_the_zones() -> None:
+    text = "衡阳高新区新签约项目18个。区经济发展局局长杨帆说，将帮助企业解决用工难题。"
+    ex = run(text, [("衡阳高新区", "PLACE"), ("区经济发展局", "ORG"), ("杨帆", "PERSON")])
+    assert affiliations(ex) == {("杨帆", "局长", "衡阳高新区经济发展局")}
