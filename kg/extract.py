@@ -34,6 +34,7 @@ from kg.roles import (
     ends_with_title,
     holders,
     role_rules,
+    shared_title,
 )
 
 
@@ -186,6 +187,7 @@ def _affiliations(ex: Extraction) -> None:
         # ORG + role + NAME
         if prev is not None and ms[prev].label != "PERSON" and ms[prev].end >= sent_start:
             between = text[ms[prev].end : person.start]
+            between = shared_title(ms[prev].text, between) or between  # 美国国防部 + 长: 部长
             if ROLE_TEXT.match(between) and ends_with_title(between) and ms[prev].label in holders(between):
                 _add_roles(ex, j, prev, between)
                 titled[j] = (prev, between)

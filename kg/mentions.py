@@ -28,6 +28,7 @@ from kg.roles import (
     longest_ending,
     public_body_words,
     role_rules,
+    shared_title,
     titles,
 )
 
@@ -314,10 +315,10 @@ def _place_bodies(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         if not ROLE_TEXT.match(between) or not ends_with_title(between) or "、" in between:
             continue
         cuts = [m.end() for x in suffixes for m in re.finditer(re.escape(x), between)]  # 农业农村局 | 副局长
-        cut = max((c for c in cuts if c < len(between) and ends_with_title(between[c:])), default=0)
+        cut = max((c for c in cuts if c < len(between) and (ends_with_title(between[c:]) or shared_title(between[:c], between[c:]))), default=0)
         if cut:
             label = suffixes[longest_ending(between[:cut], suffixes)]
-            if label not in holders(between[cut:]):
+            if label not in holders(shared_title(between[:cut], between[cut:]) or between[cut:]):
                 continue
         else:  # 宁德 + 时代 + 董事长 X: a company's officer after a place and a short word is that company's
             title = longest_ending(between, titles()) or ""

@@ -79,3 +79,14 @@ def body_words() -> tuple[str, ...]:
     words with a back-reference rule of their own (公司, 园区) are left to those rules."""
     rules = role_rules()
     return tuple(w for w in rules["holder_suffixes"] if w not in rules["party_bodies"] and w not in rules["backref"])
+
+
+# a body's last character that a head's title shares: 国防部 + 部长 is written 国防部长
+_SHARED = "部局厅处科所院站"
+
+
+def shared_title(body: str, rest: str) -> str:
+    """The title after a body's name when the two share a character (国防部 + 长 -> 部长), or ''."""
+    if rest and body[-1:] in _SHARED and not ends_with_title(rest) and ends_with_title(body[-1] + rest):
+        return body[-1] + rest
+    return ""

@@ -426,3 +426,11 @@ def test_a_district_body_after_a_zone_is_the_zones() -> None:
     text = "衡阳高新区新签约项目18个。区经济发展局局长杨帆说，将帮助企业解决用工难题。"
     ex = run(text, [("衡阳高新区", "PLACE"), ("区经济发展局", "ORG"), ("杨帆", "PERSON")])
     assert affiliations(ex) == {("杨帆", "局长", "衡阳高新区经济发展局")}
+
+
+def test_a_head_whose_title_shares_the_bodys_last_character() -> None:
+    text = "美国国防部长科恩抵达汉城。"
+    ex = run(text, [("美国", "PLACE"), ("科恩", "PERSON"), ("汉城", "PLACE")])
+    assert affiliations(ex) == {("科恩", "部长", "美国国防部")}
+    ex = run("衡阳市公安局长李明出席。", [("衡阳市公安局", "ORG"), ("李明", "PERSON")])
+    assert affiliations(ex) == {("李明", "局长", "衡阳市公安局")}
