@@ -434,3 +434,10 @@ def test_a_head_whose_title_shares_the_bodys_last_character() -> None:
     assert affiliations(ex) == {("科恩", "部长", "美国国防部")}
     ex = run("衡阳市公安局长李明出席。", [("衡阳市公安局", "ORG"), ("李明", "PERSON")])
     assert affiliations(ex) == {("李明", "局长", "衡阳市公安局")}
+
+
+def test_a_players_position_is_held_in_a_team_not_a_country() -> None:
+    ex = run("鲁能泰山队前锋宿茂臻打入一球。", [("鲁能泰山队", "ORG"), ("宿茂臻", "PERSON")])
+    assert affiliations(ex) == {("宿茂臻", "前锋", "鲁能泰山队")}
+    ex = run("罗马尼亚前锋波佩斯库打入一球。", [("罗马尼亚", "PLACE"), ("波佩斯库", "PERSON")])
+    assert affiliations(ex) == set()
