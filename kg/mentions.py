@@ -354,12 +354,15 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
                    if m.end() < len(clause) and ends_with_title(clause[m.end() :])), default=0)
         name, role = clause[:cut], clause[cut:]
         ending = longest_ending(name, suffixes)
-        if ending is None and gazetteer().place_prefix(name):  # 沙雅县农业农村局: a place's body
+        if ending is None and (gazetteer().place_prefix(name) or bare_body(name)):  # 沙雅县农业农村局, 县农业农村局
             ending = longest_ending(name, place_words)
             suffixes = {**suffixes, **place_words}
-        if ending is None or name.startswith(generic):
+        # a level's bureau (县农业农村局 + 局长) is a body; a level's committee (市委副书记、市长) is
+        # left to the rules for places, which give the city its 市长
+        bureau = bare_body(name) and not name.endswith("委") and "、" not in role
+        if ending is None or (name.startswith(generic) and not bureau):
             continue
-        if len(name) < len(ending) + 3 and not (len(name) == len(ending) + 1 and bare_body(name)):
+        if len(name) < len(ending) + 3 and not bureau:
             continue  # 省政府 is a body too: its place is found after (_qualified_bodies)
         if not ROLE_TEXT.match(role) or not ends_with_title(role) or any(w in role for w in joining):
             continue

@@ -441,3 +441,12 @@ def test_a_players_position_is_held_in_a_team_not_a_country() -> None:
     assert affiliations(ex) == {("宿茂臻", "前锋", "鲁能泰山队")}
     ex = run("罗马尼亚前锋波佩斯库打入一球。", [("罗马尼亚", "PLACE"), ("波佩斯库", "PERSON")])
     assert affiliations(ex) == set()
+
+
+def test_a_levels_bureau_before_a_title_is_named_by_its_place() -> None:
+    text = "邵阳县委书记李晓明讲话。县农业农村局局长蒋文斌介绍，全县油茶面积已达72万亩。"
+    ex = run(text, [("邵阳县委", "ORG"), ("李晓明", "PERSON"), ("蒋文斌", "PERSON")])
+    assert ("蒋文斌", "局长", "邵阳县农业农村局") in affiliations(ex)
+    # a level's committee stays with the rules for places: the city keeps its 市长
+    ex = run("衡阳市召开大会。市委副书记、市长黎春明出席。", [("衡阳市", "PLACE"), ("黎春明", "PERSON")])
+    assert affiliations(ex) == {("黎春明", "市委副书记", "衡阳市"), ("黎春明", "市长", "衡阳市")}
