@@ -232,3 +232,12 @@ def test_a_byline_credits_transcribed_names_of_any_length() -> None:
     [art] = split_articles(Source("p.txt", page, "utf-8"))
     assert art.headline == "棉田里的新农人"
     assert [(b.role, b.names) for b in art.bylines] == [("本报记者", ["阿依努尔·买买提"]), ("通讯员", ["陈刚"])]
+
+
+def test_a_columns_short_label_above_the_headline_is_its_kicker() -> None:
+    page = "乡村振兴\n小山村走出致富路\n记者 肖雨 通讯员 谭明\n村民去年油茶收入突破600万元。"
+    [art] = split_articles(Source("p.txt", page, "utf-8"))
+    assert (art.kicker, art.headline, art.subheadline) == ("乡村振兴", "小山村走出致富路", "")
+    page = "长沙通报疫情防控最新情况\n新增感染者3例，部分封控区解封\n记者 肖雨\n今天下午，长沙召开发布会。"
+    [art] = split_articles(Source("p.txt", page, "utf-8"))
+    assert (art.kicker, art.headline) == ("", "长沙通报疫情防控最新情况")
