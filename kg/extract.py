@@ -264,7 +264,7 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
             break
         if m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)):
             # a title any body can hold goes to the nearest organization or company, before a place
-            kind = (m.label not in ORGS) if tuple(can_hold) == ANY_HOLDER else wanted.index(m.label)
+            kind = (m.label not in ORGS) if key == "" and tuple(can_hold) == ANY_HOLDER else wanted.index(m.label)
             rank = (0 if suffix is None or m.text.endswith(suffix) else 1, kind)
             if best is None or rank < best[0]:
                 best = (rank, i)

@@ -387,7 +387,9 @@ def _article_starts(lines: list[str]) -> list[int]:
             j = i - 1
             while j > 0 and not is_headline(lines[j]):
                 j -= 1
-            if j >= 0 and is_headline(lines[j]) and (not starts or j > starts[-1] + 1):
+            # (right after the start of another article only when that start is a brief's
+            # dateline paragraph, not a headline of its own block)
+            if j >= 0 and is_headline(lines[j]) and (not starts or j > starts[-1] + 1 or not is_headline(lines[starts[-1]])):
                 starts.append(j)
             continue
         dateline = parse_dateline(line)

@@ -450,3 +450,10 @@ def test_a_levels_bureau_before_a_title_is_named_by_its_place() -> None:
     # a level's committee stays with the rules for places: the city keeps its 市长
     ex = run("衡阳市召开大会。市委副书记、市长黎春明出席。", [("衡阳市", "PLACE"), ("黎春明", "PERSON")])
     assert affiliations(ex) == {("黎春明", "市委副书记", "衡阳市"), ("黎春明", "市长", "衡阳市")}
+
+
+def test_a_level_word_before_a_title_refers_to_a_place_before_an_organization() -> None:
+    text = "益阳日报 2026年4月10日 第3版\n本报讯（记者 周晓）4月9日，益阳市赫山举行项目开工仪式，区委书记刘正良宣布开工。"
+    ex = run(text, [("益阳日报", "ORG"), ("益阳市", "PLACE"), ("赫山", "PLACE"), ("刘正良", "PERSON")])
+    assert ("刘正良", "区委书记", "赫山") in affiliations(ex)
+    assert not any(p == "刘正良" and org == "益阳日报" for p, _, org in affiliations(ex))

@@ -241,3 +241,13 @@ def test_a_columns_short_label_above_the_headline_is_its_kicker() -> None:
     page = "长沙通报疫情防控最新情况\n新增感染者3例，部分封控区解封\n记者 肖雨\n今天下午，长沙召开发布会。"
     [art] = split_articles(Source("p.txt", page, "utf-8"))
     assert (art.kicker, art.headline) == ("", "长沙通报疫情防控最新情况")
+
+
+def test_a_photo_story_right_after_a_brief_is_its_own_article() -> None:
+    page = (
+        "简讯\n本报讯（记者 周晓）4月9日，赫山区举行重点项目集中开工仪式。\n"
+        "本报讯（记者 李敏）4月8日，高新区与一家企业签订投资协议。\n"
+        "春日茶香\n4月9日，江南镇的茶农在采摘春茶。\n记者 周晓 摄"
+    )
+    articles = split_articles(Source("p.txt", page, "utf-8"))
+    assert [(a.headline, a.kind) for a in articles] == [("简讯", "article"), ("", "article"), ("春日茶香", "photo")]
