@@ -34,6 +34,7 @@ from kg.roles import (
     ends_with_title,
     holders,
     role_rules,
+    serves,
     shared_title,
 )
 
@@ -262,7 +263,7 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
         m = ex.mentions[i]
         if m.start < limit:
             break
-        if m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)):
+        if m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)) and serves(clause, m.name, m.label):
             # a title any body can hold goes to the nearest organization or company, before a place
             kind = (m.label not in ORGS) if key == "" and tuple(can_hold) == ANY_HOLDER else wanted.index(m.label)
             rank = (0 if suffix is None or m.text.endswith(suffix) else 1, kind)
@@ -301,7 +302,8 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
         role = role[short:]
         if not role or not ends_with_title(role):
             continue
-        if ex.mentions[org].label in holders(role) and _same_body(name, role) and _right_level(ex, org, role):
+        holder = ex.mentions[org]
+        if holder.label in holders(role) and _same_body(name, role) and _right_level(ex, org, role) and serves(role, holder.name, holder.label):
             ex.relations.append(Relation("affiliation", person, org, role, ev))
         elif org > 0 and ex.mentions[org - 1].end == ex.mentions[org].start and not _same_body(name, role):
             # 东风汽车集团有限公司 + 党委 + 书记、董事长 X: the other titles are the body's that holds the committee

@@ -90,3 +90,11 @@ def shared_title(body: str, rest: str) -> str:
     if rest and body[-1:] in _SHARED and not ends_with_title(rest) and ends_with_title(body[-1] + rest):
         return body[-1] + rest
     return ""
+
+
+def serves(role: str, holder: str, label: str) -> bool:
+    """Whether ``holder`` can hold ``role`` by the kind of body the title needs: a 法官 serves
+    a 法院, not the 检察院 named nearer, nor a country. Titles without a kind are not judged."""
+    kinds = role_rules()["title_bodies"]
+    title = longest_ending(role, kinds)
+    return title is None or (label in ("ORG", "COMPANY") and any(k in holder for k in kinds[title]))

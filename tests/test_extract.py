@@ -457,3 +457,12 @@ def test_a_level_word_before_a_title_refers_to_a_place_before_an_organization() 
     ex = run(text, [("益阳日报", "ORG"), ("益阳市", "PLACE"), ("赫山", "PLACE"), ("刘正良", "PERSON")])
     assert ("刘正良", "区委书记", "赫山") in affiliations(ex)
     assert not any(p == "刘正良" and org == "益阳日报" for p, _, org in affiliations(ex))
+
+
+def test_a_judge_serves_the_court_not_the_procuratorate_named_nearer() -> None:
+    text = "记者从衡阳市中级人民法院获悉，一起诈骗案审结。衡阳市雁峰区人民检察院提起公诉。承办法官王磊提醒，购票应走正规渠道。"
+    ents = [("衡阳市中级人民法院", "ORG"), ("衡阳市雁峰区人民检察院", "ORG"), ("王磊", "PERSON")]
+    assert affiliations(run(text, ents)) == {("王磊", "承办法官", "衡阳市中级人民法院")}
+    # and a country has no judge of its own here
+    ex = run("美国法官约翰·西作出裁决。", [("美国", "PLACE"), ("约翰·西", "PERSON")])
+    assert affiliations(ex) == set()
