@@ -466,3 +466,8 @@ def test_a_judge_serves_the_court_not_the_procuratorate_named_nearer() -> None:
     # and a country has no judge of its own here
     ex = run("美国法官约翰·西作出裁决。", [("美国", "PLACE"), ("约翰·西", "PERSON")])
     assert affiliations(ex) == set()
+
+
+def test_a_standing_committee_member_holds_the_title_at_the_committee() -> None:
+    ex = run("衡东县委常委、副县长龙秀生介绍了情况。", [("衡东县委", "ORG"), ("龙秀生", "PERSON")])
+    assert affiliations(ex) == {("龙秀生", "常委", "衡东县委")}
