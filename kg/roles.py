@@ -11,7 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-ROLE_TEXT = re.compile(r"^(?:[\u4e00-\u9fff]{1,14}、)*[\u4e00-\u9fff]{1,14}$")
+_ROLE = r"(?:[\u4e00-\u9fff]{1,14}|[\u4e00-\u9fff]{0,10}[A-Z]{2,4})"  # a title in letters (CEO) ends the role
+ROLE_TEXT = re.compile(rf"^(?:{_ROLE}、)*{_ROLE}$")
 
 
 CLAUSE_BREAK = re.compile(r"[^\u4e00-\u9fff、]")

@@ -471,3 +471,8 @@ def test_a_judge_serves_the_court_not_the_procuratorate_named_nearer() -> None:
 def test_a_standing_committee_member_holds_the_title_at_the_committee() -> None:
     ex = run("衡东县委常委、副县长龙秀生介绍了情况。", [("衡东县委", "ORG"), ("龙秀生", "PERSON")])
     assert affiliations(ex) == {("龙秀生", "常委", "衡东县委")}
+
+
+def test_a_title_in_letters_ends_a_role() -> None:
+    ex = run("苹果公司CEO库克表示，将加大在华投资。", [("苹果公司", "COMPANY"), ("库克", "PERSON")])
+    assert affiliations(ex) == {("库克", "CEO", "苹果公司")}
