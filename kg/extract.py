@@ -48,18 +48,18 @@ def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extract
     sent_of = SentenceOf(sentences)
     byline_people = _byline_mentions(ex, sent_of)
     find_mentions(ex, doc, full, sent_of, words)
+    ex.place_hints = place_hints(ex)  # the mentions are final; the role rules read the links too
     _byline_relations(ex, byline_people)
     _affiliations(ex)
     _adjacent_places(ex)
     _stated_locations(ex)
-    ex.place_hints = place_hints(ex)
     return ex
 
 
 def place_hints(ex: Extraction) -> list[str]:
     """Each mention's division code as the article's own text decides it (resolution needs no text later)."""
     gaz = gazetteer()
-    context = "\n".join([ex.article.headline, ex.article.text])
+    context = ex.place_context
     return [link_place(m.text, context, gaz) for m in ex.mentions]
 
 
@@ -152,14 +152,14 @@ def _add_byline_mention(ex: Extraction, s: int, e: int, label: str, sent_of: Sen
 def _byline_relations(ex: Extraction, found: list[tuple[Byline, list[Span], Span | None]]) -> None:
     where = {(m.start, m.end): i for i, m in enumerate(ex.mentions)}
     for credit, people, org_span in found:
-        role = credit.role.removeprefix(THIS_PAPER)  # 本报记者: a 记者 of the paper
-        role += "（摄影）" if credit.photo and "摄影" not in role else ""
+        title = credit.role.removeprefix(THIS_PAPER)  # 本报记者: a 记者 of the paper
+        role = title + ("（摄影）" if credit.photo and "摄影" not in title else "")
         for span in people:
             m = where[span]
             ev = ex.sentence_evidence(ex.mentions[m].sentence)
             ex.relations.append(Relation("author", None, m, role, ev))
             if org_span is not None and org_span in where:
-                ex.relations.append(Relation("affiliation", m, where[org_span], credit.role.removeprefix(THIS_PAPER), ev))
+                ex.relations.append(Relation("affiliation", m, where[org_span], title, ev))
 
 
 def _affiliations(ex: Extraction) -> None:
@@ -315,12 +315,10 @@ def _right_level(ex: Extraction, org: int, role: str) -> bool:
     """A 副省长 holds office in a province, not in the city the article names before: a
     division holding a title of a level (省长, 市长, 县长 …) is of that level."""
     level = next((lv for t, lv in LEVEL_TITLES.items() if role.endswith(t)), None)
-    m = ex.mentions[org]
-    if level is None or m.label != "PLACE":
+    if level is None or ex.mentions[org].label != "PLACE":
         return True
-    gaz = gazetteer()
-    code = link_place(m.text, "\n".join([ex.article.headline, ex.article.text]), gaz)
-    return not code or gaz.name[code].endswith(level)  # a place outside the divisions (纽约) is not judged
+    code = ex.place_hints[org]
+    return not code or gazetteer().name[code].endswith(level)  # a place outside the divisions (纽约) is not judged
 
 
 def _concurrent(role: str) -> list[str]:

@@ -155,16 +155,16 @@ def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     rules = role_rules()
     suffixes: dict[str, str] = rules["holder_suffixes"]
     generic = tuple(rules["generic_starts"]) + tuple(rules["descriptors"])
+    gaz = gazetteer()
     for found in _workplace_pattern().finditer(full):
         a, b = found.span("name")
         name = found.group("name")
         ending = longest_ending(name, suffixes)
         if ending is None or len(name) < len(ending) + 3 or name.startswith(generic):
             continue
-        inside = [m for m in ex.mentions if a < m.end and m.start < b]
         if any(w in name for w in rules["role_breakers"]):
             continue
-        gaz = gazetteer()
+        inside = [m for m in ex.mentions if a < m.end and m.start < b]
         if any(not (m.label == "PLACE" or gaz.candidates(m.text)) or m.start < a or m.end > b for m in inside):
             continue  # the model read something else here; a place name inside the name is the name's (长沙)
         ex.mentions = [m for m in ex.mentions if m not in inside]
@@ -263,7 +263,7 @@ def _qualified_bodies(ex: Extraction) -> None:
     nearest before it (南昌市 … 市政协 -> 南昌市政协), else the first after it. Left as it is,
     resolution keeps it to its article (kg.resolve)."""
     gaz = gazetteer()
-    context = "\n".join([ex.article.headline, ex.article.text])
+    context = ex.place_context
 
     def place_of(m: Mention) -> str:
         if m.text.endswith(("开发区", "高新区", "经开区")):  # a zone's own bureaus: 常德经开区 … 区经济发展局

@@ -60,6 +60,11 @@ class Extraction:
     place_hints: list[str] = field(default_factory=list)  # per mention: the division code it names here, or ''
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (short, full) the text defines: （以下简称“工行”）
 
+    @property
+    def place_context(self) -> str:
+        """What decides which division a place name means: the article's headline and text."""
+        return f"{self.article.headline}\n{self.article.text}"
+
     def sentence_evidence(self, k: int) -> Evidence:
         s, e = self.sentences[k]
         return Evidence(self.article.id, s, e, self.article.text[s:e])
