@@ -30,11 +30,12 @@ _DATELINE = re.compile(
 # 本报 is "this newspaper". The outlet is the longest head ending in an outlet word, so a
 # place named after it stays a place (a bare 台 is left out: 烟台 and 邢台 are places).
 THIS_PAPER = "本报"
+# the words a newspaper's name ends with
+_PAPER_WORDS = r"(?:日报|晚报|早报|商报|时报|周报|青年报|法制报|经济报|报)"
 _OUTLET = re.compile(
-    rf"^(?P<outlet>{THIS_PAPER}|.+(?:日报|晚报|早报|商报|时报|周报|通讯社|新闻社|电视台|电台|报|社|网|客户端))(?P<where>.*)$"
+    rf"^(?P<outlet>{THIS_PAPER}|.+(?:{_PAPER_WORDS}|通讯社|新闻社|电视台|电台|社|网|客户端))(?P<where>.*)$"
 )
 _SPLIT = re.compile(r"[\s\u3000、，,]+")
-_PAPER_WORDS = r"(?:日报|晚报|早报|商报|时报|周报|青年报|法制报|经济报|报)"
 # a page's running header starts with the paper's name: 江西日报 2026年5月12日 第3版
 _MASTHEAD = re.compile(rf"^\s*(?P<paper>[\u4e00-\u9fff]{{1,10}}{_PAPER_WORDS})(?=[\s\u3000·|｜/]|\d|第)")
 _PAPER = re.compile(rf"^[\u4e00-\u9fff]{{1,10}}{_PAPER_WORDS}$")

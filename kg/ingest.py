@@ -362,8 +362,8 @@ def split_articles(source: Source) -> list[Article]:
     given = str(source.meta.get("source") or "")
     papers, paper = [], given if is_paper(given) else ""
     for line in lines:  # the paper in effect at each line: the last running header or source line naming one
-        if is_page_header(line) and masthead(line):
-            paper = masthead(line)
+        if is_page_header(line) and (named := masthead(line)):
+            paper = named
         elif is_furniture(line) and is_paper(source_of := parse_source_line(line)[0]):
             paper = source_of
         papers.append(paper)

@@ -81,6 +81,12 @@ def gazetteer() -> Gazetteer:
     return Gazetteer([r for r in rows if len(r) == 3])  # type: ignore[misc]
 
 
+def town_level(code: str) -> bool:
+    """A town's or a street's code (below the counties): its short names (中华, 长江, 太平)
+    recur across the country and in other words, so alone they are no sign of it."""
+    return len(code) > 6
+
+
 def link_place(text: str, context: str, gaz: Gazetteer) -> str:
     """The division code a place mention names, decided by the article's text, or ''."""
     cands = set(gaz.candidates(text))
@@ -93,7 +99,7 @@ def link_place(text: str, context: str, gaz: Gazetteer) -> str:
     for code, exact in cands:
         named = [anc for anc in gaz.ancestors(code) if any(f != text and f in context for f in gaz.forms(anc))]
         support = len(named)
-        if not exact and len(code) > 6 and not any(len(a) >= 4 for a in named):
+        if not exact and town_level(code) and not any(len(a) >= 4 for a in named):
             continue  # a town's short name (长江 of 长江学者) needs its county or city named, not only its province
         scored.append(((support, exact, -len(code)), code))
     if not scored:

@@ -37,7 +37,7 @@ from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, public_body_words
 from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS, bare_body
-from kg.places import Gazetteer, gazetteer, link_place
+from kg.places import Gazetteer, gazetteer, link_place, town_level
 
 LABEL_ORDER = ("PERSON", "COMPANY", "ORG", "PLACE")
 
@@ -194,7 +194,7 @@ class Resolver:
         中华街道) keeps its link to the article that decided it."""
         codes = self.codes.get(text, set())
         code = next(iter(codes)) if len(codes) == 1 else ""
-        return code if len(code) <= 6 or text in self.gaz.exact else ""
+        return code if not town_level(code) or text in self.gaz.exact else ""
 
     def link(self, ex: Extraction) -> list[str]:
         """The entity of each mention, counted into that entity."""
@@ -294,10 +294,10 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
             continue
         # a place the text left unlinked (长安: a district, towns, and a carmaker's name) is too weak a sign
         # and a town's short name (中华 of 中华街道) is no sign either: 中华全国总工会 is not in it
-        places = [p for p in by_form.get(prefix, []) if p.admin_code and (len(p.admin_code) <= 6 or p.label == prefix)]
+        places = [p for p in by_form.get(prefix, []) if p.admin_code and (not town_level(p.admin_code) or p.label == prefix)]
         if len(places) != 1:
             code = link_place(prefix, prefix, gaz) if len(gaz.candidates(prefix)) == 1 else ""
-            if not code or len(code) > 6:  # a township's short name is too weak a sign (a company's clipped name can read like one)
+            if not code or town_level(code):  # a township's short name is too weak a sign (a company's clipped name can read like one)
                 continue
             places = [_place_entity(entities, code, gaz)]
         ev = Evidence("", 0, len(e.label), e.label)
