@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import random
 
 import numpy
@@ -84,3 +86,29 @@ def test_shipped_pipeline_uses_the_fast_paths(nlp) -> None:
     assert isinstance(nlp.tokenizer, CharTokenizer)
     assert isinstance(nlp.get_pipe("sentencizer"), ArraySentencizer)
     assert all(isinstance(node.ops, BlasOps) for node in nlp.get_pipe("kg_ner").model.walk())
+
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+def test_freed_scratch_memory_stays_for_the_next_batch(nlp) -> None:
+    from kg.nlp.ops import keep_freed_memory
+
+    if not keep_freed_memory():  # set when the pipeline was made; False off glibc
+        pytest.skip("glibc's mallopt is not available here")
+    try:
+        mallinfo2 = ctypes.CDLL(ctypes.util.find_library("c")).mallinfo2
+    except AttributeError:
+        pytest.skip("glibc before 2.33 has no mallinfo2")
+    mallinfo2.restype = _MallInfo2
+    size = 64 << 20  # above glibc's largest dynamic mmap threshold (32 MB), like a batch's arrays
+    a = numpy.ones(size, dtype=numpy.uint8)
+    mapped = mallinfo2().hblkhd
+    del a
+    # the array came from the heap, not a fresh mapping, and its memory stays there when
+    # freed: by default each such array was mapped afresh and faulted in again (9 s of 61 s)
+    assert mapped < size
+    assert mallinfo2().fordblks >= size

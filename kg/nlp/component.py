@@ -26,7 +26,7 @@ from thinc.types import Floats2d
 from kg.nlp.decode import biluo_spans, constrained_paths, whole_latin_words, without_stray_punctuation
 from kg.nlp.labels import ALTERNATIVES, LABELS, biluo_tags
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.ops import one_blas_thread, use_blas_ops
+from kg.nlp.ops import keep_freed_memory, one_blas_thread, use_blas_ops
 
 DEFAULT_MODEL = """
 [model]
@@ -113,6 +113,7 @@ class CharNER(TrainablePipe):
     def __init__(self, vocab: Vocab, model: Model, name: str = "kg_ner", *, scorer: Callable | None = None) -> None:
         self.vocab = vocab
         use_blas_ops(model)
+        keep_freed_memory()
         self.model = model
         self.name = name
         self.scorer = scorer
