@@ -209,9 +209,9 @@ def _affiliations(ex: Extraction) -> None:
                 _add_roles(ex, j, org, clause)
                 titled[j] = (org, clause)
                 continue
-        # NAME，ORG + role
+        # NAME，ORG + role; NAME 担任 ORG + role, 任命 NAME 为 ORG + role
         nxt = j + 1 if j + 1 < len(ms) else None
-        if nxt is not None and ms[nxt].label != "PERSON" and text[person.end : ms[nxt].start] in ("，", ",", "、"):
+        if nxt is not None and ms[nxt].label != "PERSON" and text[person.end : ms[nxt].start] in _joins():
             tail = text[ms[nxt].end : ms[nxt].end + 16]
             role = CLAUSE_BREAK.split(tail)[0]
             role = next((role[:k] for k in range(len(role), 0, -1) if ends_with_title(role[:k])), "")
@@ -220,6 +220,18 @@ def _affiliations(ex: Extraction) -> None:
                 continue  # 王明，华信科技总经理李强: the title is the next name's
             if role and ms[nxt].label in holders(role):
                 _add_roles(ex, j, nxt, role)
+                if text[person.end : ms[nxt].start] in role_rules()["appointed"]:
+                    # 选举 A、B、C 为 市政协副主席: the names listed before hold it too
+                    k = j
+                    while k > 0 and ms[k - 1].label == "PERSON" and text[ms[k - 1].end : ms[k].start] == "、":
+                        k -= 1
+                        _add_roles(ex, k, nxt, role)
+
+
+@lru_cache(maxsize=1)
+def _joins() -> frozenset[str]:
+    """What can stand between a name and the organization whose title follows."""
+    return frozenset(("，", ",", "、", *role_rules()["appointed"]))
 
 
 def _listed_before(ex: Extraction, person: int, org: int) -> None:

@@ -49,6 +49,18 @@ def test_name_comma_org_title() -> None:
     assert affiliations(ex) == {("赵广林", "董事长", "恒远电机")}
 
 
+def test_appointed_to_an_organization_and_title() -> None:
+    text = ("会议决定任命方振宇为衡阳市交通运输局局长，免去钟国庆的衡阳市交通运输局局长职务。"
+            "会后，石雨桐担任衡阳港务集团总经理。大会选举郝文涛、苏曼为县政协副主席。")
+    ex = run(text, [("方振宇", "PERSON"), ("衡阳市交通运输局", "ORG"), ("钟国庆", "PERSON"), ("衡阳市交通运输局", "ORG"),
+                    ("石雨桐", "PERSON"), ("衡阳港务集团", "COMPANY"), ("郝文涛", "PERSON"), ("苏曼", "PERSON"),
+                    ("县政协", "ORG")])
+    found = affiliations(ex)
+    assert {("方振宇", "局长", "衡阳市交通运输局"), ("石雨桐", "总经理", "衡阳港务集团")} <= found
+    assert {(p, r) for p, r, _ in found if p in ("郝文涛", "苏曼")} == {("郝文涛", "副主席"), ("苏曼", "副主席")}
+    assert not any(p == "钟国庆" for p, _, _ in found)  # removed from office: no affiliation
+
+
 def test_company_title_refers_back_to_the_company_named_before() -> None:
     text = "在株洲恒远电机股份有限公司装配车间，电机正在打包。公司董事长赵广林介绍，订单增长三成。"
     ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("赵广林", "PERSON")])
