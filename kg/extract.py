@@ -276,6 +276,9 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
         if m.start < limit:
             break
         if m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)) and serves(clause, m.name, m.label):
+            code = ex.place_hints[i]
+            if suffix in LEVEL_CHARS and not _of_level(m.name, suffix) and not (code and gazetteer().name[code].endswith(suffix)):
+                continue  # 省委书记 X: a province or its body, never the paper or a bureau named nearer
             # a title any body can hold goes to the nearest organization or company, before a place
             kind = (m.label not in ORGS) if key == "" and tuple(can_hold) == ANY_HOLDER else wanted.index(m.label)
             rank = (0 if suffix is None or m.text.endswith(suffix) else 1, kind)
@@ -284,6 +287,14 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
             if rank == (0, 0):
                 break
     return best[1] if best else None
+
+
+LEVEL_CHARS = frozenset("省市县区镇乡州")
+
+
+def _of_level(name: str, level: str) -> bool:
+    """A division of that level, or a body named by one (长沙市委 is of the 市 level)."""
+    return name.endswith(level) or gazetteer().place_prefix(name).endswith(level)
 
 
 def _same_body(org: str, role: str) -> bool:
@@ -321,14 +332,29 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
             # 东风汽车集团有限公司 + 党委 + 书记、董事长 X: the other titles are the body's that holds the committee
             if ex.mentions[org - 1].label in holders(role):
                 ex.relations.append(Relation("affiliation", person, org - 1, role, ev))
+        elif holder.origin == "role" and holder.name.endswith("委") and not _same_body(name, role):
+            # 市委副书记、市长 X: the 市长 is the city's, when the article names it
+            place = _committee_place(ex, holder.name[:-1])
+            if place is not None and _right_level(ex, place, role):
+                ex.relations.append(Relation("affiliation", person, place, role, ev))
+
+
+def _committee_place(ex: Extraction, place: str) -> int | None:
+    """The mention of the place whose committee ``place + 委`` is, if the article names it."""
+    gaz = gazetteer()
+    return next((i for i, m in enumerate(ex.mentions) if m.label == "PLACE" and ex.place_hints[i]
+                 and gaz.name[ex.place_hints[i]] == place), None)
 
 
 def _right_level(ex: Extraction, org: int, role: str) -> bool:
     """A 副省长 holds office in a province, not in the city the article names before: a
     division holding a title of a level (省长, 市长, 县长 …) is of that level."""
     level = next((lv for t, lv in LEVEL_TITLES.items() if role.endswith(t)), None)
-    if level is None or ex.mentions[org].label != "PLACE":
+    if level is None:
         return True
+    if ex.mentions[org].label != "PLACE":  # of an organization, only the government of that level (长沙市人民政府)
+        name = ex.mentions[org].name
+        return name.endswith("政府") and (name.startswith(level) or _of_level(name[: name.rindex("政府")].removesuffix("人民"), level))
     code = ex.place_hints[org]
     return not code or gazetteer().name[code].endswith(level)  # a place outside the divisions (纽约) is not judged
 

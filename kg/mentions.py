@@ -59,6 +59,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _missed_holders(ex, full, sent_of)
     _workplaces(ex, full, sent_of)
     _repeated_names(ex, full, sent_of, words)
+    _level_committees(ex, full, sent_of)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     _qualified_bodies(ex)
 
@@ -257,6 +258,38 @@ def _bodies_read_as_places(ex: Extraction) -> None:
             m.label = "ORG"
 
 
+_COMMITTEE = re.compile("[省市县区州]委")
+_BEFORE_A_ROLE = frozenset("由和与及同有是为原前任的请在对向")  # words a role can follow: 由省委书记 X 主持
+
+
+def _level_committees(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """省委书记 X, 省委常委、成都市委书记 Y: a party committee named by its level alone,
+    at the head of a role, is a body (made whole by _qualified_bodies from the place the
+    article or its paper names). Not where a place's name ends in the level (成都市委 is
+    the model's, or no committee of a level at all)."""
+    if "委" not in full:
+        return
+    gaz = gazetteer()
+    spans = sorted((m.start, m.end, m.label) for m in ex.mentions)
+    for hit in _COMMITTEE.finditer(full):
+        s, e = hit.start(), hit.end()
+        if any(s < b and a < e for a, b, _ in spans):
+            continue
+        before = full[s - 1 : s] if s else ""
+        if "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_A_ROLE:
+            continue  # 衡东县委 (a place's own committee, named), 各区县委 (every county's)
+        nxt = next(((a, lab) for a, _, lab in spans if a >= e), None)
+        if nxt is None:
+            continue
+        between = full[e : nxt[0]]
+        role = between[:-1] if nxt[1] != "PERSON" and between.endswith("、") else between if nxt[1] == "PERSON" else ""
+        if not role or not ROLE_TEXT.match(role) or not ends_with_title(role) or "ORG" not in holders(role):
+            continue
+        ex.mentions.append(Mention(ex.article.id, s, e, hit.group(), "ORG", sent_of[s], "role"))
+        spans.append((s, e, "ORG"))
+        spans.sort()
+
+
 def _qualified_bodies(ex: Extraction) -> None:
     """市政协, 县农业农村局, 村委会: a body named by its level alone is that level's body of
     a place the article names (as a place, or at the start of an organization's name), the
@@ -287,7 +320,7 @@ def _qualified_bodies(ex: Extraction) -> None:
             named = next((x.name for x in ex.mentions[:k][::-1] if x.label in ORGS and x.name.endswith(m.text) and x.name != m.text), None)
             if named:
                 m.refers = named
-            continue
+                continue
         level = bare_body(m.text) if m.label in ORGS and not m.refers else ""
         if not level:
             continue

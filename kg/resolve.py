@@ -97,7 +97,9 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
         return True  # 大三湘公司 / 湖南大三湘茶油股份有限公司: the name before its trade, and 公司
     if any(full == short + form for form in TEAM_FORMS) and not short.endswith(TEAM_OWNERS):
         return True  # 广东宏远 / 广东宏远队, but 人民日报队 is the paper's team, not the paper
-    if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1]:
+    # letters kept in order (成都市发改委 / 成都市发展改革委), but a place and one character is
+    # that place's own body (成都市委, the party committee, abbreviates no 成都市…委)
+    if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
         it = iter(full)
         return all(ch in it for ch in short)
     return False

@@ -61,6 +61,24 @@ def test_appointed_to_an_organization_and_title() -> None:
     assert not any(p == "钟国庆" for p, _, _ in found)  # removed from office: no affiliation
 
 
+def test_level_committee_of_the_place_named_and_its_head_of_government() -> None:
+    text = "岳阳市召开会议。市委副书记、市长钟宏伟讲话，市委书记贺启明主持。副省长邓林出席，宣传部部长杜若参加。"
+    ex = run(text, [("岳阳市", "PLACE"), ("钟宏伟", "PERSON"), ("贺启明", "PERSON"), ("邓林", "PERSON"),
+                    ("宣传部", "ORG"), ("杜若", "PERSON")])
+    found = affiliations(ex)
+    assert {("钟宏伟", "副书记", "岳阳市委"), ("钟宏伟", "市长", "岳阳市"), ("贺启明", "书记", "岳阳市委")} <= found
+    # a 副省长 holds office in a province, which this text does not name: not in the 宣传部 named nearer
+    assert not any(p == "邓林" for p, _, _ in found)
+
+
+def test_provincial_committee_of_the_papers_province() -> None:
+    text = "湖北日报讯（记者 陶然）省委书记许文海主持会议。省委常委、武汉市委书记余晓东出席。"
+    ex = run(text, [("陶然", "PERSON"), ("许文海", "PERSON"), ("武汉市委", "ORG"), ("余晓东", "PERSON")])
+    found = affiliations(ex)
+    assert {("许文海", "书记", "湖北省委"), ("余晓东", "常委", "湖北省委"), ("余晓东", "书记", "武汉市委")} <= found
+    assert not any(o == "湖北日报" and p != "陶然" for p, _, o in found)
+
+
 def test_company_title_refers_back_to_the_company_named_before() -> None:
     text = "在株洲恒远电机股份有限公司装配车间，电机正在打包。公司董事长赵广林介绍，订单增长三成。"
     ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("赵广林", "PERSON")])
@@ -459,15 +477,15 @@ def test_a_levels_bureau_before_a_title_is_named_by_its_place() -> None:
     text = "邵阳县委书记李晓明讲话。县农业农村局局长蒋文斌介绍，全县油茶面积已达72万亩。"
     ex = run(text, [("邵阳县委", "ORG"), ("李晓明", "PERSON"), ("蒋文斌", "PERSON")])
     assert ("蒋文斌", "局长", "邵阳县农业农村局") in affiliations(ex)
-    # a level's committee stays with the rules for places: the city keeps its 市长
+    # a level's committee is the committee of the place named; the city keeps its 市长
     ex = run("衡阳市召开大会。市委副书记、市长黎春明出席。", [("衡阳市", "PLACE"), ("黎春明", "PERSON")])
-    assert affiliations(ex) == {("黎春明", "市委副书记", "衡阳市"), ("黎春明", "市长", "衡阳市")}
+    assert affiliations(ex) == {("黎春明", "副书记", "衡阳市委"), ("黎春明", "市长", "衡阳市")}
 
 
 def test_a_level_word_before_a_title_refers_to_a_place_before_an_organization() -> None:
     text = "益阳日报 2026年4月10日 第3版\n本报讯（记者 周晓）4月9日，益阳市赫山举行项目开工仪式，区委书记刘正良宣布开工。"
     ex = run(text, [("益阳日报", "ORG"), ("益阳市", "PLACE"), ("赫山", "PLACE"), ("刘正良", "PERSON")])
-    assert ("刘正良", "区委书记", "赫山") in affiliations(ex)
+    assert ("刘正良", "书记", "赫山区委") in affiliations(ex)
     assert not any(p == "刘正良" and org == "益阳日报" for p, _, org in affiliations(ex))
 
 

@@ -53,6 +53,13 @@ def test_zone_abbreviation_joins_the_long_name() -> None:
     assert by_label(res, "株洲经济技术开发区").aliases == {"株洲经开区"}
 
 
+def test_a_places_party_committee_abbreviates_none_of_its_bodies() -> None:
+    text = "株洲市发展改革委发布通知。株洲市发改委负责解读。株洲市委召开会议。"
+    res = resolve([extraction("a1", text, [("株洲市发展改革委", "ORG"), ("株洲市发改委", "ORG"), ("株洲市委", "ORG")])])
+    assert by_label(res, "株洲市发展改革委").aliases == {"株洲市发改委"}
+    assert by_label(res, "株洲市委").aliases == set()
+
+
 def test_ambiguous_town_is_decided_by_the_county_nearby() -> None:
     gaz = gazetteer()
     assert {c for c, _ in gaz.candidates("新泉镇")} >= {"430624117", "350825105"}
