@@ -53,6 +53,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _joined_companies(ex, words)
     _split_owners(ex, sent_of)
     _split_party_bodies(ex)
+    _company_organs(ex)
     _bodies_read_as_places(ex)
     _defined_aliases(ex, full, sent_of)
     _place_bodies(ex, full, sent_of)
@@ -62,6 +63,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _level_committees(ex, full, sent_of)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     _qualified_bodies(ex)
+    _committee_departments(ex, full)
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:
@@ -195,6 +197,16 @@ def _split_owners(ex: Extraction, sent_of: SentenceOf) -> None:
     ex.mentions = out
 
 
+def _company_organs(ex: Extraction) -> None:
+    """通威集团董事局 + 主席 X: the company, whose 董事局主席 X is (the organ is no body of its own)."""
+    organs = tuple(role_rules()["company_organs"])
+    for k, m in enumerate(ex.mentions):
+        organ = longest_ending(m.text, organs) if m.label in ORGS and m.origin == "ner" else None
+        rest = m.text[: -len(organ)] if organ else ""
+        if len(rest) >= 2 and rest.endswith(LEGAL_FORMS):  # not 国际货币基金组织执行董事会: a company's
+            ex.mentions[k] = Mention(m.article, m.start, m.end - len(organ), rest, "COMPANY", m.sentence)
+
+
 def _split_party_bodies(ex: Extraction) -> None:
     """东风汽车集团有限公司党委: the company and its party committee, each a mention (the
     committee's named in full), so that 党委书记、董事长 X can give each its title."""
@@ -288,6 +300,17 @@ def _level_committees(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         ex.mentions.append(Mention(ex.article.id, s, e, hit.group(), "ORG", sent_of[s], "role"))
         spans.append((s, e, "ORG"))
         spans.sort()
+
+
+def _committee_departments(ex: Extraction, full: str) -> None:
+    """省委常委、宣传部部长 X: a department named bare after a member of a party committee is
+    that committee's (四川省委宣传部), not one 宣传部 of every story."""
+    committees = tuple(role_rules()["party_bodies"])
+    gaz = gazetteer()
+    for prev, m in zip(ex.mentions, ex.mentions[1:]):
+        if (m.label == "ORG" and not m.refers and prev.label == "ORG" and prev.name.endswith(committees)
+                and full[prev.end : m.start] == "常委、" and not gaz.place_prefix(m.text) and not m.text.startswith(tuple(LEVELS))):
+            m.refers = prev.name + m.text
 
 
 def _qualified_bodies(ex: Extraction) -> None:

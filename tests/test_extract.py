@@ -79,6 +79,20 @@ def test_provincial_committee_of_the_papers_province() -> None:
     assert not any(o == "湖北日报" and p != "陶然" for p, _, o in found)
 
 
+def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
+    text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
+    ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])
+    assert affiliations(ex) == {("梁启东", "董事局主席", "华夏光伏集团")}
+    assert ("华夏光伏集团", "COMPANY") in {(m.name, m.label) for m in ex.mentions}
+    assert "亚洲开发银行执行董事会" in {m.name for m in ex.mentions}  # no company's organ: kept whole
+
+
+def test_a_department_after_a_committee_member_is_that_committees() -> None:
+    text = "湘潭市委常委、宣传部部长朱晓岚出席。"
+    ex = run(text, [("湘潭市委", "ORG"), ("宣传部", "ORG"), ("朱晓岚", "PERSON")])
+    assert affiliations(ex) == {("朱晓岚", "常委", "湘潭市委"), ("朱晓岚", "部长", "湘潭市委宣传部")}
+
+
 def test_company_title_refers_back_to_the_company_named_before() -> None:
     text = "在株洲恒远电机股份有限公司装配车间，电机正在打包。公司董事长赵广林介绍，订单增长三成。"
     ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("赵广林", "PERSON")])
