@@ -209,7 +209,7 @@ def _affiliations(ex: Extraction) -> None:
                 _add_roles(ex, j, org, clause)
                 titled[j] = (org, clause)
                 continue
-        # NAME，ORG + role; NAME 担任 ORG + role, 任命 NAME 为 ORG + role
+        # NAME，ORG + role; NAME（ORG + role）; NAME 担任 ORG + role, 任命 NAME 为 ORG + role
         nxt = j + 1 if j + 1 < len(ms) else None
         if nxt is not None and ms[nxt].label != "PERSON" and text[person.end : ms[nxt].start] in _joins():
             tail = text[ms[nxt].end : ms[nxt].end + 16]
@@ -231,7 +231,7 @@ def _affiliations(ex: Extraction) -> None:
 @lru_cache(maxsize=1)
 def _joins() -> frozenset[str]:
     """What can stand between a name and the organization whose title follows."""
-    return frozenset(("，", ",", "、", *role_rules()["appointed"]))
+    return frozenset(("，", ",", "、", "（", "(", *role_rules()["appointed"]))
 
 
 def _listed_before(ex: Extraction, person: int, org: int) -> None:

@@ -200,10 +200,12 @@ def _split_owners(ex: Extraction, sent_of: SentenceOf) -> None:
 def _company_organs(ex: Extraction) -> None:
     """通威集团董事局 + 主席 X: the company, whose 董事局主席 X is (the organ is no body of its own)."""
     organs = tuple(role_rules()["company_organs"])
+    companies = {m.text for m in ex.mentions if m.label == "COMPANY"}
     for k, m in enumerate(ex.mentions):
         organ = longest_ending(m.text, organs) if m.label in ORGS and m.origin == "ner" else None
         rest = m.text[: -len(organ)] if organ else ""
-        if len(rest) >= 2 and rest.endswith(LEGAL_FORMS):  # not 国际货币基金组织执行董事会: a company's
+        # a company by its legal form or tagged so elsewhere (华菱钢铁董事会), not 国际货币基金组织执行董事会
+        if len(rest) >= 2 and (rest.endswith(LEGAL_FORMS) or rest in companies):
             ex.mentions[k] = Mention(m.article, m.start, m.end - len(organ), rest, "COMPANY", m.sentence)
 
 

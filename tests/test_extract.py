@@ -47,6 +47,8 @@ def test_several_titles_split_on_the_enumeration_comma() -> None:
 def test_name_comma_org_title() -> None:
     ex = run("赵广林，恒远电机董事长，出席了仪式。", [("赵广林", "PERSON"), ("恒远电机", "COMPANY")])
     assert affiliations(ex) == {("赵广林", "董事长", "恒远电机")}
+    ex = run("钱立群（远航动力股份有限公司总裁）：竞争是好事。", [("钱立群", "PERSON"), ("远航动力股份有限公司", "COMPANY")])
+    assert affiliations(ex) == {("钱立群", "总裁", "远航动力股份有限公司")}
 
 
 def test_appointed_to_an_organization_and_title() -> None:
