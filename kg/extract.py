@@ -286,7 +286,16 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
                 best = (rank, i)
             if rank == (0, 0):
                 break
-    return best[1] if best else None
+    if best is None:
+        return None
+    if key in rules["backref_topic"]:
+        # the sentence's first company of the same kind: its topic, not the one it bought
+        i = best[1]
+        same = [k for k in range(i - 1, -1, -1) if ex.mentions[k].sentence == ex.mentions[i].sentence
+                and ex.mentions[k].label == ex.mentions[i].label and ex.mentions[k].origin != "byline"
+                and (suffix is None or ex.mentions[k].text.endswith(suffix)) == (best[0][0] == 0)]
+        return same[-1] if same else i
+    return best[1]
 
 
 LEVEL_CHARS = frozenset("省市县区镇乡州")

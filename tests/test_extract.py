@@ -101,6 +101,12 @@ def test_company_title_refers_back_to_the_company_named_before() -> None:
     assert affiliations(ex) == {("赵广林", "董事长", "株洲恒远电机股份有限公司")}  # 公司 says which, the title is 董事长
 
 
+def test_company_title_refers_to_the_company_the_sentence_is_about() -> None:
+    text = "远航医疗集团股份有限公司公告，拟收购衡州远航医院有限公司部分股权。公司董事长宋启明表示，并购将完善布局。"
+    ex = run(text, [("远航医疗集团股份有限公司", "COMPANY"), ("衡州远航医院有限公司", "COMPANY"), ("宋启明", "PERSON")])
+    assert affiliations(ex) == {("宋启明", "董事长", "远航医疗集团股份有限公司")}
+
+
 def test_bare_title_takes_the_nearest_organization_before() -> None:
     text = "在湘潭检验中心实验室里，总经理周明正在整理数据。"
     ex = run(text, [("湘潭检验中心", "ORG"), ("周明", "PERSON")])
