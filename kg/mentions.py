@@ -51,6 +51,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
     words = words or shipped_lexicon()
     _joined_companies(ex, words)
+    _cut_heads(ex, full)
     _split_owners(ex, sent_of)
     _split_party_bodies(ex)
     _company_organs(ex)
@@ -150,6 +151,24 @@ def _joined_companies(ex: Extraction, words: Lexicon) -> None:
         ):  # (a zone or a body before a company is where the company is, not its name: 湘商产业园 + 天天食品…)
             ms[k - 1 : k + 1] = [Mention(a.article, a.start, b.end, a.text + b.text, "COMPANY", a.sentence)]
         k -= 1
+
+
+_NOT_A_HEAD = frozenset("子分总母原新老大小中下上该本其这那每各全")
+
+
+def _cut_heads(ex: Extraction, full: str) -> None:
+    """清集团 in 正清集团董事长 X: a company name of one character before its legal form is
+    the model's cut; the character before it, when it is no word that ends there
+    (的, 在, 与 …, 分 of 分公司), is the name's head."""
+    rules = role_rules()
+    stop = _NOT_A_HEAD | set(LEVELS) | set("".join(rules["clause_words"])) | set("".join(rules["generic_starts"]))
+    for k, m in enumerate(ex.mentions):
+        form = longest_ending(m.text, LEGAL_FORMS) if m.label in ORGS and m.origin == "ner" else None
+        if form is None or len(m.text) - len(form) != 1 or m.start == 0:
+            continue
+        head = full[m.start - 1]
+        if "\u4e00" <= head <= "\u9fff" and head not in stop and not any(x.end == m.start for x in ex.mentions):
+            ex.mentions[k] = Mention(m.article, m.start - 1, m.end, head + m.text, m.label, m.sentence)
 
 
 def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:

@@ -95,6 +95,13 @@ def test_a_department_after_a_committee_member_is_that_committees() -> None:
     assert affiliations(ex) == {("朱晓岚", "常委", "湘潭市委"), ("朱晓岚", "部长", "湘潭市委宣传部")}
 
 
+def test_a_one_character_company_name_takes_its_cut_head() -> None:
+    text = "云瑞集团董事长蒋飞表示，将扩大产能。他在分公司调研。"
+    ex = run(text, [("瑞集团", "COMPANY"), ("蒋飞", "PERSON"), ("分公司", "COMPANY")])
+    assert affiliations(ex) == {("蒋飞", "董事长", "云瑞集团")}
+    assert "分公司" in {m.name for m in ex.mentions}  # 在 is no head
+
+
 def test_company_title_refers_back_to_the_company_named_before() -> None:
     text = "在株洲恒远电机股份有限公司装配车间，电机正在打包。公司董事长赵广林介绍，订单增长三成。"
     ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("赵广林", "PERSON")])
