@@ -1,7 +1,8 @@
 """The pipeline in several processes: local worker processes, or a Dask cluster.
 
 Both send partitions of articles out and get compact results back: per article only
-what the pipeline found (sentences, mentions, relations and place codes). Each worker
+what the pipeline found (every field of its Extraction but the article: sentences,
+mentions, relations, place codes, the aliases the text defines). Each worker
 process loads the pipeline once (``shared_nlp`` keeps it). The driver already holds the
 articles, re-attaches them, and the build folds the results exactly as it folds a
 one-process run, so the graph is identical whatever order partitions finish in.
@@ -14,19 +15,21 @@ from __future__ import annotations
 
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
+from dataclasses import fields
 from typing import Any, Callable, Iterable, Iterator
 
 from kg.records import Extraction
 from kg.ingest import Article
 
-Found = tuple[list, list, list, list[str]]  # sentences, mentions, relations, place hints
+Found = dict[str, Any]  # an Extraction's fields but its article, which the driver holds
+_FOUND = tuple(f.name for f in fields(Extraction) if f.name != "article")
 
 
 def extract_partition(articles: list[Article], model: str | None) -> list[Found]:
     """Runs in a worker: the pipeline and extraction over one partition."""
     from kg.pipeline import analyse
 
-    return [(ex.sentences, ex.mentions, ex.relations, ex.place_hints) for ex in analyse(articles, model)]
+    return [{name: getattr(ex, name) for name in _FOUND} for ex in analyse(articles, model)]
 
 
 def partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -54,8 +57,8 @@ def _drive(
     def collect(done: set) -> Iterator[Extraction]:
         for future in done:
             part = sent.pop(future)
-            for article, (sentences, mentions, relations, hints) in zip(part, future.result()):
-                yield Extraction(article, sentences, mentions, relations, hints)
+            for article, found in zip(part, future.result()):
+                yield Extraction(article, **found)
 
     for part in partitions(articles, size):
         sent[submit(part)] = part

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pyoxigraph
+import networkx as nx
 import pytest
 
 from conftest import FIXTURES
@@ -25,6 +26,12 @@ NEWS = [
 ]
 
 
+DEFINED_ALIAS = (
+    "工行与远航集团签署合作协议\n本报记者 钱晓\n\n中国工商银行股份有限公司（以下简称“工行”）与衡州远航集团有限公司"
+    "签署战略合作协议。工行湖南省分行行长孙立新出席仪式。工行将为远航集团提供授信。\n"
+)
+
+
 def build(inputs: list[Path], out: Path, **kw) -> dict:
     kw = {"formats": ("ttl", "jsonld", "nt"), **kw}
     opts = BuildOptions(inputs=[str(p) for p in inputs], out=out, quiet=True, build_time=PINNED, **kw)
@@ -37,6 +44,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(FIXTURES / "page.txt", root / "page.txt")
     for i, text in enumerate(NEWS[:2]):
         (root / f"n{i}.txt").write_text(text, encoding="utf8")
+    (root / "alias.txt").write_text(DEFINED_ALIAS, encoding="utf8")
     return root
 
 
@@ -46,6 +54,9 @@ def full(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = build([corpus], out, use_cache=False)
     assert report["counts"]["articles_from_cache"] == 0
     assert not (out / CACHE_NAME).exists()
+    # the alias the text defines is in the graph, so the builds compared with this one carry it too
+    g = nx.read_graphml(out / "graph.graphml")
+    assert any(d["label"] == "中国工商银行股份有限公司" and d["aliases"] == "工行" for _, d in g.nodes(data=True))
     return out
 
 
