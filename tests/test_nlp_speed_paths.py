@@ -112,3 +112,26 @@ def test_freed_scratch_memory_stays_for_the_next_batch(nlp) -> None:
     # freed: by default each such array was mapped afresh and faulted in again (9 s of 61 s)
     assert mapped < size
     assert mallinfo2().fordblks >= size
+
+
+def test_registry_lookups_are_made_once_and_still_see_new_registrations(nlp, monkeypatch) -> None:
+    import catalogue
+    import srsly
+    from srsly.msgpack import msgpack_encoders
+
+    scans = []
+    real = catalogue.Registry._get_entry_points
+    monkeypatch.setattr(catalogue.Registry, "_get_entry_points", lambda self: scans.append(1) or real(self))
+    doc = nlp("湘江集团董事长刘明在长沙表示，订单增长。")
+    for _ in range(50):  # what n_process does with every Doc: msgpack out and back in
+        srsly.msgpack_loads(srsly.msgpack_dumps(doc.to_bytes()))
+    assert len(scans) <= 2  # the encoder and decoder registries once each, not 100 scans
+
+    @msgpack_encoders("kg_test_encoder")
+    def passthrough(chain=None):
+        return chain
+
+    try:
+        assert "kg_test_encoder" in msgpack_encoders.get_all()
+    finally:
+        catalogue._remove((*msgpack_encoders.namespace, "kg_test_encoder"))

@@ -27,6 +27,7 @@ from kg.nlp.decode import biluo_spans, constrained_paths, whole_latin_words, wit
 from kg.nlp.labels import ALTERNATIVES, LABELS, biluo_tags
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.ops import keep_freed_memory, one_blas_thread, use_blas_ops
+from kg.nlp.registries import cache_registry_lookups
 
 DEFAULT_MODEL = """
 [model]
@@ -114,6 +115,7 @@ class CharNER(TrainablePipe):
         self.vocab = vocab
         use_blas_ops(model)
         keep_freed_memory()
+        cache_registry_lookups()
         self.model = model
         self.name = name
         self.scorer = scorer
