@@ -22,7 +22,7 @@ from kg.bylines import (
 )
 from kg.ingest import Article
 from kg.mentions import find_mentions
-from kg.names import LEVEL_TITLES
+from kg.names import LEVEL_TITLES, company_core
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, Relation, SentenceOf, Span
@@ -323,6 +323,7 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
     qualifiers = tuple(sorted(rules["qualifiers"], key=len, reverse=True))  # 该院 before 该
     name = ex.mentions[org].text
     names = (name, name[len(gazetteer().place_prefix(name)) :])  # a short name drops the leading place
+    core = company_core(name, gazetteer()) if ex.mentions[org].label == "COMPANY" else ""  # 时代电气 of 株洲中车时代电气…
     parts = [r for part in role_text.split("、") for r in _concurrent(part)]
     for role in parts:
         while role.startswith(qualifiers):
@@ -330,7 +331,8 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
         # the holder's short name written into the role (恒远电机生产总监 after 恒远电机股份有限公司),
         # or the body word it ends with (管理处主任 at 岳阳楼景区管理处: 主任)
         short = next((k for k in range(len(role) - 1, 1, -1)
-                      if any(n.startswith(role[:k]) or n.endswith(role[:k]) for n in names) and ends_with_title(role[k:])), 0)
+                      if (any(n.startswith(role[:k]) or n.endswith(role[:k]) for n in names) or (k >= 3 and role[:k] in core))
+                      and ends_with_title(role[k:])), 0)
         role = role[short:]
         if not role or not ends_with_title(role):
             continue

@@ -61,6 +61,8 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _missed_holders(ex, full, sent_of)
     _workplaces(ex, full, sent_of)
     _repeated_names(ex, full, sent_of, words)
+    _names_written_whole(ex, full)
+    _places_run_on(ex, words)
     _level_committees(ex, full, sent_of)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     _qualified_bodies(ex)
@@ -289,6 +291,43 @@ def _bodies_read_as_places(ex: Extraction) -> None:
     for m in ex.mentions:
         if m.label == "PLACE" and m.origin == "ner" and m.text.endswith(words) and not gaz.candidates(m.text):
             m.label = "ORG"
+
+
+def _names_written_whole(ex: Extraction, full: str) -> None:
+    """车时代电气股份有限公司 where the text reads 株洲中车时代电气股份有限公司, named so in
+    the headline: a mention inside a longer name the article has, which the text writes
+    whole right there, is that name; the model's other pieces of it there (株洲, a PLACE)
+    go. Not when a mention reaches out of it."""
+    longer = sorted({m.text for m in ex.mentions if m.label != "PLACE"}, key=len, reverse=True)
+    for m in list(ex.mentions):
+        if m not in ex.mentions:
+            continue  # a piece of a name made whole already
+        for name in longer:
+            if len(name) <= len(m.text) or m.text not in name:
+                continue
+            s = m.start - name.index(m.text)
+            e = s + len(name)
+            touching = [x for x in ex.mentions if x.start < e and s < x.end]
+            if s < 0 or full[s:e] != name or any(x.start < s or x.end > e for x in touching):
+                continue
+            label = next(x.label for x in ex.mentions if x.text == name)
+            ex.mentions = [x for x in ex.mentions if x not in touching]
+            ex.mentions.append(Mention(m.article, s, e, name, label, m.sentence, m.origin))
+            break
+
+
+def _places_run_on(ex: Extraction, words: Lexicon) -> None:
+    """建宁街道新建: a place read on into a common word after it (新建, "newly built") is the
+    place; not into a word for a body or an area (江西省军区)."""
+    gaz = gazetteer()
+    for k, m in enumerate(ex.mentions):
+        if m.label != "PLACE" or m.origin != "ner" or gaz.candidates(m.text):
+            continue
+        place = gaz.place_prefix(m.text)
+        rest = m.text[len(place) :]
+        if (place and place in gaz.exact and 1 < len(rest) <= 2 and words.common(rest)
+                and not rest.endswith((*LEVELS, "区", "州", *public_body_words()))):  # 江西省军区 is a body
+            ex.mentions[k] = Mention(m.article, m.start, m.start + len(place), place, "PLACE", m.sentence)
 
 
 _COMMITTEE = re.compile("[省市县区州]委")

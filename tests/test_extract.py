@@ -102,6 +102,21 @@ def test_a_one_character_company_name_takes_its_cut_head() -> None:
     assert "分公司" in {m.name for m in ex.mentions}  # 在 is no head
 
 
+def test_a_cut_name_written_whole_there_is_the_whole_name() -> None:
+    text = "衡州北辰精密机械股份有限公司签下大单。近日，衡州北辰精密机械股份有限公司与客户签约。北辰精密总经理罗文介绍了情况。"
+    ents = [("衡州", "PLACE"), ("辰精密机械股份有限公司", "COMPANY"), ("衡州北辰精密机械股份有限公司", "COMPANY"), ("罗文", "PERSON")]
+    ex = run(text, ents)
+    assert [m.name for m in ex.mentions if m.label == "COMPANY"] == ["衡州北辰精密机械股份有限公司"] * 2
+    assert "衡州" not in {m.name for m in ex.mentions}  # the model's piece of the name is gone
+    # the company's short name inside its core is not part of the title
+    assert affiliations(ex) == {("罗文", "总经理", "衡州北辰精密机械股份有限公司")}
+
+
+def test_a_place_read_on_into_a_common_word_is_the_place() -> None:
+    ex = run("芦淞区建宁街道新建的服务中心投入使用。江西省军区组织官兵抢险。", [("建宁街道新建", "PLACE"), ("江西省军区", "PLACE")])
+    assert [m.name for m in ex.mentions] == ["建宁街道", "江西省军区"]
+
+
 def test_company_title_refers_back_to_the_company_named_before() -> None:
     text = "在株洲恒远电机股份有限公司装配车间，电机正在打包。公司董事长赵广林介绍，订单增长三成。"
     ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("赵广林", "PERSON")])
