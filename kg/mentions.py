@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from kg.ingest import ends_sentence, is_furniture
+from kg.ingest import ends_sentence, is_furniture, is_page_header
 from kg.names import LEGAL_FORMS, LEVELS, bare_body, company_core
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
@@ -70,11 +70,12 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:
-    """A web page's menus and source or editor lines (责任编辑：X): what the model finds there is
-    no mention (their credits are read as bylines)."""
+    """A web page's menus and source or editor lines (责任编辑：X), a page's running header
+    (四川日报 2026年12月5日 第1版): what the model finds there is no mention (credits are
+    read as bylines, the paper from the header)."""
     out, pos = [], 0
     for line in text.split("\n"):
-        if is_furniture(line) and not ends_sentence(line):  # a sentence with a date in it is prose
+        if (is_furniture(line) or is_page_header(line)) and not ends_sentence(line):  # a sentence with a date in it is prose
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
@@ -387,7 +388,7 @@ def _qualified_bodies(ex: Extraction) -> None:
         if m.label == "PLACE":  # a division; a village by its name alone (the divisions stop at towns)
             code = link_place(m.text, context, gaz)
             return gaz.name[code] if code else m.text if m.text.endswith("村") else ""
-        prefix = gaz.place_prefix(m.text) if m.label in ORGS else ""
+        prefix = gaz.place_prefix(m.name) if m.label in ORGS else ""  # 本报: the paper's name
         if prefix in gaz.exact:  # 平江县人民医院: 平江县
             return prefix
         code = link_place(prefix, context, gaz) if prefix else ""  # 湖北日报: 湖北省

@@ -117,6 +117,14 @@ def test_a_place_read_on_into_a_common_word_is_the_place() -> None:
     assert [m.name for m in ex.mentions] == ["建宁街道", "江西省军区"]
 
 
+def test_the_page_header_is_no_mention_and_its_paper_places_the_committee() -> None:
+    text = "湖北日报 2026年3月2日 第1版\n省委常委会召开会议\n本报讯（记者 陶然）省委书记许文海主持会议。"
+    ex = run(text, [("湖北日报", "ORG"), ("陶然", "PERSON"), ("许文海", "PERSON")])
+    header_end = ex.article.text.index("\n") if "湖北日报 2026" in ex.article.text else 0
+    assert not any(m.start < header_end for m in ex.mentions)  # the masthead is furniture
+    assert ("许文海", "书记", "湖北省委") in affiliations(ex)  # 本报 is 湖北日报, of 湖北省
+
+
 def test_company_title_refers_back_to_the_company_named_before() -> None:
     text = "在株洲恒远电机股份有限公司装配车间，电机正在打包。公司董事长赵广林介绍，订单增长三成。"
     ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("赵广林", "PERSON")])
