@@ -44,6 +44,11 @@ def test_several_titles_split_on_the_enumeration_comma() -> None:
     assert affiliations(ex) == {("李红", "生产总监", "恒远电机"), ("李红", "安全组组长", "恒远电机")}
 
 
+def test_an_envoy_is_a_title() -> None:
+    ex = run("中国气候变化事务特使钟宁率团出席会议。", [("中国", "PLACE"), ("钟宁", "PERSON")])
+    assert affiliations(ex) == {("钟宁", "气候变化事务特使", "中国")}
+
+
 def test_name_comma_org_title() -> None:
     ex = run("赵广林，恒远电机董事长，出席了仪式。", [("赵广林", "PERSON"), ("恒远电机", "COMPANY")])
     assert affiliations(ex) == {("赵广林", "董事长", "恒远电机")}
