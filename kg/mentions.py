@@ -55,6 +55,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _split_owners(ex, sent_of)
     _split_party_bodies(ex)
     _company_organs(ex)
+    _teams(ex)
     _bodies_read_as_places(ex)
     _defined_aliases(ex, full, sent_of)
     _place_bodies(ex, full, sent_of)
@@ -229,6 +230,16 @@ def _company_organs(ex: Extraction) -> None:
         # a company by its legal form or tagged so elsewhere (华菱钢铁董事会), not 国际货币基金组织执行董事会
         if len(rest) >= 2 and (rest.endswith(LEGAL_FORMS) or rest in companies):
             ex.mentions[k] = Mention(m.article, m.start, m.end - len(organ), rest, "COMPANY", m.sentence)
+
+
+def _teams(ex: Extraction) -> None:
+    """中南大学湘雅二医院心血管外科团队: a team is a group of the body's people, no body of its own."""
+    gaz = gazetteer()
+    for k, m in enumerate(ex.mentions):
+        rest = m.text.removesuffix("团队") if m.label in ORGS and m.origin == "ner" else m.text
+        if rest != m.text and len(rest) >= 2:
+            label = "PLACE" if gaz.candidates(rest) else m.label  # 沈阳市团队: the city's
+            ex.mentions[k] = Mention(m.article, m.start, m.end - 2, rest, label, m.sentence)
 
 
 def _split_party_bodies(ex: Extraction) -> None:

@@ -44,6 +44,11 @@ def test_several_titles_split_on_the_enumeration_comma() -> None:
     assert affiliations(ex) == {("李红", "生产总监", "恒远电机"), ("李红", "安全组组长", "恒远电机")}
 
 
+def test_a_team_is_the_body_whose_team_it_is() -> None:
+    ex = run("衡州大学附属医院骨科团队完成手术。株洲市团队夺冠。", [("衡州大学附属医院骨科团队", "ORG"), ("株洲市团队", "ORG")])
+    assert [(m.name, m.label) for m in ex.mentions] == [("衡州大学附属医院骨科", "ORG"), ("株洲市", "PLACE")]
+
+
 def test_an_envoy_is_a_title() -> None:
     ex = run("中国气候变化事务特使钟宁率团出席会议。", [("中国", "PLACE"), ("钟宁", "PERSON")])
     assert affiliations(ex) == {("钟宁", "气候变化事务特使", "中国")}
