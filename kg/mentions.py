@@ -68,6 +68,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     _qualified_bodies(ex)
     _committee_departments(ex, full)
+    _parts_referred_back(ex, full)
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:
@@ -383,6 +384,27 @@ def _committee_departments(ex: Extraction, full: str) -> None:
         if (m.label == "ORG" and not m.refers and prev.label == "ORG" and prev.name.endswith(committees)
                 and full[prev.end : m.start] == "常委、" and not gaz.place_prefix(m.text) and not m.text.startswith(tuple(LEVELS))):
             m.refers = prev.name + m.text
+
+
+def _parts_referred_back(ex: Extraction, full: str) -> None:
+    """该院心血管外科主任 X: a part named after a word that refers back to a body (该院) is
+    that body's part, the nearest body before whose name has the word's kind (…医院), not
+    one 心血管外科 of every story."""
+    parts_of: dict[str, list[str]] = role_rules()["parts_of"]
+    gaz = gazetteer()
+    for k, m in enumerate(ex.mentions):
+        word = next((w for w in sorted(parts_of, key=len, reverse=True) if full[max(0, m.start - len(w)) : m.start] == w), None)
+        if word is None or m.label not in ORGS or m.refers or gaz.place_prefix(m.text) or m.text[:1] in LEVELS:
+            continue
+        for x in ex.mentions[:k][::-1]:
+            if x.label not in ORGS:
+                continue
+            ends = [x.name.rfind(kind) + len(kind) for kind in parts_of[word] if kind in x.name]
+            if ends:
+                body = x.name[: max(ends)]
+                if not m.text.startswith(body):
+                    m.refers = body + m.text
+                break
 
 
 def _qualified_bodies(ex: Extraction) -> None:

@@ -49,6 +49,12 @@ def test_a_team_is_the_body_whose_team_it_is() -> None:
     assert [(m.name, m.label) for m in ex.mentions] == [("衡州大学附属医院骨科", "ORG"), ("株洲市", "PLACE")]
 
 
+def test_a_part_after_a_word_referring_back_is_the_bodys() -> None:
+    text = "衡州医科大学附属第一医院骨科团队完成手术。该院骨科主任韩松主刀。"
+    ex = run(text, [("衡州医科大学附属第一医院骨科团队", "ORG"), ("骨科", "ORG"), ("韩松", "PERSON")])
+    assert affiliations(ex) == {("韩松", "主任", "衡州医科大学附属第一医院骨科")}
+
+
 def test_an_envoy_is_a_title() -> None:
     ex = run("中国气候变化事务特使钟宁率团出席会议。", [("中国", "PLACE"), ("钟宁", "PERSON")])
     assert affiliations(ex) == {("钟宁", "气候变化事务特使", "中国")}
