@@ -1,0 +1,125 @@
+"""Bodies written without their own name: by their level (市政协, 省委书记 X), after a
+committee member (市委常委、宣传部部长 X) or after a word that refers back (该院心血管外科):
+each mention is given the name of the body it is, from the places and bodies the article
+(or its paper) names, so that it is not one 市政协 of every story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.names import LEVELS, bare_body
+from kg.places import gazetteer, link_place
+from kg.records import ORGS, Extraction, Mention, SentenceOf
+from kg.roles import ROLE_TEXT, ends_with_title, generic_bodies, holders, role_rules
+
+
+def qualify_bodies(ex: Extraction, full: str) -> None:
+    """The mentions sorted by offset; each pass names one kind of body written without its name."""
+    _qualified_bodies(ex)
+    _committee_departments(ex, full)
+    _parts_referred_back(ex, full)
+
+
+_COMMITTEE = re.compile("[省市县区州]委")
+_BEFORE_A_ROLE = frozenset("由和与及同有是为原前任的请在对向")  # words a role can follow: 由省委书记 X 主持
+
+
+def level_committees(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """省委书记 X, 省委常委、成都市委书记 Y: a party committee named by its level alone,
+    at the head of a role, is a body (named whole by qualify_bodies from the place the
+    article or its paper names). Not where a place's name ends in the level (成都市委 is
+    the model's, or no committee of a level at all)."""
+    if "委" not in full:
+        return
+    spans = sorted((m.start, m.end, m.label) for m in ex.mentions)
+    for hit in _COMMITTEE.finditer(full):
+        s, e = hit.start(), hit.end()
+        if any(s < b and a < e for a, b, _ in spans):
+            continue
+        before = full[s - 1 : s] if s else ""
+        if "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_A_ROLE:
+            continue  # 衡东县委 (a place's own committee, named), 各区县委 (every county's)
+        nxt = next(((a, lab) for a, _, lab in spans if a >= e), None)
+        if nxt is None:
+            continue
+        between = full[e : nxt[0]]
+        role = between[:-1] if nxt[1] != "PERSON" and between.endswith("、") else between if nxt[1] == "PERSON" else ""
+        if not role or not ROLE_TEXT.match(role) or not ends_with_title(role) or "ORG" not in holders(role):
+            continue
+        ex.mentions.append(Mention(ex.article.id, s, e, hit.group(), "ORG", sent_of[s], "role"))
+        spans.append((s, e, "ORG"))
+        spans.sort()
+
+
+def _committee_departments(ex: Extraction, full: str) -> None:
+    """省委常委、宣传部部长 X: a department named bare after a member of a party committee is
+    that committee's (四川省委宣传部), not one 宣传部 of every story."""
+    committees = tuple(role_rules()["party_bodies"])
+    gaz = gazetteer()
+    for prev, m in zip(ex.mentions, ex.mentions[1:]):
+        if (m.label == "ORG" and not m.refers and prev.label == "ORG" and prev.name.endswith(committees)
+                and full[prev.end : m.start] == "常委、" and not gaz.place_prefix(m.text) and not m.text.startswith(tuple(LEVELS))):
+            m.refers = prev.name + m.text
+
+
+def _parts_referred_back(ex: Extraction, full: str) -> None:
+    """该院心血管外科主任 X: a part named after a word that refers back to a body (该院) is
+    that body's part, the nearest body before whose name has the word's kind (…医院), not
+    one 心血管外科 of every story."""
+    parts_of: dict[str, list[str]] = role_rules()["parts_of"]
+    gaz = gazetteer()
+    for k, m in enumerate(ex.mentions):
+        word = next((w for w in sorted(parts_of, key=len, reverse=True) if full[max(0, m.start - len(w)) : m.start] == w), None)
+        if word is None or m.label not in ORGS or m.refers or gaz.place_prefix(m.text) or m.text[:1] in LEVELS:
+            continue
+        for x in ex.mentions[:k][::-1]:
+            if x.label not in ORGS:
+                continue
+            ends = [x.name.rfind(kind) + len(kind) for kind in parts_of[word] if kind in x.name]
+            if ends:
+                body = x.name[: max(ends)]
+                if not m.text.startswith(body):
+                    m.refers = body + m.text
+                break
+
+
+def _qualified_bodies(ex: Extraction) -> None:
+    """市政协, 县农业农村局, 村委会: a body named by its level alone is that level's body of
+    a place the article names (as a place, or at the start of an organization's name), the
+    nearest before it (南昌市 … 市政协 -> 南昌市政协), else the first after it. Left as it is,
+    resolution keeps it to its article (kg.resolve)."""
+    gaz = gazetteer()
+    context = ex.place_context
+
+    def place_of(m: Mention) -> str:
+        if m.text.endswith(("开发区", "高新区", "经开区")):  # a zone's own bureaus: 常德经开区 … 区经济发展局
+            return m.text
+        if m.label == "PLACE":  # a division; a village by its name alone (the divisions stop at towns)
+            code = link_place(m.text, context, gaz)
+            return gaz.name[code] if code else m.text if m.text.endswith("村") else ""
+        prefix = gaz.place_prefix(m.name) if m.label in ORGS else ""  # 本报: the paper's name
+        if prefix in gaz.exact:  # 平江县人民医院: 平江县
+            return prefix
+        code = link_place(prefix, context, gaz) if prefix else ""  # 湖北日报: 湖北省
+        return gaz.name[code] if code else ""
+
+    generic = generic_bodies()
+    if not any(m.label in ORGS and not m.refers and (m.text in generic or m.text[:1] in LEVELS) for m in ex.mentions):
+        return  # most articles name no body by its level alone: no place needs looking up
+    places = [(m.start, m.end, p) for m in ex.mentions if (p := place_of(m))]  # in text order
+    for k, m in enumerate(ex.mentions):
+        if m.label in ORGS and not m.refers and m.text in generic:
+            # 管委会 after 成都高新区管委会 was named: that one (else kept to its article by resolution)
+            named = next((x.name for x in ex.mentions[:k][::-1] if x.label in ORGS and x.name.endswith(m.text) and x.name != m.text), None)
+            if named:
+                m.refers = named
+                continue
+        level = bare_body(m.text) if m.label in ORGS and not m.refers else ""
+        if not level:
+            continue
+        before = [p for s, e, p in places if e <= m.start][::-1]
+        after = [p for s, e, p in places if s >= m.end]
+        named = next((p for p in before + after if p.endswith(level)), None)
+        if named:
+            m.refers = named + m.text[1:]
