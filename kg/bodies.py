@@ -66,17 +66,23 @@ def _committee_departments(ex: Extraction, full: str) -> None:
 def _parts_referred_back(ex: Extraction, full: str) -> None:
     """该院心血管外科主任 X: a part named after a word that refers back to a body (该院) is
     that body's part, the nearest body before whose name has the word's kind (…医院), not
-    one 心血管外科 of every story."""
+    one 心血管外科 of every story; so is a department named bare (…科) after its kind of body."""
     parts_of: dict[str, list[str]] = role_rules()["parts_of"]
+    departments: dict[str, list[str]] = role_rules()["departments"]
     gaz = gazetteer()
     for k, m in enumerate(ex.mentions):
+        if m.label not in ORGS or m.refers or gaz.place_prefix(m.text) or m.text[:1] in LEVELS:
+            continue
         word = next((w for w in sorted(parts_of, key=len, reverse=True) if full[max(0, m.start - len(w)) : m.start] == w), None)
-        if word is None or m.label not in ORGS or m.refers or gaz.place_prefix(m.text) or m.text[:1] in LEVELS:
+        # a department named bare (心血管外科护士长 X) is the part of the body of its kind named before
+        dept = next((d for d in departments if m.text.endswith(d) and len(m.text) <= 6), None) if word is None else None
+        kinds = parts_of[word] if word else departments[dept] if dept else None
+        if kinds is None:
             continue
         for x in ex.mentions[:k][::-1]:
             if x.label not in ORGS:
                 continue
-            ends = [x.name.rfind(kind) + len(kind) for kind in parts_of[word] if kind in x.name]
+            ends = [x.name.rfind(kind) + len(kind) for kind in kinds if kind in x.name]
             if ends:
                 body = x.name[: max(ends)]
                 if not m.text.startswith(body):

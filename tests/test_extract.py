@@ -53,6 +53,10 @@ def test_a_part_after_a_word_referring_back_is_the_bodys() -> None:
     text = "衡州医科大学附属第一医院骨科团队完成手术。该院骨科主任韩松主刀。"
     ex = run(text, [("衡州医科大学附属第一医院骨科团队", "ORG"), ("骨科", "ORG"), ("韩松", "PERSON")])
     assert affiliations(ex) == {("韩松", "主任", "衡州医科大学附属第一医院骨科")}
+    # a department named bare is the part of the hospital named before it
+    text = "衡州市人民医院开通绿色通道。急诊科护士长林芳表示，通道全天开放。"
+    ex = run(text, [("衡州市人民医院", "ORG"), ("急诊科", "ORG"), ("林芳", "PERSON")])
+    assert affiliations(ex) == {("林芳", "护士长", "衡州市人民医院急诊科")}
 
 
 def test_an_envoy_is_a_title() -> None:
