@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.names import LEVELS, bare_body
+from kg.names import LEVELS, bare_body, han
 from kg.places import gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import ROLE_TEXT, ends_with_title, generic_bodies, holders, role_rules
@@ -38,7 +38,7 @@ def level_committees(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         if any(s < b and a < e for a, b, _ in spans):
             continue
         before = full[s - 1 : s] if s else ""
-        if "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_A_ROLE:
+        if han(before) and before not in _BEFORE_A_ROLE:
             continue  # 衡东县委 (a place's own committee, named), 各区县委 (every county's)
         nxt = next(((a, lab) for a, _, lab in spans if a >= e), None)
         if nxt is None:

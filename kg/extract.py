@@ -276,8 +276,7 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
         if m.start < limit:
             break
         if m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)) and serves(clause, m.name, m.label):
-            code = ex.place_hints[i]
-            if suffix in LEVEL_CHARS and not _of_level(m.name, suffix) and not (code and gazetteer().name[code].endswith(suffix)):
+            if suffix in LEVEL_CHARS and not _of_level(m.name, suffix) and not _division(ex, i).endswith(suffix):
                 continue  # 省委书记 X: a province or its body, never the paper or a bureau named nearer
             # a title any body can hold goes to the nearest organization or company, before a place
             kind = (m.label not in ORGS) if key == "" and tuple(can_hold) == ANY_HOLDER else wanted.index(m.label)
@@ -298,7 +297,13 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
     return best[1]
 
 
-LEVEL_CHARS = frozenset("省市县区镇乡州")
+LEVEL_CHARS = frozenset(LEVEL_TITLES.values())  # 省 市 县 区 州 镇 乡
+
+
+def _division(ex: Extraction, i: int) -> str:
+    """The administrative division mention ``i`` names in this article, or ''."""
+    code = ex.place_hints[i]
+    return gazetteer().name[code] if code else ""
 
 
 def _of_level(name: str, level: str) -> bool:
@@ -352,9 +357,7 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
 
 def _committee_place(ex: Extraction, place: str) -> int | None:
     """The mention of the place whose committee ``place + 委`` is, if the article names it."""
-    gaz = gazetteer()
-    return next((i for i, m in enumerate(ex.mentions) if m.label == "PLACE" and ex.place_hints[i]
-                 and gaz.name[ex.place_hints[i]] == place), None)
+    return next((i for i, m in enumerate(ex.mentions) if m.label == "PLACE" and _division(ex, i) == place), None)
 
 
 def _right_level(ex: Extraction, org: int, role: str) -> bool:
@@ -366,8 +369,8 @@ def _right_level(ex: Extraction, org: int, role: str) -> bool:
     if ex.mentions[org].label != "PLACE":  # of an organization, only the government of that level (长沙市人民政府)
         name = ex.mentions[org].name
         return name.endswith("政府") and (name.startswith(level) or _of_level(name[: name.rindex("政府")].removesuffix("人民"), level))
-    code = ex.place_hints[org]
-    return not code or gazetteer().name[code].endswith(level)  # a place outside the divisions (纽约) is not judged
+    division = _division(ex, org)
+    return not division or division.endswith(level)  # a place outside the divisions (纽约) is not judged
 
 
 def _concurrent(role: str) -> list[str]:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from kg.bodies import level_committees, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
-from kg.names import LEGAL_FORMS, LEVELS, bare_body, company_core
+from kg.names import LEGAL_FORMS, LEVELS, bare_body, company_core, han
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.places import gazetteer
@@ -156,21 +156,24 @@ def _joined_companies(ex: Extraction, words: Lexicon) -> None:
         k -= 1
 
 
-_NOT_A_HEAD = frozenset("子分总母原新老大小中下上该本其这那每各全")
+@lru_cache(maxsize=1)
+def _not_a_head() -> frozenset[str]:
+    """Characters that end a word before a company's name (的, 在, 分 of 分公司, a level)."""
+    rules = role_rules()
+    words = "子分总母原新老大小中下上该本其这那每各全" + LEVELS + "".join(rules["clause_words"]) + "".join(rules["generic_starts"])
+    return frozenset(words)
 
 
 def _cut_heads(ex: Extraction, full: str) -> None:
     """清集团 in 正清集团董事长 X: a company name of one character before its legal form is
     the model's cut; the character before it, when it is no word that ends there
     (的, 在, 与 …, 分 of 分公司), is the name's head."""
-    rules = role_rules()
-    stop = _NOT_A_HEAD | set(LEVELS) | set("".join(rules["clause_words"])) | set("".join(rules["generic_starts"]))
     for k, m in enumerate(ex.mentions):
         form = longest_ending(m.text, LEGAL_FORMS) if m.label in ORGS and m.origin == "ner" else None
         if form is None or len(m.text) - len(form) != 1 or m.start == 0:
             continue
         head = full[m.start - 1]
-        if "\u4e00" <= head <= "\u9fff" and head not in stop and not any(x.end == m.start for x in ex.mentions):
+        if han(head) and head not in _not_a_head() and not any(x.end == m.start for x in ex.mentions):
             ex.mentions[k] = Mention(m.article, m.start - 1, m.end, head + m.text, m.label, m.sentence)
 
 
@@ -309,7 +312,8 @@ def _names_written_whole(ex: Extraction, full: str) -> None:
     the headline: a mention inside a longer name the article has, which the text writes
     whole right there, is that name; the model's other pieces of it there (株洲, a PLACE)
     go. Not when a mention reaches out of it."""
-    longer = sorted({m.text for m in ex.mentions if m.label != "PLACE"}, key=len, reverse=True)
+    labels = {m.text: m.label for m in reversed(ex.mentions) if m.label != "PLACE"}  # the first one's label
+    longer = sorted(labels, key=len, reverse=True)
     for m in list(ex.mentions):
         if m not in ex.mentions:
             continue  # a piece of a name made whole already
@@ -321,9 +325,8 @@ def _names_written_whole(ex: Extraction, full: str) -> None:
             touching = [x for x in ex.mentions if x.start < e and s < x.end]
             if s < 0 or full[s:e] != name or any(x.start < s or x.end > e for x in touching):
                 continue
-            label = next(x.label for x in ex.mentions if x.text == name)
             ex.mentions = [x for x in ex.mentions if x not in touching]
-            ex.mentions.append(Mention(m.article, s, e, name, label, m.sentence, m.origin))
+            ex.mentions.append(Mention(m.article, s, e, name, labels[name], m.sentence, m.origin))
             break
 
 
@@ -337,7 +340,7 @@ def _places_run_on(ex: Extraction, words: Lexicon) -> None:
         place = gaz.place_prefix(m.text)
         rest = m.text[len(place) :]
         if (place and place in gaz.exact and 1 < len(rest) <= 2 and words.common(rest)
-                and not rest.endswith((*LEVELS, "区", "州", *public_body_words()))):  # 江西省军区 is a body
+                and not rest.endswith((*LEVELS, "州", *public_body_words()))):  # 江西省军区 is a body
             ex.mentions[k] = Mention(m.article, m.start, m.start + len(place), place, "PLACE", m.sentence)
 
 

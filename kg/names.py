@@ -51,6 +51,11 @@ NOT_LEVEL_STARTS: tuple[str, ...] = (
 LEVEL_TITLES: dict[str, str] = {"省长": "省", "市长": "市", "县长": "县", "区长": "区", "州长": "州", "镇长": "镇", "乡长": "乡"}
 
 
+def han(ch: str) -> bool:
+    """A Chinese character: one that can bind to the name beside it."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def bare_body(name: str) -> str:
     """The level a body's name gives instead of a place (市政协 -> 市, 村委会 -> 村), or ''.
 
