@@ -93,27 +93,31 @@ def _parts_referred_back(ex: Extraction, full: str) -> None:
 def _qualified_bodies(ex: Extraction) -> None:
     """市政协, 县农业农村局, 村委会: a body named by its level alone is that level's body of
     a place the article names (as a place, or at the start of an organization's name), the
-    nearest before it (南昌市 … 市政协 -> 南昌市政协), else the first after it. Left as it is,
+    nearest before it (南昌市 … 市政协 -> 南昌市政协), else the first after it; outside
+    its sentence, a place written whole before one read from a name's short prefix (福州市 …
+    福清一中 … 市足球协会: 福州市). Left as it is,
     resolution keeps it to its article (kg.resolve)."""
     gaz = gazetteer()
     context = ex.place_context
 
-    def place_of(m: Mention) -> str:
+    def place_of(m: Mention) -> tuple[str, bool]:
+        """The place a mention names, and whether the text names it (not only a name's
+        short prefix: 福清 of 福清一中 says less of which 市 is meant than 福州市 does)."""
         if m.text.endswith(("开发区", "高新区", "经开区")):  # a zone's own bureaus: 常德经开区 … 区经济发展局
-            return m.text
+            return m.text, True
         if m.label == "PLACE":  # a division; a village by its name alone (the divisions stop at towns)
             code = link_place(m.text, context, gaz)
-            return gaz.name[code] if code else m.text if m.text.endswith("村") else ""
+            return (gaz.name[code] if code else m.text if m.text.endswith("村") else ""), True
         prefix = gaz.place_prefix(m.name) if m.label in ORGS else ""  # 本报: the paper's name
         if prefix in gaz.exact:  # 平江县人民医院: 平江县
-            return prefix
+            return prefix, True
         code = link_place(prefix, context, gaz) if prefix else ""  # 湖北日报: 湖北省
-        return gaz.name[code] if code else ""
+        return (gaz.name[code] if code else ""), False
 
     generic = generic_bodies()
     if not any(m.label in ORGS and not m.refers and (m.text in generic or m.text[:1] in LEVELS) for m in ex.mentions):
         return  # most articles name no body by its level alone: no place needs looking up
-    places = [(m.start, m.end, p) for m in ex.mentions if (p := place_of(m))]  # in text order
+    places = [(m.start, m.end, m.sentence, *named) for m in ex.mentions if (named := place_of(m))[0]]  # in text order
     for k, m in enumerate(ex.mentions):
         if m.label in ORGS and not m.refers and m.text in generic:
             # 管委会 after 成都高新区管委会 was named: that one (else kept to its article by resolution)
@@ -124,8 +128,9 @@ def _qualified_bodies(ex: Extraction) -> None:
         level = bare_body(m.text) if m.label in ORGS and not m.refers else ""
         if not level:
             continue
-        before = [p for s, e, p in places if e <= m.start][::-1]
-        after = [p for s, e, p in places if s >= m.end]
-        named = next((p for p in before + after if p.endswith(level)), None)
+        before = [(p, sent == m.sentence, written) for s, e, sent, p, written in places if e <= m.start][::-1]
+        after = [(p, sent == m.sentence, written) for s, e, sent, p, written in places if s >= m.end]
+        fits = [(p, near or written) for p, near, written in before + after if p.endswith(level)]
+        named = next((p for p, sure in fits if sure), fits[0][0] if fits else None)
         if named:
             m.refers = named + m.text[1:]

@@ -15,6 +15,7 @@ ROLES: tuple[str, ...] = (
     "驻站记者", "本报记者", "记者", "通讯员", "实习生", "特约通讯员", "摄影", "报道员",
 )
 PHOTO_MARKS: tuple[str, ...] = ("摄影报道", "摄影", "摄", "图文")
+REPORTED = ("报道", "报导")  # 本报记者 王明 报道: the byline's last word, no name
 _ROLE = "|".join(sorted(ROLES, key=len, reverse=True))
 # a name: two to six characters, or longer with the separator of transcribed names (阿依努尔·买买提)
 _NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})?|[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5})"
@@ -22,9 +23,9 @@ _CREDIT = re.compile(rf"^(?P<org>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE}
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _DATELINE = re.compile(
     r"^(?:另据|又据|据)?(?P<paper>[\u4e00-\u9fff]{0,12}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:讯|电)"
-    # credits in brackets (本报讯（记者 王明）), or after a date none (they were in a byline
-    # above) and a space
-    r"(?:\s*[（(](?P<credits>[^）)]{0,80})[）)]|(?<=日[讯电])(?=[ \u3000]))"
+    # credits in brackets (本报讯（记者 王明）), or after a date or a bare 本报讯 none (they
+    # are in a byline above or in brackets at the paragraph's end) and a space
+    r"(?:\s*[（(](?P<credits>[^）)]{0,80})[）)]|(?<=日[讯电])(?=[ \u3000])|(?<=^本报讯)(?=[ \u3000:：]))"
 )
 # The outlet of a dateline, and the place it was filed from: 新华社北京, 本报宁波, 湖南日报.
 # 本报 is "this newspaper". The outlet is the longest head ending in an outlet word, so a
@@ -87,6 +88,8 @@ def parse_credits(text: str, default_org: str = "") -> list[Byline] | None:
     for k, tok in enumerate(tokens):
         if k == len(tokens) - 1 and tok in PHOTO_MARKS and credits:
             photo = True
+            continue
+        if k == len(tokens) - 1 and tok in REPORTED and credits:
             continue
         m = _CREDIT.match(tok)
         if m and (m.group("org") or m.group("role") != "摄影" or m.group("name")):
@@ -165,8 +168,8 @@ def parse_dateline(line: str) -> Dateline | None:
     outlet, where = split_dateline_head(m.group("paper"))
     paper = "" if outlet == THIS_PAPER else outlet
     credits = parse_credits(m.group("credits") or "", default_org=paper) or []
-    if not m.group("date") and not credits:
-        return None  # without a date only the credits say it is a dateline (他来电（电话）说 is prose)
+    if not m.group("date") and not credits and m.group("paper") != THIS_PAPER:
+        return None  # without a date only the credits say it is a dateline (他来电（电话）说 is prose), or 本报讯
     return Dateline(
         place=m.group("paper"), date=m.group("date") or "", bylines=credits, end=m.end(), outlet=outlet, where=where,
         head=m.start("paper"),

@@ -33,6 +33,7 @@ from kg.roles import (
     body_words,
     ends_with_title,
     holders,
+    public_body_words,
     role_rules,
     serves,
     shared_title,
@@ -93,19 +94,17 @@ def _byline_mentions(ex: Extraction, sent_of: SentenceOf) -> list[tuple[Byline, 
     text = ex.article.text
     found: list[tuple[Byline, list[Span], Span | None]] = []
     pos = 0
+    ours: Span | None = None  # where the dateline says 本报, as a mention of the paper (its reporters' too)
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
-        ours: Span | None = None  # where this line says 本报, as a mention of the paper
         credits = parse_byline(line)
         dl = parse_dateline(line) if credits is None else None
-        trailing = parse_trailing_credits(line) if credits is None and dl is None else None
-        if trailing is not None:
-            start += trailing[0]  # the names are looked for from the brackets on
-            credits = trailing[1]
-        elif credits is None:
-            if dl is None:
-                continue
+        # credits closing the paragraph, also of a brief whose dateline credits none (本报讯 … 。（记者 X）)
+        trailing = parse_trailing_credits(line) if credits is None and (dl is None or not dl.bylines) else None
+        if credits is None and trailing is None and dl is None:
+            continue
+        if dl is not None:
             credits = dl.bylines
             head = start + dl.head
             if dl.outlet == THIS_PAPER and ex.article.paper:
@@ -115,8 +114,11 @@ def _byline_mentions(ex: Extraction, sent_of: SentenceOf) -> list[tuple[Byline, 
             if dl.where:
                 k = head + len(dl.outlet)
                 _add_byline_mention(ex, k, k + len(dl.where), "PLACE", sent_of)
+        if trailing is not None:
+            start += trailing[0]  # the names are looked for from the brackets on
+            credits = trailing[1]
         cursor = start
-        for credit in credits:
+        for credit in credits or ():
             org_span = None
             if not credit.org and credit.role.startswith(THIS_PAPER) and ex.article.paper:  # 本报记者 X
                 k = text.find(credit.role, cursor, pos)
@@ -137,10 +139,16 @@ def _byline_mentions(ex: Extraction, sent_of: SentenceOf) -> list[tuple[Byline, 
             for name in credit.names:
                 k = text.find(name, cursor, pos)
                 if k >= 0:
-                    people.append(_add_byline_mention(ex, k, k + len(name), "PERSON", sent_of))
+                    people.append(_add_byline_mention(ex, k, k + len(name), _credited(name), sent_of))
                     cursor = k + len(name)
             found.append((credit, people, org_span))
     return found
+
+
+def _credited(name: str) -> str:
+    """PERSON, or ORG for a body credited as a correspondent (通讯员 武汉外办): a place's name
+    and a public body's word."""
+    return "ORG" if gazetteer().place_prefix(name) and name.endswith(public_body_words()) else "PERSON"
 
 
 def _add_byline_mention(ex: Extraction, s: int, e: int, label: str, sent_of: SentenceOf, refers: str = "") -> Span:
@@ -158,7 +166,7 @@ def _byline_relations(ex: Extraction, found: list[tuple[Byline, list[Span], Span
             m = where[span]
             ev = ex.sentence_evidence(ex.mentions[m].sentence)
             ex.relations.append(Relation("author", None, m, role, ev))
-            if org_span is not None and org_span in where:
+            if org_span is not None and org_span in where and ex.mentions[m].label == "PERSON":
                 ex.relations.append(Relation("affiliation", m, where[org_span], title, ev))
 
 

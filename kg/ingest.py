@@ -435,6 +435,8 @@ def _build_article(source: Source, groups: list[list[tuple[int, int]]], lines: l
         elif dl is not None:
             dateline, date = dl.place, dl.date
             bylines.extend(dl.bylines)
+            if not dl.bylines and (trailing := parse_trailing_credits(line)) is not None:
+                bylines.extend(trailing[1])  # a brief: 本报讯 … 。（记者 X）
         elif idx == headers + len(head) and not bylines and not dateline and (is_page_header(line) or is_furniture(line)):
             headers += 1
         elif not bylines and not dateline and is_headline(line) and len(head) < 3 and idx == headers + len(head):

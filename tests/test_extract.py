@@ -214,6 +214,16 @@ def test_byline_gives_authors_and_the_reporters_outlet() -> None:
     assert affiliations(ex) == {("陈晓东", "记者", "株洲日报")}
 
 
+def test_a_body_credited_as_correspondent_is_an_organization_and_this_papers_reporter_its() -> None:
+    text = "秋季开学安全检查启动\n\n本报讯 9月1日，市教育局启动秋季开学安全大检查。（记者 陆晓川 通讯员 宜昌教办）"
+    [article] = split_articles(Source("t.txt", text, "utf-8"))
+    article.paper = "滨江晚报"
+    ex = extract(article, doc_with(article.text, []))
+    assert {m.text: m.label for m in ex.mentions if m.origin == "byline"} == {"本报": "ORG", "陆晓川": "PERSON", "宜昌教办": "ORG"}
+    assert affiliations(ex) == {("陆晓川", "记者", "滨江晚报")}
+    assert {(ex.mentions[r.tail].text, r.role) for r in ex.relations if r.kind == "author"} == {("陆晓川", "记者"), ("宜昌教办", "通讯员")}
+
+
 def test_place_before_place_or_org_is_containment() -> None:
     text = "连城县新泉镇组织春耕，株洲市恒远电机扩产。"
     ex = run(text, [("连城县", "PLACE"), ("新泉镇", "PLACE"), ("株洲市", "PLACE"), ("恒远电机", "COMPANY")])
@@ -309,6 +319,12 @@ def test_a_second_title_in_a_list_is_at_the_same_body() -> None:
     assert affiliations(ex) == {
         ("周文斌", "局长", "南湖区教育局"), ("钱立新", "副局长", "南湖区教育局"), ("许建国", "书记", "南湖大学党委"),
     }  # the 校长 is the university's, which is not named on its own
+
+
+def test_police_ranks_are_titles_at_the_police() -> None:
+    text = "西湖派出所民警赵永刚、辅警钱多多巡逻时发现了走失的孩子。"
+    ents = [("西湖派出所", "ORG"), ("赵永刚", "PERSON"), ("钱多多", "PERSON")]
+    assert affiliations(run(text, ents)) == {("赵永刚", "民警", "西湖派出所"), ("钱多多", "辅警", "西湖派出所")}
 
 
 def test_reporters_credited_at_a_paragraphs_end_are_authors() -> None:
@@ -437,6 +453,17 @@ def test_a_body_named_by_its_level_is_that_of_the_place_named_before() -> None:
     text = "桃源县人民医院开通绿色通道。患者在县医院得到救治，村委会派车送医。"
     ex = run(text, [("桃源县人民医院", "ORG"), ("县医院", "ORG"), ("村委会", "ORG")])
     assert [m.name for m in ex.mentions] == ["桃源县人民医院", "桃源县医院", "村委会"]
+
+
+def test_a_city_written_whole_outranks_one_read_from_a_schools_name() -> None:
+    # 福州 names the city; 漳平 only prefixes a school, in another sentence
+    text = "龙岩市中学生篮球赛闭幕。漳平一中队夺得冠军。市篮球协会秘书长郑国栋为冠军颁奖。"
+    ents = [("龙岩市", "PLACE"), ("漳平一中队", "ORG"), ("市篮球协会", "ORG"), ("郑国栋", "PERSON")]
+    assert ("郑国栋", "秘书长", "龙岩市篮球协会") in affiliations(run(text, ents))
+    # in the body's own sentence, the name's place is the one meant
+    text = "龙岩市中学生篮球赛闭幕。漳平团市委、市篮球协会为冠军颁奖。"
+    ex = run(text, [("龙岩市", "PLACE"), ("漳平团市委", "ORG"), ("市篮球协会", "ORG")])
+    assert [m.name for m in ex.mentions if m.text == "市篮球协会"] == ["漳平市篮球协会"]
 
 
 def test_each_body_and_title_listed_before_a_name_is_the_names() -> None:

@@ -251,3 +251,17 @@ def test_a_photo_story_right_after_a_brief_is_its_own_article() -> None:
     )
     articles = split_articles(Source("p.txt", page, "utf-8"))
     assert [(a.headline, a.kind) for a in articles] == [("简讯", "article"), ("", "article"), ("春日茶香", "photo")]
+
+
+def test_a_bare_this_paper_dateline_starts_an_article_and_reported_closes_a_byline() -> None:
+    text = (
+        "滨江晚报 2025年9月2日 星期二 A03版\n\n老旧小区加装电梯\n\n本报记者 谭一鸣 报道\n\n"
+        "全市今年已为86个老旧小区加装电梯。\n\n秋季开学安全检查启动\n\n"
+        "本报讯 9月1日，市教育局启动秋季开学安全大检查。（记者 陆晓川 通讯员 滨江教办）"
+    )
+    first, second = articles_of(text)
+    assert [(b.role, b.names) for b in first.bylines] == [("本报记者", ["谭一鸣"])]
+    assert second.headline == "秋季开学安全检查启动"
+    assert [(b.role, b.names) for b in second.bylines] == [("记者", ["陆晓川"]), ("通讯员", ["滨江教办"])]
+    assert parse_dateline("本报讯 9月1日，市教育局启动检查。") is not None
+    assert parse_dateline("本报讯息灵通") is None  # a bare 本报讯 needs a space or colon after it
