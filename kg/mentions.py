@@ -17,7 +17,7 @@ from kg.ingest import ends_sentence, is_furniture, is_page_header
 from kg.names import LEGAL_FORMS, LEVELS, bare_body, company_core, han
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
-from kg.places import gazetteer
+from kg.places import gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import (
     CLAUSE_BREAK,
@@ -52,6 +52,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     words = words or shipped_lexicon()
     _joined_companies(ex, words)
     _cut_heads(ex, full)
+    _cut_places(ex, full)
     _split_owners(ex, sent_of)
     _split_party_bodies(ex)
     _company_organs(ex)
@@ -175,6 +176,26 @@ def _cut_heads(ex: Extraction, full: str) -> None:
         head = full[m.start - 1]
         if han(head) and head not in _not_a_head() and not any(x.end == m.start for x in ex.mentions):
             ex.mentions[k] = Mention(m.article, m.start - 1, m.end, head + m.text, m.label, m.sentence)
+
+
+def _cut_places(ex: Extraction, full: str) -> None:
+    """西湖区 in 东西湖区副区长 X: a place the model cut is the division whose name the
+    characters before it complete, when that division is of a place the article names
+    and the cut name is of none (a 西湖区 in two other cities)."""
+    gaz = gazetteer()
+    context = ex.place_context
+    for k, m in enumerate(ex.mentions):
+        if m.label != "PLACE" or m.origin != "ner" or link_place(m.text, context, gaz):
+            continue
+        for cut in (1, 2):
+            a = m.start - cut
+            longer = full[max(0, a) : m.end]
+            if a < 0 or not all(map(han, full[a : m.start])) or any(x.start < m.start and a < x.end for x in ex.mentions):
+                break
+            code = link_place(longer, context, gaz) if longer in gaz.exact else ""
+            if code and any(f in context for anc in gaz.ancestors(code) for f in gaz.forms(anc)):
+                ex.mentions[k] = Mention(m.article, a, m.end, longer, "PLACE", m.sentence)
+                break
 
 
 def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:

@@ -84,6 +84,18 @@ def anonymous(name: str) -> bool:
     return any(name.endswith(s) and 1 <= len(name) - len(s) <= 2 for s in _anonymous_suffixes())
 
 
+PARENTS = ("附属", "大学", "学院")  # what a hospital or school is named after: 中南大学湘雅二医院
+_UNDER_A_PARENT = ("医院", "中学", "小学", "幼儿园")
+_NO_OWN_NAME = ("第", "人民", "附属", "中心")  # 第一医院, 人民医院: every city has one
+
+
+def _parent_before(full: str, short: str) -> bool:
+    """A hospital or school named after the university it belongs to (协和医院 of …附属协和医院,
+    湘雅二医院心血管外科 of 中南大学湘雅二医院心血管外科)."""
+    own = min((k for w in _UNDER_A_PARENT if (k := short.find(w)) >= 0), default=-1)  # its name, 2+ characters
+    return own >= 2 and full[: -len(short)].endswith(PARENTS)
+
+
 def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     if len(short) >= len(full) or len(short) < 2:
         return False
@@ -95,6 +107,8 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     head = short[: -len(form)] if form else ""
     if len(head) >= 2 and not gaz.candidates(head) and core.startswith(head) and full.endswith(LEGAL_FORMS):
         return True  # 大三湘公司 / 湖南大三湘茶油股份有限公司: the name before its trade, and 公司
+    if full.endswith(short) and _parent_before(full, short) and not short.startswith(_NO_OWN_NAME):
+        return True  # 协和医院 / 华中科技大学同济医学院附属协和医院: the name after its parent's
     if any(full == short + form for form in TEAM_FORMS) and not short.endswith(TEAM_OWNERS):
         return True  # 广东宏远 / 广东宏远队, but 人民日报队 is the paper's team, not the paper
     # letters kept in order (成都市发改委 / 成都市发展改革委), but a place and one character is
@@ -251,6 +265,10 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer) -> dict[str, str]:
         by_start[f[:2]].add(f)
         if prefix:
             by_start[f[len(prefix) : len(prefix) + 2]].add(f)
+        for parent in PARENTS:  # 中南大学湘雅二医院 under 湘雅二医院's first two characters
+            k = f.rfind(parent)
+            if k > 0 and _parent_before(f, f[k + len(parent) :]):
+                by_start[f[k + len(parent) : k + len(parent) + 2]].add(f)
     canonical = {}
     for s in surfaces:
         fulls = [f for f in sorted(by_start.get(s[:2], ())) if _abbreviates(s, f, gaz)]

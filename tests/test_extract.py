@@ -527,9 +527,27 @@ def test_where_the_story_stands_names_the_organization_the_model_missed() -> Non
 
 
 def test_a_body_the_model_read_as_a_place_is_an_organization() -> None:
-    text = "湖南省科技厅将支持该技术。衡阳高新区企业加快复工。"
-    ex = run(text, [("湖南省科技厅", "PLACE"), ("衡阳高新区", "PLACE")])
-    assert [(m.text, m.label) for m in ex.mentions] == [("湖南省科技厅", "ORG"), ("衡阳高新区", "PLACE")]
+    text = "湖南省科技厅将支持该技术。衡阳高新区企业加快复工。他曾在广州军区服役。"
+    ex = run(text, [("湖南省科技厅", "PLACE"), ("衡阳高新区", "PLACE"), ("广州军区", "PLACE")])
+    assert [(m.text, m.label) for m in ex.mentions] == [
+        ("湖南省科技厅", "ORG"), ("衡阳高新区", "PLACE"), ("广州军区", "ORG"),
+    ]
+
+
+def test_a_place_the_model_cut_is_the_division_of_the_city_named() -> None:
+    text = "武汉市推进河湖治理。东西湖区副区长方晓雯要求加强巡查。"
+    ex = run(text, [("武汉市", "PLACE"), ("西湖区", "PLACE"), ("方晓雯", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PLACE"] == ["武汉市", "东西湖区"]
+    assert affiliations(ex) == {("方晓雯", "副区长", "东西湖区")}
+    # the cut name is a division of a city named: it stays
+    ex = run("杭州市推进河湖治理。东西湖区见闻。", [("杭州市", "PLACE"), ("西湖区", "PLACE")])
+    assert [m.text for m in ex.mentions if m.label == "PLACE"] == ["杭州市", "西湖区"]
+
+
+def test_a_legal_representative_is_a_companys() -> None:
+    text = "江夏鑫源化工有限公司法定代表人许志明表示将整改。"
+    ex = run(text, [("江夏鑫源化工有限公司", "COMPANY"), ("许志明", "PERSON")])
+    assert affiliations(ex) == {("许志明", "法定代表人", "江夏鑫源化工有限公司")}
 
 
 def test_a_places_bureau_the_model_missed_holds_the_title_after_it() -> None:

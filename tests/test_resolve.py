@@ -53,6 +53,14 @@ def test_zone_abbreviation_joins_the_long_name() -> None:
     assert by_label(res, "株洲经济技术开发区").aliases == {"株洲经开区"}
 
 
+def test_a_hospital_named_after_its_university_joins_the_full_name() -> None:
+    text = "南岭医科大学附属仁和医院开设门诊。仁和医院院长介绍。研究生院扩招。南岭大学研究生院。"
+    ents = [("南岭医科大学附属仁和医院", "ORG"), ("仁和医院", "ORG"), ("研究生院", "ORG"), ("南岭大学研究生院", "ORG")]
+    res = resolve([extraction("a1", text, ents)])
+    assert by_label(res, "南岭医科大学附属仁和医院").aliases == {"仁和医院"}
+    assert by_label(res, "南岭大学研究生院").aliases == set()  # a graduate school is a kind, not a name
+
+
 def test_a_places_party_committee_abbreviates_none_of_its_bodies() -> None:
     text = "株洲市发展改革委发布通知。株洲市发改委负责解读。株洲市委召开会议。"
     res = resolve([extraction("a1", text, [("株洲市发展改革委", "ORG"), ("株洲市发改委", "ORG"), ("株洲市委", "ORG")])])
