@@ -15,7 +15,7 @@ ROLES: tuple[str, ...] = (
     "驻站记者", "本报记者", "记者", "通讯员", "实习生", "特约通讯员", "摄影", "报道员",
 )
 PHOTO_MARKS: tuple[str, ...] = ("摄影报道", "摄影", "摄", "图文")
-REPORTED = ("报道", "报导")  # 本报记者 王明 报道: the byline's last word, no name
+REPORTED = ("报道", "报导", "整理", "采写", "撰文", "编译", "综合")  # 本报记者 王明 报道: a last word naming no one
 _ROLE = "|".join(sorted(ROLES, key=len, reverse=True))
 # a name: two to six characters, or longer with the separator of transcribed names (阿依努尔·买买提)
 _NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})?|[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5})"

@@ -377,6 +377,9 @@ def split_articles(source: Source) -> list[Article]:
     return articles
 
 
+_DASH_SUBHEAD = ("——", "—— ", "--")
+
+
 def _article_starts(lines: list[str]) -> list[int]:
     """Index of the first line of each article: the headline block before a byline or dateline."""
     starts: list[int] = []
@@ -392,8 +395,20 @@ def _article_starts(lines: list[str]) -> list[int]:
             if j >= 0 and is_headline(lines[j]) and (not starts or j > starts[-1] + 1 or not is_headline(lines[starts[-1]])):
                 starts.append(j)
             continue
+        closing = parse_trailing_credits(line) is not None or (byline is not None and line.lstrip()[:1] in "（(")
+        if closing and i + 1 < len(lines) and is_headline(lines[i + 1]) and not is_page_header(lines[i + 1]):
+            # （本报记者 X 整理） closes its article: a headline after it starts the next, byline or not
+            if not starts or i + 1 > starts[-1]:
+                starts.append(i + 1)
         dateline = parse_dateline(line)
         if byline is None and dateline is None:
+            if line.startswith(_DASH_SUBHEAD) and i > 0 and is_headline(line) and is_headline(lines[i - 1]):
+                # ——访 X, ——记 X: a sub-headline under its headline starts an article, byline or not
+                j = i - 1
+                while j > 0 and is_headline(lines[j - 1]) and i - (j - 1) <= 3 and parse_byline(lines[j - 1]) is None:
+                    j -= 1
+                if not starts or j > starts[-1]:
+                    starts.append(j)
             continue
         if byline is None and starts and all(
             is_headline(x) or parse_byline(x) is not None for x in lines[starts[-1] : i]

@@ -265,3 +265,19 @@ def test_a_bare_this_paper_dateline_starts_an_article_and_reported_closes_a_byli
     assert [(b.role, b.names) for b in second.bylines] == [("记者", ["陆晓川"]), ("通讯员", ["滨江教办"])]
     assert parse_dateline("本报讯 9月1日，市教育局启动检查。") is not None
     assert parse_dateline("本报讯息灵通") is None  # a bare 本报讯 needs a space or colon after it
+
+
+def test_an_interview_under_its_dash_subheadline_and_a_notice_after_closing_credits_are_articles() -> None:
+    text = (
+        "新材料企业扩产\n\n本报记者 罗文静\n\n园区内的新材料企业今年扩产两成。\n\n"
+        "对话\n\n“把实验室搬进车间”\n\n——访清源新材料有限公司总经理孟长青\n\n"
+        "记者：扩产的底气从哪来？\n\n孟长青：订单排到了明年。\n\n（本报记者 罗文静 整理）\n\n"
+        "市人民政府关于任免工作人员的通知\n\n经研究决定：任命韦晓东为市科技局局长。"
+    )
+    first, interview, notice = articles_of(text)
+    assert first.headline == "新材料企业扩产"
+    assert (interview.kicker, interview.headline, interview.subheadline) == (
+        "对话", "“把实验室搬进车间”", "——访清源新材料有限公司总经理孟长青",
+    )
+    assert [(b.role, b.names) for b in interview.bylines] == [("本报记者", ["罗文静"])]  # 整理 names no one
+    assert notice.headline == "市人民政府关于任免工作人员的通知" and notice.bylines == []
