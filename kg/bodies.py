@@ -16,6 +16,7 @@ from kg.roles import ROLE_TEXT, ends_with_title, generic_bodies, holders, role_r
 
 def qualify_bodies(ex: Extraction, full: str) -> None:
     """The mentions sorted by offset; each pass names one kind of body written without its name."""
+    _named_again(ex)
     _qualified_bodies(ex)
     _committee_departments(ex, full)
     _parts_referred_back(ex, full)
@@ -50,6 +51,17 @@ def level_committees(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         ex.mentions.append(Mention(ex.article.id, s, e, hit.group(), "ORG", sent_of[s], "role"))
         spans.append((s, e, "ORG"))
         spans.sort()
+
+
+def _named_again(ex: Extraction) -> None:
+    """交警大队 after 瑞金市公安局交警大队: a body named again without its place is the one
+    the article named whole (words for a kind of body, 管委会, are _qualified_bodies')."""
+    gaz = gazetteer()
+    generic = generic_bodies()
+    for k, m in enumerate(ex.mentions):
+        if m.label in ORGS and not m.refers and m.text not in generic and not gaz.place_prefix(m.text):
+            m.refers = next((x.name for x in ex.mentions[:k][::-1] if x.label in ORGS and x.name.endswith(m.text)
+                             and x.name != m.text and gaz.place_prefix(x.name)), "")
 
 
 def _committee_departments(ex: Extraction, full: str) -> None:

@@ -466,6 +466,12 @@ def test_a_city_written_whole_outranks_one_read_from_a_schools_name() -> None:
     assert [m.name for m in ex.mentions if m.text == "市篮球协会"] == ["漳平市篮球协会"]
 
 
+def test_a_body_named_again_without_its_place_is_the_one_named_whole() -> None:
+    text = "货车在叶坪乡侧翻，瑞金市公安局交警大队民警赶到现场。交警大队大队长谢永平提醒减速慢行。"
+    ents = [("叶坪乡", "PLACE"), ("瑞金市公安局交警大队", "ORG"), ("交警大队", "ORG"), ("谢永平", "PERSON")]
+    assert affiliations(run(text, ents)) == {("谢永平", "大队长", "瑞金市公安局交警大队")}
+
+
 def test_each_body_and_title_listed_before_a_name_is_the_names() -> None:
     text = "村党支部书记、村委会主任刘建新告诉记者，全村油茶收入突破600万元。"
     ex = run(text, [("村党支部", "ORG"), ("村委会", "ORG"), ("刘建新", "PERSON")])
