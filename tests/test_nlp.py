@@ -9,6 +9,7 @@ from pathlib import Path
 
 import spacy
 
+from kg.nlp.layers import normalize_char
 from kg.nlp.loading import MODEL_DIR
 
 SENTENCES = [
@@ -32,6 +33,15 @@ def test_company_and_organization_are_told_apart(nlp) -> None:
     labels = dict(ents(doc))
     assert labels.get("比亚迪股份有限公司") == "COMPANY"
     assert labels.get("深圳市教育局") == "ORG"
+
+
+def test_traditional_script_is_read_as_simplified_and_kept_as_written(nlp) -> None:
+    # the training text is simplified; 陳, 區, 銀行 … would be unknown characters
+    doc = nlp("中國銀行行長陳啟明昨日在臺北會見了高雄市長。")
+    assert {("陳啟明", "PERSON"), ("臺北", "PLACE")} <= ents(doc)
+    assert doc.text == "中國銀行行長陳啟明昨日在臺北會見了高雄市長。"
+    # simplified text, and the characters both scripts write (乾隆, the surname 於), read as before
+    assert [normalize_char(c) for c in "乾隆年间於立新在北京发表著作"] == list("乾隆年间於立新在北京发表著作")
 
 
 def test_pipeline_is_an_ordinary_spacy_pipeline(nlp) -> None:

@@ -8,6 +8,8 @@ character class, and a B/M/E mask per lexicon category (see ``kg.nlp.lexicon``).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 from typing import Callable
 
 import numpy
@@ -24,13 +26,22 @@ N_COLUMNS = 4 + len(CATEGORIES)
 _PAD = "\x02"
 
 
+@lru_cache(maxsize=1)
+def _simplified() -> dict[str, str]:
+    """Traditional characters simplified text never writes, to their simplified form
+    (``kg/data/t2s_chars.tsv``, derived by training/build_t2s.py from OpenCC)."""
+    text = resources.files("kg.data").joinpath("t2s_chars.tsv").read_text(encoding="utf8")
+    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def normalize_char(c: str) -> str:
-    """Full-width to half-width, lower case, every digit the same."""
+    """Full-width to half-width, lower case, every digit the same, traditional to simplified
+    (the training text is simplified: 陳 is read as 陈, the Doc keeps 陳)."""
     if len(c) != 1:
         return " " if c.isspace() else c[:1]
     n = unicodedata.normalize("NFKC", c).lower()
     n = n[:1] if n else c
-    return "0" if n.isdigit() else n
+    return "0" if n.isdigit() else _simplified().get(n, n)
 
 
 def char_class(c: str) -> int:
