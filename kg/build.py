@@ -90,7 +90,10 @@ class Ingest:
                     n += 1
                     yield article
             if sources:
-                self.read.append({"path": str(path), "encoding": sources[0].encoding, "articles": n})
+                read = {"path": str(path), "encoding": sources[0].encoding, "articles": n}
+                if sources[0].simplified:
+                    read["traditional_characters_simplified"] = sources[0].simplified
+                self.read.append(read)
             elif not any(s["path"] == str(path) for s in self.skipped):
                 self.skipped.append({"path": str(path), "reason": f"{path}: no text"})
         self.skipped.extend({"path": p, "reason": f"{p}: {why}"} for p, why in errors)

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 from urllib.parse import quote
@@ -19,6 +19,7 @@ from urllib.parse import quote
 from charset_normalizer import from_bytes
 
 from kg.bylines import Byline, ends_with_photo_credit, is_paper, masthead, parse_source_line, parse_byline, parse_dateline, parse_trailing_credits
+from kg.script import to_simplified
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 MAX_BYTES = 16 * 1024 * 1024
@@ -43,6 +44,7 @@ class Source:
     text: str
     encoding: str
     meta: dict = field(default_factory=dict, compare=False)
+    simplified: int = 0  # traditional characters of the file read as simplified (on its first source)
 
 
 @dataclass
@@ -156,13 +158,18 @@ def read_source(path: Path) -> list[Source]:
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     text, encoding = decode(data, name)
+    text, simplified = to_simplified(text)  # 陳 -> 陈, one for one: offsets unchanged (kg.script)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         title = html_title(text)
-        return [Source(name, clean_text(html_text(text)), encoding, {"title": title} if title else {})]
-    if suffix == ".jsonl":
-        return _jsonl_sources(name, text, encoding)
-    return [Source(name, text, encoding)]
+        sources = [Source(name, clean_text(html_text(text)), encoding, {"title": title} if title else {})]
+    elif suffix == ".jsonl":
+        sources = _jsonl_sources(name, text, encoding)
+    else:
+        sources = [Source(name, text, encoding)]
+    if simplified:
+        sources[0] = replace(sources[0], simplified=simplified)
+    return sources
 
 
 def _jsonl_sources(name: str, text: str, encoding: str) -> list[Source]:

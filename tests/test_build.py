@@ -36,6 +36,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf8",
     )
     (root / "empty.txt").write_text("", encoding="utf8")
+    big5 = "電化公司赴臺交流\n\n本報記者 何小明\n\n湘潭電化科技股份有限公司總經理劉建國昨日率團訪問臺北。\n"
+    (root / "old" / "big5.txt").write_bytes(big5.encode("big5"))
     return root
 
 
@@ -64,6 +66,19 @@ def test_report_lists_read_and_skipped_documents(built: Path) -> None:
     assert read["page.txt"]["articles"] == 3 and read["feed.jsonl"]["articles"] == 1
     assert report["counts"]["mentions"] == report["counts"]["mentions_in_graph"]
     assert sum(report["mentions_per_document"].values()) == report["counts"]["mentions"]
+
+
+def test_a_traditional_page_joins_the_same_names_in_simplified_text(built: Path) -> None:
+    report = json.loads((built / "report.json").read_text(encoding="utf8"))
+    read = {Path(r["path"]).name: r for r in report["documents"]["read"]}
+    assert read["big5.txt"]["encoding"] == "big5" and read["big5.txt"]["traditional_characters_simplified"] > 10
+    g = nx.read_graphml(built / "graph.graphml")
+    [person] = [n for n, d in g.nodes(data=True) if d["label"] == "刘建国"]
+    assert not any(d["label"] == "劉建國" for _, d in g.nodes(data=True))
+    articles = {u for u, _, d in g.in_edges(person, data=True) if d["relation"] == "mentions"}
+    assert len(articles) == 2  # the GBK page's and the Big5 page's
+    roles = {(d["role"], g.nodes[v]["label"]) for _, v, d in g.out_edges(person, data=True) if d["relation"] == "affiliation"}
+    assert ("总经理", "湘潭电化科技股份有限公司") in roles
 
 
 def test_graphml_carries_label_type_aliases_and_edge_relations(built: Path) -> None:

@@ -8,8 +8,6 @@ character class, and a B/M/E mask per lexicon category (see ``kg.nlp.lexicon``).
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
 import numpy
@@ -21,17 +19,10 @@ from thinc.api import Embed, HashEmbed, Maxout, Model, chain, concatenate, with_
 from thinc.types import Floats2d, Ints2d
 
 from kg.nlp.lexicon import CATEGORIES, Lexicon
+from kg.script import simplified_forms
 
 N_COLUMNS = 4 + len(CATEGORIES)
 _PAD = "\x02"
-
-
-@lru_cache(maxsize=1)
-def _simplified() -> dict[str, str]:
-    """Traditional characters simplified text never writes, to their simplified form
-    (``kg/data/t2s_chars.tsv``, derived by training/build_t2s.py from OpenCC)."""
-    text = resources.files("kg.data").joinpath("t2s_chars.tsv").read_text(encoding="utf8")
-    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def normalize_char(c: str) -> str:
@@ -41,7 +32,7 @@ def normalize_char(c: str) -> str:
         return " " if c.isspace() else c[:1]
     n = unicodedata.normalize("NFKC", c).lower()
     n = n[:1] if n else c
-    return "0" if n.isdigit() else _simplified().get(n, n)
+    return "0" if n.isdigit() else simplified_forms().get(n, n)
 
 
 def char_class(c: str) -> int:
