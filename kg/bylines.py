@@ -23,9 +23,13 @@ _CREDIT = re.compile(rf"^(?P<org>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE}
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _DATELINE = re.compile(
     r"^(?:另据|又据|据)?(?P<paper>[\u4e00-\u9fff]{0,12}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:讯|电)"
-    # credits in brackets (本报讯（记者 王明）), or after a date or a bare 本报讯 none (they
-    # are in a byline above or in brackets at the paragraph's end) and a space
-    r"(?:\s*[（(](?P<credits>[^）)]{0,80})[）)]|(?<=日[讯电])(?=[ \u3000])|(?<=^本报讯)(?=[ \u3000:：]))"
+    # credits in brackets (本报讯（记者 王明）), or after a date none (they were in a byline
+    # above) and a space
+    r"(?:\s*[（(](?P<credits>[^）)]{0,80})[）)]|(?<=日[讯电])(?=[ \u3000]))"
+)
+# a head with neither date nor credits, then a space: 本报讯 9月1日，…; 本报综合消息 …; 据新华社电 …
+_BARE_DATELINE = re.compile(
+    r"^(?:据)?(?:(?P<paper>本报|新华社|中新社)(?:讯|电|专电|综合消息|综合报道|综合外电)|综合(?:消息|报道|外电))(?=[ \u3000:：])"
 )
 # The outlet of a dateline, and the place it was filed from: 新华社北京, 本报宁波, 湖南日报.
 # 本报 is "this newspaper". The outlet is the longest head ending in an outlet word, so a
@@ -164,12 +168,16 @@ def parse_dateline(line: str) -> Dateline | None:
     """``岳阳日报3月30日讯（全媒体记者 王明）`` at the start of a paragraph."""
     m = _DATELINE.match(line)
     if not m:
-        return None
+        bare = _BARE_DATELINE.match(line)
+        if bare is None:
+            return None
+        paper = bare.group("paper") or ""
+        return Dateline(place=paper, date="", bylines=[], end=bare.end(), outlet=paper, head=bare.start("paper") if paper else 0)
     outlet, where = split_dateline_head(m.group("paper"))
     paper = "" if outlet == THIS_PAPER else outlet
     credits = parse_credits(m.group("credits") or "", default_org=paper) or []
-    if not m.group("date") and not credits and m.group("paper") != THIS_PAPER:
-        return None  # without a date only the credits say it is a dateline (他来电（电话）说 is prose), or 本报讯
+    if not m.group("date") and not credits:
+        return None  # without a date only the credits say it is a dateline (他来电（电话）说 is prose)
     return Dateline(
         place=m.group("paper"), date=m.group("date") or "", bylines=credits, end=m.end(), outlet=outlet, where=where,
         head=m.start("paper"),

@@ -82,21 +82,33 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「『]?(?P<short>[^”\"」』（）()，,。、\s]{2,20})[”\"」』]?[）)]")
+_ALIAS = re.compile(r"[（(](?:(?:以下|下文)?简称|下称)[“\"「『]?(?P<short>[^”\"」』（）()，,。、\s]{2,20})[”\"」』]?[）)]")
+# a short name in brackets right after the name: 国际数据公司（IDC）, 北京大学（北大）
+_BARE_ALIAS = re.compile(r"[（(](?P<short>[A-Z][A-Z0-9&]{1,9}|[\u4e00-\u9fff]{2,6})[）)]")
+
+
+def _in_order(short: str, name: str) -> bool:
+    it = iter(name)
+    return all(ch in it for ch in short)
 
 
 _CLAUSE_START = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()·]")
 
 
 def _defined_aliases(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
-    """``华信科技股份有限公司（以下简称“华信科技”）``: the text itself says the short name is the
-    organization's. The full name takes the place of what the model tagged there (it may
+    """``华信科技股份有限公司（以下简称“华信科技”）``, ``国际数据公司（IDC）``, ``北京大学（北大）``:
+    the text itself says the short name is the organization's. The full name takes the place of what the model tagged there (it may
     have cut it), and every use of the short name in the article is a mention of it,
     whatever the model made of it (宁德时代 read as the place 宁德)."""
     suffixes: dict[str, str] = role_rules()["holder_suffixes"]
-    for m in _ALIAS.finditer(full):
+    found = sorted([*_ALIAS.finditer(full), *_BARE_ALIAS.finditer(full)], key=lambda m: m.start())
+    for m in found:
         k, short = m.start(), m.group("short")
         before = [i for i, x in enumerate(ex.mentions) if x.end == k and x.label in ORGS and x.origin != "byline"]
+        if m.re is _BARE_ALIAS and not (
+            before and (short.isascii() or (_in_order(short, ex.mentions[before[0]].text) and short != ex.mentions[before[0]].text))
+        ):
+            continue  # a bare bracket names the name before it only as its letters or its characters in order
         clause_start = max((b.end() for b in _CLAUSE_START.finditer(full, max(0, k - 40), k)), default=max(0, k - 40))
         at = full.find(short, clause_start, k)
         starts = [ex.mentions[i].start for i in before] + ([at] if at >= 0 else [])

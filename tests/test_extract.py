@@ -293,6 +293,15 @@ def test_a_short_name_the_text_defines_is_the_organizations() -> None:
     assert affiliations(ex) == {("沈嘉平", "董事长", "南湖锂能")}
 
 
+def test_a_short_name_in_brackets_after_the_name_is_its_alias() -> None:
+    text = "市场研究机构环球数据公司（GDC）分析师周明远认为，东江大学（东大）与龙湖科技（深圳）合作密切。"
+    ents = [("环球数据公司", "COMPANY"), ("GDC", "COMPANY"), ("周明远", "PERSON"), ("东江大学", "ORG"), ("东大", "ORG"),
+            ("龙湖科技", "COMPANY"), ("深圳", "PLACE")]
+    ex = run(text, ents)
+    assert ex.aliases == [("GDC", "环球数据公司"), ("东大", "东江大学")]  # 深圳 is no short name of 龙湖科技
+    assert affiliations(ex) == {("周明远", "分析师", "GDC")}  # the mention of GDC is 环球数据公司's
+
+
 def test_a_defined_short_name_needs_an_organization_before_it() -> None:
     text = "他说了一句话（以下简称“那句话”）让人印象深刻。"
     ex = run(text, [])

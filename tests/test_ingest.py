@@ -268,6 +268,11 @@ def test_a_bare_this_paper_dateline_starts_an_article_and_reported_closes_a_byli
     assert [(b.role, b.names) for b in second.bylines] == [("记者", ["陆晓川"]), ("通讯员", ["滨江教办"])]
     assert parse_dateline("本报讯 9月1日，市教育局启动检查。") is not None
     assert parse_dateline("本报讯息灵通") is None  # a bare 本报讯 needs a space or colon after it
+    for head, outlet in (("本报综合消息", "本报"), ("据新华社电", "新华社"), ("综合消息：", "")):
+        dl = parse_dateline(head + " 美国一家公司9月13日发布新款手机。")
+        assert dl is not None and dl.outlet == outlet, head
+    text = "欧盟峰会闭幕\n\n据新华社电 欧盟峰会14日闭幕。\n\n新款手机发布\n\n本报综合消息 一家公司发布新款手机。"
+    assert [a.headline for a in articles_of(text)] == ["欧盟峰会闭幕", "新款手机发布"]
 
 
 def test_an_interview_under_its_dash_subheadline_and_a_notice_after_closing_credits_are_articles() -> None:
