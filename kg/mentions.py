@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from kg.bodies import level_committees, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
-from kg.names import LEGAL_FORMS, LEVELS, bare_body, company_core, han
+from kg.names import LEGAL_FORMS, LEVELS, bare_body, bare_company, company_core, han
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.places import gazetteer, link_place
@@ -139,21 +139,6 @@ def _defined_aliases(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         ex.aliases.append((short, name))
 
 
-def _bare_company(name: str, words: Lexicon) -> bool:
-    """家具有限公司, 新能源科技股份有限公司: a legal form after nothing but common words (a
-    trade) names no company by itself."""
-    form = longest_ending(name, LEGAL_FORMS)
-    return form is not None and _all_common(name[: -len(form)], words)
-
-
-def _all_common(text: str, words: Lexicon) -> bool:
-    """Whether ``text`` splits into common words of two to four characters (新能源 + 科技)."""
-    ok = [True] + [False] * len(text)
-    for end in range(2, len(text) + 1):
-        ok[end] = any(ok[end - n] and words.common(text[end - n : end]) for n in (2, 3, 4) if end - n >= 0)
-    return ok[len(text)]
-
-
 def _joined_companies(ex: Extraction, words: Lexicon) -> None:
     """江西自由王国 + 家具有限公司, the model's cut through one name: a bare company right
     after another name, with nothing between, is the end of that name."""
@@ -163,7 +148,7 @@ def _joined_companies(ex: Extraction, words: Lexicon) -> None:
         a, b = ms[k - 1], ms[k]
         if (
             a.end == b.start and a.origin == b.origin == "ner" and b.label == "COMPANY"
-            and _bare_company(b.text, words) and not a.text.endswith(public_body_words() + ZONE_WORDS)
+            and bare_company(b.text, words) and not a.text.endswith(public_body_words() + ZONE_WORDS)
         ):  # (a zone or a body before a company is where the company is, not its name: 湘商产业园 + 天天食品…)
             ms[k - 1 : k + 1] = [Mention(a.article, a.start, b.end, a.text + b.text, "COMPANY", a.sentence)]
         k -= 1

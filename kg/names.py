@@ -6,6 +6,7 @@ resolution merges the two; both read names the same way through this module.
 
 from __future__ import annotations
 
+from kg.nlp.lexicon import Lexicon
 from kg.places import Gazetteer, gazetteer
 
 # a company's legal form, longest first where one ends another
@@ -68,3 +69,18 @@ def bare_body(name: str) -> str:
         named = prefix in gaz.exact or any(len(c) <= 4 for c in gaz.short.get(prefix, ()))
         return "" if named else name[0]
     return ""
+
+
+def bare_company(name: str, words: Lexicon) -> bool:
+    """家具有限公司, 新能源科技股份有限公司: a legal form after nothing but common words (a
+    trade) names no company by itself."""
+    form = next((f for f in LEGAL_FORMS if name.endswith(f)), None)
+    return form is not None and all_common(name[: -len(form)], words)
+
+
+def all_common(text: str, words: Lexicon) -> bool:
+    """Whether ``text`` splits into common words of two to four characters (新能源 + 科技)."""
+    ok = [True] + [False] * len(text)
+    for end in range(2, len(text) + 1):
+        ok[end] = any(ok[end - n] and words.common(text[end - n : end]) for n in (2, 3, 4) if end - n >= 0)
+    return ok[len(text)]

@@ -35,8 +35,9 @@ from importlib import resources
 
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
-from kg.roles import generic_bodies, holders, public_body_words
+from kg.roles import generic_bodies, holders, longest_ending, public_body_words
 from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS, bare_body
+from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, town_level
 
 LABEL_ORDER = ("PERSON", "COMPANY", "ORG", "PLACE")
@@ -175,7 +176,10 @@ class Resolver:
                 self.type[s] = "PLACE"
         self.persons = _person_variants(votes, self.type)
         self.codes = tally.codes
-        self.canonical = _org_full_forms(sorted(s for s, t in self.type.items() if t in ORGS), gaz)
+        orgs = sorted(s for s, t in self.type.items() if t in ORGS)
+        self.canonical = _org_full_forms(orgs, gaz)
+        for short, full in _foreign_prefixed(orgs, places, gaz).items():
+            self.canonical.setdefault(short, full)
         for short, fulls in tally.aliases.items():  # a short name the text defined, when it defined one
             full = next(iter(fulls))
             if len(fulls) == 1 and self.type.get(short) in ORGS and self.type.get(full) in ORGS:
@@ -276,6 +280,24 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer) -> dict[str, str]:
         if len(longest) == 1:
             canonical[s] = longest.pop()
     return canonical
+
+
+def _foreign_prefixed(orgs: list[str], places: set[str], gaz: Gazetteer) -> dict[str, str]:
+    """苹果公司 -> 美国苹果公司: a company's name and the one full name that puts before it a
+    place the corpus names and the division table does not (a country). Companies only:
+    国务院 is no short name of 美国国务院."""
+    foreign = {p for p in places if not gaz.candidates(p)}
+    words = shipped_lexicon()  # a core of one common word is as often a trade: 石油公司 of 美国石油公司
+    names = set(orgs)
+    fulls: dict[str, set[str]] = defaultdict(set)
+    for f in orgs:
+        for k in range(2, min(5, len(f) - 3)):
+            short = f[k:]
+            form = longest_ending(short, LEGAL_FORMS)
+            core = short[: -len(form)] if form else ""
+            if f[:k] in foreign and short in names and (len(core) >= 3 or (len(core) == 2 and not words.common(core))):
+                fulls[short].add(f)
+    return {short: next(iter(fs)) for short, fs in sorted(fulls.items()) if len(fs) == 1}
 
 
 def _person_variants(votes: dict[str, Counter], surface_type: dict[str, str]) -> dict[str, str]:

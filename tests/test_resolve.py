@@ -61,6 +61,16 @@ def test_a_hospital_named_after_its_university_joins_the_full_name() -> None:
     assert by_label(res, "南岭大学研究生院").aliases == set()  # a graduate school is a kind, not a name
 
 
+def test_a_company_named_after_its_country_joins_its_own_name() -> None:
+    text = "美国总统访华。美国克莱德公司扩产。克莱德公司股价上涨。美国石油公司减产。石油公司亏损。美国国务院表态。国务院开会。"
+    ents = [("美国", "PLACE"), ("美国克莱德公司", "COMPANY"), ("克莱德公司", "COMPANY"), ("美国石油公司", "COMPANY"),
+            ("石油公司", "COMPANY"), ("美国国务院", "ORG"), ("国务院", "ORG")]
+    res = resolve([extraction("a1", text, ents)])
+    assert by_label(res, "美国克莱德公司").aliases == {"克莱德公司"}
+    assert by_label(res, "美国石油公司").aliases == set()  # 石油公司 is a trade
+    assert by_label(res, "美国国务院").aliases == set()  # not a company: 国务院 is another body
+
+
 def test_a_places_party_committee_abbreviates_none_of_its_bodies() -> None:
     text = "株洲市发展改革委发布通知。株洲市发改委负责解读。株洲市委召开会议。"
     res = resolve([extraction("a1", text, [("株洲市发展改革委", "ORG"), ("株洲市发改委", "ORG"), ("株洲市委", "ORG")])])
