@@ -93,8 +93,8 @@ def parse_credits(text: str, default_org: str = "") -> list[Byline] | None:
         if k == len(tokens) - 1 and tok in PHOTO_MARKS and credits:
             photo = True
             continue
-        if k == len(tokens) - 1 and tok in REPORTED and credits:
-            continue
+        if k == len(tokens) - 1 and credits and (tok in REPORTED or _FILED.match(tok)):
+            continue  # 本报记者 王明 报道; 本报记者 王明 北京3月5日电 (where and when it was filed)
         m = _CREDIT.match(tok)
         if m and (m.group("org") or m.group("role") != "摄影" or m.group("name")):
             org = m.group("org") or (default_org if "记者" in m.group("role") else "")
@@ -111,6 +111,7 @@ def parse_credits(text: str, default_org: str = "") -> list[Byline] | None:
     return credits
 
 
+_FILED = re.compile(r"^[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]$")
 _TEXT_AND_PHOTOS = re.compile(r"^(?:文\s*[/／|｜·]\s*图|图\s*[/／|｜·]\s*文)[\s:：]*")
 # credits closing a paragraph: …明年还将新建5处。（记者 蔡文杰 通讯员 龙小溪）
 _TRAILING = re.compile(r"(?<=[。！？!?”])\s*[（(](?P<credits>[^（）()]{2,60})[）)]\s*$")

@@ -248,6 +248,9 @@ def _listed_before(ex: Extraction, person: int, org: int) -> None:
     k = org
     while k > 0 and ms[k - 1].label != "PERSON" and ms[k - 1].sentence == ms[person].sentence:
         listed = text[ms[k - 1].end : ms[k].start]
+        if not listed:  # 长沙市雨花区 + 圭塘街道…中心: places written onto the body's name
+            k -= 1
+            continue
         role = listed[:-1]
         if not listed.endswith("、") or not ROLE_TEXT.match(role) or not ends_with_title(role):
             return

@@ -499,7 +499,8 @@ def _headline_parts(head: list[str]) -> tuple[str, str, str]:
     if len(head) == 1:
         return "", head[0], ""
     if len(head) == 2:
-        if len(head[0]) <= 4 and len(head[1]) >= 2 * len(head[0]) and not head[1].startswith("—"):
+        label = head[0].replace("·", "")  # 两会·声音: the dot joins a label's two words
+        if len(label) <= 4 and len(head[1]) >= 2 * len(label) and not head[1].startswith("—"):
             return head[0], head[1], ""  # a column's label above the headline: 乡村振兴 / 小山村走出致富路
         return "", head[0], head[1]
     return head[0], head[1], head[2]

@@ -330,6 +330,12 @@ def test_a_second_title_in_a_list_is_at_the_same_body() -> None:
     }  # the 校长 is the university's, which is not named on its own
 
 
+def test_a_title_listed_before_a_body_with_its_places_written_on_is_the_names_too() -> None:
+    text = "全国人大代表、长沙市雨花区圭塘街道社区卫生服务中心护士长刘晓燕说，基层待遇提高了。"
+    ents = [("全国人大", "ORG"), ("长沙市", "PLACE"), ("雨花区", "PLACE"), ("圭塘街道社区卫生服务中心", "ORG"), ("刘晓燕", "PERSON")]
+    assert affiliations(run(text, ents)) == {("刘晓燕", "代表", "全国人大"), ("刘晓燕", "护士长", "圭塘街道社区卫生服务中心")}
+
+
 def test_police_ranks_are_titles_at_the_police() -> None:
     text = "西湖派出所民警赵永刚、辅警钱多多巡逻时发现了走失的孩子。"
     ents = [("西湖派出所", "ORG"), ("赵永刚", "PERSON"), ("钱多多", "PERSON")]

@@ -289,3 +289,10 @@ def test_an_interview_under_its_dash_subheadline_and_a_notice_after_closing_cred
     )
     assert [(b.role, b.names) for b in interview.bylines] == [("本报记者", ["罗文静"])]  # 整理 names no one
     assert notice.headline == "市人民政府关于任免工作人员的通知" and notice.bylines == []
+
+
+def test_a_dotted_column_label_is_a_kicker_and_a_byline_may_end_with_where_it_was_filed() -> None:
+    text = "两会·声音\n\n代表委员热议乡村振兴\n\n本报记者 汤雨桐 北京3月5日电\n\n代表们围绕乡村振兴展开讨论。"
+    [art] = articles_of(text)
+    assert (art.kicker, art.headline) == ("两会·声音", "代表委员热议乡村振兴")
+    assert [(b.role, b.names) for b in art.bylines] == [("本报记者", ["汤雨桐"])]
