@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from kg.bodies import level_committees, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
-from kg.names import LEGAL_FORMS, LEVELS, bare_body, bare_company, company_core, han
+from kg.names import LEGAL_FORMS, LEVELS, bare_body, bare_company, company_core, han, in_order
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.places import gazetteer, link_place
@@ -52,10 +52,12 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     words = words or shipped_lexicon()
     _joined_companies(ex, words)
     _cut_heads(ex, full)
+    _begun_in_a_word(ex, full, words)
     _cut_places(ex, full)
     _split_owners(ex, sent_of)
     _split_party_bodies(ex)
     _company_organs(ex)
+    _titles_read_in(ex, full)
     _teams(ex)
     _bodies_read_as_places(ex)
     _defined_aliases(ex, full, sent_of)
@@ -84,12 +86,7 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
 
 _ALIAS = re.compile(r"[（(](?:(?:以下|下文)?简称|下称)[“\"「『]?(?P<short>[^”\"」』（）()，,。、\s]{2,20})[”\"」』]?[）)]")
 # a short name in brackets right after the name: 国际数据公司（IDC）, 北京大学（北大）
-_BARE_ALIAS = re.compile(r"[（(](?P<short>[A-Z][A-Z0-9&]{1,9}|[\u4e00-\u9fff]{2,6})[）)]")
-
-
-def _in_order(short: str, name: str) -> bool:
-    it = iter(name)
-    return all(ch in it for ch in short)
+_BARE_ALIAS = re.compile(r"[（(](?P<short>[A-Z][A-Z&]{1,9}|[\u4e00-\u9fff]{2,6})[）)]")
 
 
 _CLAUSE_START = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()·]")
@@ -106,7 +103,7 @@ def _defined_aliases(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         k, short = m.start(), m.group("short")
         before = [i for i, x in enumerate(ex.mentions) if x.end == k and x.label in ORGS and x.origin != "byline"]
         if m.re is _BARE_ALIAS and not (
-            before and (short.isascii() or (_in_order(short, ex.mentions[before[0]].text) and short != ex.mentions[before[0]].text))
+            before and (short.isascii() or (in_order(short, ex.mentions[before[0]].text) and short != ex.mentions[before[0]].text))
         ):
             continue  # a bare bracket names the name before it only as its letters or its characters in order
         clause_start = max((b.end() for b in _CLAUSE_START.finditer(full, max(0, k - 40), k)), default=max(0, k - 40))
@@ -250,6 +247,34 @@ def _company_organs(ex: Extraction) -> None:
         # a company by its legal form or tagged so elsewhere (华菱钢铁董事会), not 国际货币基金组织执行董事会
         if len(rest) >= 2 and (rest.endswith(LEGAL_FORMS) or rest in companies):
             ex.mentions[k] = Mention(m.article, m.start, m.end - len(organ), rest, "COMPANY", m.sentence)
+
+
+def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
+    """东湘电集团有限公司 in 控股股东湘电集团有限公司: a company name the model began on the
+    last character of a common word (股东, "shareholder") begins after it; not where that
+    word is a place (广东 + 东风…) or the name's own first two characters are a word."""
+    gaz = gazetteer()
+    for k, m in enumerate(ex.mentions):
+        form = longest_ending(m.text, LEGAL_FORMS) if m.label in ORGS and m.origin == "ner" and m.start > 0 else None
+        if form is None or len(m.text) - len(form) < 3:
+            continue
+        word = full[m.start - 1 : m.start + 1]
+        if words.common(word) and not gaz.candidates(word) and not words.common(m.text[:2]):
+            ex.mentions[k] = Mention(m.article, m.start + 1, m.end, m.text[1:], m.label, m.sentence)
+
+
+def _titles_read_in(ex: Extraction, full: str) -> None:
+    """湘电股份证券 + 事务代表 X: a name the model read on into the first two or three
+    characters of a title written after it (证券事务代表) ends before them."""
+    for k, m in enumerate(ex.mentions):
+        if m.label not in ORGS or m.origin != "ner" or m.text.endswith(public_body_words() + LEGAL_FORMS):
+            continue  # 村党支部 + 书记 is no 村党 + 支部书记
+        for cut in (3, 2):
+            tail = m.text[-cut:]
+            title = next((t for t in titles() if len(t) >= cut + 2 and t.startswith(tail) and full.startswith(t[cut:], m.end)), None)
+            if title is not None and len(m.text) - cut >= 2:
+                ex.mentions[k] = Mention(m.article, m.start, m.end - cut, m.text[:-cut], m.label, m.sentence)
+                break
 
 
 def _teams(ex: Extraction) -> None:

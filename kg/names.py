@@ -84,3 +84,9 @@ def all_common(text: str, words: Lexicon) -> bool:
     for end in range(2, len(text) + 1):
         ok[end] = any(ok[end - n] and words.common(text[end - n : end]) for n in (2, 3, 4) if end - n >= 0)
     return ok[len(text)]
+
+
+def in_order(short: str, name: str) -> bool:
+    """Every character of ``short`` in ``name``, in the same order (北大 of 北京大学)."""
+    it = iter(name)
+    return all(ch in it for ch in short)

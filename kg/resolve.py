@@ -36,7 +36,7 @@ from importlib import resources
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, longest_ending, public_body_words
-from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS, bare_body
+from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order
 from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, town_level
 
@@ -90,6 +90,9 @@ _UNDER_A_PARENT = ("医院", "中学", "小学", "幼儿园")
 _NO_OWN_NAME = ("第", "人民", "附属", "中心")  # 第一医院, 人民医院: every city has one
 
 
+_STOCK_FORMS = ("股份", "集团", "控股")
+
+
 def _parent_before(full: str, short: str) -> bool:
     """A hospital or school named after the university it belongs to (协和医院 of …附属协和医院,
     湘雅二医院心血管外科 of 中南大学湘雅二医院心血管外科)."""
@@ -115,9 +118,14 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     # letters kept in order (成都市发改委 / 成都市发展改革委), but a place and one character is
     # that place's own body (成都市委, the party committee, abbreviates no 成都市…委)
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
-        it = iter(full)
-        return all(ch in it for ch in short)
-    return False
+        return in_order(short, full)
+    # a listed company's short name: the first character of each two-character word, then 股份
+    # (湘电股份 / 湘潭电机股份有限公司), of a name not much longer
+    form = next((f for f in _STOCK_FORMS if short.endswith(f)), None)
+    k = full.find(form, 1) if form else -1
+    head, core = short[: -len(form)] if form else "", full[:k] if k > 0 else ""
+    return (len(head) >= 2 and 2 * len(head) <= len(core) <= 2 * len(head) + 2 and full.endswith(LEGAL_FORMS)
+            and all(core[2 * i : 2 * i + 1] == ch for i, ch in enumerate(head)))  # the first of each two
 
 
 def _org_type(label: str, votes: Counter) -> str:
@@ -269,13 +277,16 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer) -> dict[str, str]:
         by_start[f[:2]].add(f)
         if prefix:
             by_start[f[len(prefix) : len(prefix) + 2]].add(f)
+        if f.endswith(LEGAL_FORMS):  # 湘潭电机股份有限公司 under 湘电股份's first character
+            by_start[f[:1]].add(f)
         for parent in PARENTS:  # 中南大学湘雅二医院 under 湘雅二医院's first two characters
             k = f.rfind(parent)
             if k > 0 and _parent_before(f, f[k + len(parent) :]):
                 by_start[f[k + len(parent) : k + len(parent) + 2]].add(f)
     canonical = {}
     for s in surfaces:
-        fulls = [f for f in sorted(by_start.get(s[:2], ())) if _abbreviates(s, f, gaz)]
+        near = by_start.get(s[:2], set()) | (by_start.get(s[:1], set()) if s.endswith(_STOCK_FORMS) else set())
+        fulls = [f for f in sorted(near) if _abbreviates(s, f, gaz)]
         longest = {f for f in fulls if not any(_abbreviates(f, g, gaz) for g in fulls)}
         if len(longest) == 1:
             canonical[s] = longest.pop()

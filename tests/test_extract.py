@@ -336,6 +336,15 @@ def test_a_title_listed_before_a_body_with_its_places_written_on_is_the_names_to
     assert affiliations(run(text, ents)) == {("刘晓燕", "代表", "全国人大"), ("刘晓燕", "护士长", "圭塘街道社区卫生服务中心")}
 
 
+def test_a_name_read_into_a_title_or_begun_inside_a_word_is_cut_back() -> None:
+    text = "沅江电机证券事务代表周立新介绍，公司控股股东沅电集团有限公司拟增持。西坪村党支部书记何明亮参加。"
+    ents = [("沅江电机证券", "COMPANY"), ("周立新", "PERSON"), ("东沅电集团有限公司", "COMPANY"), ("西坪村党支部", "ORG"),
+            ("何明亮", "PERSON")]
+    ex = run(text, ents)
+    assert [m.text for m in ex.mentions if m.label in ("ORG", "COMPANY")] == ["沅江电机", "沅电集团有限公司", "西坪村党支部"]
+    assert affiliations(ex) == {("周立新", "证券事务代表", "沅江电机"), ("何明亮", "书记", "西坪村党支部")}
+
+
 def test_police_ranks_are_titles_at_the_police() -> None:
     text = "西湖派出所民警赵永刚、辅警钱多多巡逻时发现了走失的孩子。"
     ents = [("西湖派出所", "ORG"), ("赵永刚", "PERSON"), ("钱多多", "PERSON")]

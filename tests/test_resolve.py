@@ -71,6 +71,14 @@ def test_a_company_named_after_its_country_joins_its_own_name() -> None:
     assert by_label(res, "美国国务院").aliases == set()  # not a company: 国务院 is another body
 
 
+def test_a_listed_companys_short_name_of_first_characters_joins_its_full_name() -> None:
+    text = "沅江电机股份有限公司发布公告。沅电股份股价上涨。77国集团发表声明，7国集团峰会召开。"
+    ents = [("沅江电机股份有限公司", "COMPANY"), ("沅电股份", "COMPANY"), ("77国集团", "COMPANY"), ("7国集团", "COMPANY")]
+    res = resolve([extraction("a1", text, ents)])
+    assert by_label(res, "沅江电机股份有限公司").aliases == {"沅电股份"}
+    assert by_label(res, "77国集团").aliases == set()
+
+
 def test_a_places_party_committee_abbreviates_none_of_its_bodies() -> None:
     text = "株洲市发展改革委发布通知。株洲市发改委负责解读。株洲市委召开会议。"
     res = resolve([extraction("a1", text, [("株洲市发展改革委", "ORG"), ("株洲市发改委", "ORG"), ("株洲市委", "ORG")])])
