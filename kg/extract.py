@@ -205,6 +205,8 @@ def _affiliations(ex: Extraction) -> None:
         # role + NAME, the organization named before (公司负责人 X)
         lo = max(sent_start, ms[prev].end if prev is not None else 0)
         clause = CLAUSE_BREAK.split(text[lo : person.start])[-1]
+        if text[person.start - len(clause) - 1 : person.start - len(clause)].isdigit():
+            clause = _AGE.sub("", clause)  # 52岁的语文老师 X: the age is no part of the role
         if clause and ROLE_TEXT.match(clause) and ends_with_title(clause):
             named = _named_prefix(ex, j, clause)
             if named is not None:
@@ -234,6 +236,9 @@ def _affiliations(ex: Extraction) -> None:
                     while k > 0 and ms[k - 1].label == "PERSON" and text[ms[k - 1].end : ms[k].start] == "、":
                         k -= 1
                         _add_roles(ex, k, nxt, role)
+
+
+_AGE = re.compile(r"^(?:多|余)?(?:岁|周岁)的?")
 
 
 @lru_cache(maxsize=1)

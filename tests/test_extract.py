@@ -345,6 +345,12 @@ def test_a_name_read_into_a_title_or_begun_inside_a_word_is_cut_back() -> None:
     assert affiliations(ex) == {("周立新", "证券事务代表", "沅江电机"), ("何明亮", "书记", "西坪村党支部")}
 
 
+def test_an_age_before_the_title_is_no_part_of_the_role() -> None:
+    text = "在清溪镇中心小学，52岁的语文老师钟秀梅已任教30年。"
+    ents = [("清溪镇中心小学", "ORG"), ("钟秀梅", "PERSON")]
+    assert affiliations(run(text, ents)) == {("钟秀梅", "语文老师", "清溪镇中心小学")}
+
+
 def test_police_ranks_are_titles_at_the_police() -> None:
     text = "西湖派出所民警赵永刚、辅警钱多多巡逻时发现了走失的孩子。"
     ents = [("西湖派出所", "ORG"), ("赵永刚", "PERSON"), ("钱多多", "PERSON")]
