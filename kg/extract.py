@@ -22,7 +22,7 @@ from kg.bylines import (
 )
 from kg.ingest import Article
 from kg.mentions import find_mentions
-from kg.names import LEVEL_TITLES, company_core
+from kg.names import LEGAL_FORMS, LEVEL_TITLES, company_core
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, Relation, SentenceOf, Span
@@ -352,7 +352,8 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
         # the holder's short name written into the role (恒远电机生产总监 after 恒远电机股份有限公司),
         # or the body word it ends with (管理处主任 at 岳阳楼景区管理处: 主任)
         short = next((k for k in range(len(role) - 1, 1, -1)
-                      if (any(n.startswith(role[:k]) or n.endswith(role[:k]) for n in names) or (k >= 3 and role[:k] in core))
+                      if (any(n.startswith(role[:k]) or n.endswith(role[:k]) for n in names) or (k >= 3 and role[:k] in core)
+                          or (role[:k] in LEGAL_FORMS and role[:k] in name))  # 集团董事长 at …集团有限公司
                       and ends_with_title(role[k:])), 0)
         role = role[short:]
         if not role or not ends_with_title(role):

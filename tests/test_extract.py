@@ -149,6 +149,9 @@ def test_company_title_refers_back_to_the_company_named_before() -> None:
     text = "在株洲恒远电机股份有限公司装配车间，电机正在打包。公司董事长赵广林介绍，订单增长三成。"
     ex = run(text, [("株洲恒远电机股份有限公司", "COMPANY"), ("赵广林", "PERSON")])
     assert affiliations(ex) == {("赵广林", "董事长", "株洲恒远电机股份有限公司")}  # 公司 says which, the title is 董事长
+    text = "记者从舟山港务集团有限公司获悉，吞吐量创新高。集团董事长陶立波表示，将加快建设强港。"
+    ex = run(text, [("舟山港务集团有限公司", "COMPANY"), ("陶立波", "PERSON")])
+    assert affiliations(ex) == {("陶立波", "董事长", "舟山港务集团有限公司")}
 
 
 def test_company_title_refers_to_the_company_the_sentence_is_about() -> None:
