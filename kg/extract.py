@@ -313,7 +313,8 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
     return best[1]
 
 
-LEVEL_CHARS = frozenset(LEVEL_TITLES.values())  # 省 市 县 区 州 镇 乡
+LEVEL_CHARS = frozenset(LEVEL_TITLES.values())
+_LEVEL_ENDS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")  # 省 市 县 区 州 镇 乡
 
 
 def _division(ex: Extraction, i: int) -> str:
@@ -433,10 +434,20 @@ def _stated_locations(ex: Extraction) -> None:
 
 
 def _adjacent_places(ex: Extraction) -> None:
-    """岳阳市君山区: a place written right after another lies within it; so does an org."""
+    """岳阳市君山区: a place written right after another lies within it; so does an org. Not
+    where the divisions say otherwise: a division lies only in the divisions above it (大众
+    read as a place before 安徽 contains nothing)."""
     ms = ex.mentions
+    gaz = gazetteer()
     for i in range(len(ms) - 1):
         a, b = ms[i], ms[i + 1]
         if a.label == "PLACE" and a.end == b.start and b.label in ("PLACE", *ORGS):
+            inner, outer = ex.place_hints[i + 1], ex.place_hints[i]
+            if b.label == "PLACE" and inner and outer not in gaz.ancestors(inner):
+                under = [c for c, _ in gaz.candidates(b.text) if outer and outer in gaz.ancestors(c)]
+                if len(under) == 1:  # 翠屏区南岸街道: the 南岸街道 of 翠屏区, whatever the rest of the text said
+                    ex.place_hints[i + 1] = under[0]
+                elif outer or not a.text.endswith(_LEVEL_ENDS):
+                    continue  # a division above it, or one the table does not have (旬阳县 before it became 旬阳市)
             kind = "part_of" if b.label == "PLACE" else "located_in"
             ex.relations.append(Relation(kind, i + 1, i, "", ex.sentence_evidence(b.sentence)))

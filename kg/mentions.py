@@ -52,6 +52,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     words = words or shipped_lexicon()
     _joined_companies(ex, words)
     _cut_heads(ex, full)
+    _bracketed_places(ex, full)
     _begun_in_a_word(ex, full, words)
     _cut_places(ex, full)
     _split_owners(ex, sent_of)
@@ -261,6 +262,29 @@ def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
         word = full[m.start - 1 : m.start + 1]
         if words.common(word) and not gaz.candidates(word) and not words.common(m.text[:2]):
             ex.mentions[k] = Mention(m.article, m.start + 1, m.end, m.text[1:], m.label, m.sentence)
+
+
+def _bracketed_places(ex: Extraction, full: str) -> None:
+    """安徽）有限公司 of 蔚来汽车（安徽）有限公司: a name the model began inside the brackets
+    that hold its place begins at the name before them (the Han characters back to a
+    break, two to eight of them), or is no name."""
+    drop = []
+    for k, m in enumerate(ex.mentions):
+        close = next((i for i, ch in enumerate(m.text) if ch in "）)"), -1)
+        if m.label not in ORGS or m.origin != "ner" or close < 0 or any(ch in "（(" for ch in m.text[:close]):
+            continue
+        opening = max(full.rfind("（", 0, m.start), full.rfind("(", 0, m.start))
+        named = next((i for i, x in enumerate(ex.mentions) if x.end == opening and x.label in ORGS), None)
+        head = ex.mentions[named].start if named is not None else opening  # 蔚来汽车, read as a name of its own
+        while named is None and head > 0 and opening - head < 8 and han(full[head - 1]) and not any(x.end == head for x in ex.mentions):
+            head -= 1
+        if opening < 0 or m.start - opening > 6 or opening - head < 2:
+            drop.append(k)
+            continue
+        ex.mentions[k] = Mention(m.article, head, m.end, full[head : m.end], m.label, m.sentence)
+        if named is not None:
+            drop.append(named)
+    ex.mentions = [m for k, m in enumerate(ex.mentions) if k not in drop]
 
 
 def _titles_read_in(ex: Extraction, full: str) -> None:

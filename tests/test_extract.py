@@ -354,6 +354,21 @@ def test_an_age_before_the_title_is_no_part_of_the_role() -> None:
     assert affiliations(run(text, ents)) == {("钟秀梅", "语文老师", "清溪镇中心小学")}
 
 
+def test_a_name_begun_inside_its_bracketed_place_begins_before_the_brackets() -> None:
+    text = "　　星途汽车（安徽）有限公司副总裁吴立勇表示将扩建工厂。"
+    ex = run(text, [("安徽）有限公司", "COMPANY"), ("吴立勇", "PERSON")])
+    assert affiliations(ex) == {("吴立勇", "副总裁", "星途汽车（安徽）有限公司")}
+    ex = run("星途汽车（安徽）有限公司投产。", [("星途汽车", "COMPANY"), ("安徽）有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["星途汽车（安徽）有限公司"]
+
+
+def test_places_written_together_lie_within_each_other_only_as_the_divisions_say() -> None:
+    text = "大众安徽工厂投产。宜宾市翠屏区白沙湾街道办事处发布通知。"
+    ex = run(text, [("大众", "PLACE"), ("安徽", "PLACE"), ("宜宾市", "PLACE"), ("翠屏区", "PLACE"), ("白沙湾街道", "PLACE")])
+    rels = {(ex.mentions[r.head].text, r.kind, ex.mentions[r.tail].text) for r in ex.relations}
+    assert rels == {("翠屏区", "part_of", "宜宾市"), ("白沙湾街道", "part_of", "翠屏区")}
+
+
 def test_police_ranks_are_titles_at_the_police() -> None:
     text = "西湖派出所民警赵永刚、辅警钱多多巡逻时发现了走失的孩子。"
     ents = [("西湖派出所", "ORG"), ("赵永刚", "PERSON"), ("钱多多", "PERSON")]
