@@ -22,7 +22,7 @@ from kg.bylines import (
 )
 from kg.ingest import Article
 from kg.mentions import find_mentions
-from kg.names import LEGAL_FORMS, LEVEL_TITLES, company_core
+from kg.names import LEGAL_FORMS, LEVEL_TITLES, company_core, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, Relation, SentenceOf, Span
@@ -236,6 +236,30 @@ def _affiliations(ex: Extraction) -> None:
                     while k > 0 and ms[k - 1].label == "PERSON" and text[ms[k - 1].end : ms[k].start] == "、":
                         k -= 1
                         _add_roles(ex, k, nxt, role)
+                continue
+        _current_post(ex, j)
+
+
+_NOW_HOLDS = ("现任", "现为", "现担任", "目前担任")
+
+
+def _current_post(ex: Extraction, j: int) -> None:
+    """林海生，1968年生，海南文昌人，现任海南椰风食品股份有限公司董事长: a sentence about a
+    person that says what post they hold now; no other person named between."""
+    text, ms = ex.article.text, ex.mentions
+    if any(ms[i].label == "PERSON" and ms[i].sentence == ms[j].sentence for i in range(j)):
+        return  # the sentence is about the person it names first
+    for k in range(j + 1, len(ms)):
+        m = ms[k]
+        if m.sentence != ms[j].sentence or m.label == "PERSON":
+            return
+        if m.label in ORGS and text[max(0, m.start - 4) : m.start].endswith(_NOW_HOLDS):
+            role = CLAUSE_BREAK.split(text[m.end : m.end + 16])[0]
+            role = next((role[:n] for n in range(len(role), 0, -1) if ends_with_title(role[:n])), "")
+            after = text[m.end + len(role) : m.end + len(role) + 1]
+            if role and m.label in holders(role) and not han(after):  # 现任…主席维克多: the name after holds it
+                _add_roles(ex, j, k, role)
+            return
 
 
 _AGE = re.compile(r"^(?:多|余)?(?:岁|周岁)的?")

@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from kg.records import Evidence, Extraction
-from kg.ingest import Article, record_id
+from kg.ingest import BULLETS, Article, record_id
 from kg.resolve import Resolver, Tally
 
 MAX_EVIDENCE = 20  # sentences kept per edge; ``weight`` still counts them all
@@ -30,11 +30,17 @@ def _ev_key(e: Evidence) -> tuple:
     return (e.article, e.start, e.end, e.text)
 
 
+def _lead(a: Article) -> str:
+    """A label for an article without a headline (a brief): its first line of prose, begun."""
+    lines = [x.strip().lstrip("".join(BULLETS)).strip() for x in a.text.split("\n")]
+    return next((x for x in lines if x and x != a.kicker), "")[:30]
+
+
 def article_node(a: Article) -> dict[str, Any]:
     """An article's node attributes; its text stays with the build's text store."""
     return {
         "type": "ARTICLE",
-        "label": a.headline or a.text[:30],
+        "label": a.headline or _lead(a),
         "headline": a.headline,
         "kicker": a.kicker,
         "subheadline": a.subheadline,

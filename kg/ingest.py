@@ -385,12 +385,19 @@ def split_articles(source: Source) -> list[Article]:
 
 
 _DASH_SUBHEAD = ("——", "—— ", "--")
+BULLETS = ("△", "▲", "■", "□", "●", "◆", "◇", "★", "☆", "▶", "►")  # marks that open a brief
 
 
 def _article_starts(lines: list[str]) -> list[int]:
     """Index of the first line of each article: the headline block before a byline or dateline."""
     starts: list[int] = []
     for i, line in enumerate(lines):
+        if line.startswith(BULLETS):
+            # △ a brief: an article of its own, under the section's label if one stands above it (短讯)
+            j = i - 1 if i > 0 and is_headline(lines[i - 1]) and not lines[i - 1].startswith(BULLETS) else i
+            if not starts or j > starts[-1]:
+                starts.append(j)
+            continue
         byline = parse_byline(line)
         if byline is not None and any(c.photo for c in byline):
             # a photo story: headline, caption, then the photographers
@@ -474,6 +481,9 @@ def _build_article(source: Source, groups: list[list[tuple[int, int]]], lines: l
             pos += b - a
     text = "".join(parts)
     kicker, headline, sub = _headline_parts(head)
+    after = headers + len(head)  # the line under the headline block
+    if len(head) == 1 and after < len(lines) and lines[after].startswith(BULLETS):
+        kicker, headline = headline, ""  # 短讯 above the first brief: the section's label, not its headline
     if not headline and source.meta.get("title"):
         headline = str(source.meta["title"])
     return Article(

@@ -52,6 +52,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     words = words or shipped_lexicon()
     _joined_companies(ex, words)
     _cut_heads(ex, full)
+    _parts_cut_off(ex, full, words)
     _bracketed_places(ex, full)
     _begun_in_a_word(ex, full, words)
     _cut_places(ex, full)
@@ -262,6 +263,20 @@ def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
         word = full[m.start - 1 : m.start + 1]
         if words.common(word) and not gaz.candidates(word) and not words.common(m.text[:2]):
             ex.mentions[k] = Mention(m.article, m.start + 1, m.end, m.text[1:], m.label, m.sentence)
+
+
+_BETWEEN_NAMES = frozenset("和与及同跟对向在的为由把被或暨并从")  # 皇家剧院和文艺剧院: two names (和文 is a word too)
+
+
+def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
+    """海南大学 + 食 + 品科学与工程学院: a part the model began one character after the body
+    it belongs to, on the second character of a word (食品), is named with that body, whole."""
+    ms = ex.mentions
+    for k in range(len(ms) - 2, -1, -1):
+        a, b = ms[k], ms[k + 1]
+        if (a.label in ORGS and b.label in ORGS and a.origin == b.origin == "ner" and b.start == a.end + 1
+                and han(full[a.end]) and full[a.end] not in _BETWEEN_NAMES and words.common(full[a.end] + b.text[0])):
+            ms[k : k + 2] = [Mention(a.article, a.start, b.end, full[a.start : b.end], b.label, a.sentence)]
 
 
 def _bracketed_places(ex: Extraction, full: str) -> None:

@@ -369,6 +369,24 @@ def test_places_written_together_lie_within_each_other_only_as_the_divisions_say
     assert rels == {("翠屏区", "part_of", "宜宾市"), ("白沙湾街道", "part_of", "翠屏区")}
 
 
+def test_a_school_the_model_cut_one_character_after_its_university_is_named_whole() -> None:
+    text = "南海大学食品科学与工程学院院长李从文评价说。皇家剧院和文艺剧院联合演出。"
+    ents = [("南海大学", "ORG"), ("品科学与工程学院", "ORG"), ("李从文", "PERSON"), ("皇家剧院", "ORG"), ("文艺剧院", "ORG")]
+    ex = run(text, ents)
+    assert [m.text for m in ex.mentions if m.label == "ORG"] == ["南海大学食品科学与工程学院", "皇家剧院", "文艺剧院"]
+    assert affiliations(ex) == {("李从文", "院长", "南海大学食品科学与工程学院")}
+
+
+def test_the_post_a_person_holds_now_in_a_sentence_about_them() -> None:
+    text = "林海平，1968年生，海南文昌人，现任椰岛食品股份有限公司董事长。"
+    ents = [("林海平", "PERSON"), ("海南", "PLACE"), ("文昌", "PLACE"), ("椰岛食品股份有限公司", "COMPANY")]
+    assert affiliations(run(text, ents)) == {("林海平", "董事长", "椰岛食品股份有限公司")}
+    # the title is the name's after it, and the sentence is about its first person
+    text = "李明和夫人王芳会见了秘鲁国会前主席、现任国会外委会主席罗哈斯。"
+    ents = [("李明", "PERSON"), ("王芳", "PERSON"), ("秘鲁国会", "ORG"), ("国会外委会", "ORG")]
+    assert ("王芳", "主席", "国会外委会") not in affiliations(run(text, ents))
+
+
 def test_police_ranks_are_titles_at_the_police() -> None:
     text = "西湖派出所民警赵永刚、辅警钱多多巡逻时发现了走失的孩子。"
     ents = [("西湖派出所", "ORG"), ("赵永刚", "PERSON"), ("钱多多", "PERSON")]

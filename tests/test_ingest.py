@@ -296,3 +296,14 @@ def test_a_dotted_column_label_is_a_kicker_and_a_byline_may_end_with_where_it_wa
     [art] = articles_of(text)
     assert (art.kicker, art.headline) == ("两会·声音", "代表委员热议乡村振兴")
     assert [(b.role, b.names) for b in art.bylines] == [("本报记者", ["汤雨桐"])]
+
+
+def test_briefs_opened_by_a_bullet_are_articles_under_their_sections_label() -> None:
+    text = (
+        "乡村书屋开到家门口\n\n本报记者 符晓丽\n\n全县今年新建乡村书屋40家。\n\n短讯\n\n"
+        "△县人民法院日前审结一起合同纠纷案。（记者 李雯）\n\n△县文旅局透露，今年接待游客200万人次。（记者 吴东）"
+    )
+    first, court, tourism = articles_of(text)
+    assert [(b.role, b.names) for b in first.bylines] == [("本报记者", ["符晓丽"])]
+    assert (court.kicker, court.headline) == ("短讯", "")
+    assert [b.names for b in court.bylines] == [["李雯"]] and [b.names for b in tourism.bylines] == [["吴东"]]

@@ -79,6 +79,13 @@ def test_a_listed_companys_short_name_of_first_characters_joins_its_full_name() 
     assert by_label(res, "77国集团").aliases == set()
 
 
+def test_a_city_under_its_province_directly_has_no_grouping_row_above_it() -> None:
+    gaz = gazetteer()
+    [code] = [c for c, _ in gaz.candidates("文昌市")]
+    assert [gaz.name[a] for a in gaz.ancestors(code)] == ["海南省"]  # not 省直辖县级行政区划
+    assert not gaz.candidates("省直辖县级行政区划") and not gaz.candidates("市辖区")
+
+
 def test_a_places_party_committee_abbreviates_none_of_its_bodies() -> None:
     text = "株洲市发展改革委发布通知。株洲市发改委负责解读。株洲市委召开会议。"
     res = resolve([extraction("a1", text, [("株洲市发展改革委", "ORG"), ("株洲市发改委", "ORG"), ("株洲市委", "ORG")])])

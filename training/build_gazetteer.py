@@ -44,7 +44,26 @@ def rows(gaz: Path) -> list[tuple[str, str, str]]:
             out.append((sub_code, sub, code))
             for j, leaf in enumerate(leaves if isinstance(leaves, list) else [], 1):
                 out.append((f"{sub_code}{j:02d}", leaf, sub_code))
-    return sorted(set(out))
+    return _without_pseudo_levels(sorted(set(out)))
+
+
+def _pseudo(name: str) -> bool:
+    """Rows of the statistics that group divisions without being one (省直辖县级行政区划 holds
+    文昌市, 市辖区 holds a city's districts): no place is called so."""
+    return "直辖" in name or name in ("市辖区", "县", "区")
+
+
+def _without_pseudo_levels(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Pseudo rows dropped, their children hung on the division above them."""
+    parent = {code: up for code, _, up in rows}
+    pseudo = {code for code, name, _ in rows if _pseudo(name)}
+
+    def real(code: str) -> str:
+        while code in pseudo:
+            code = parent.get(code, "")
+        return code
+
+    return [(code, name, real(up)) for code, name, up in rows if code not in pseudo]
 
 
 def main() -> None:
