@@ -390,7 +390,7 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
             # 东风汽车集团有限公司 + 党委 + 书记、董事长 X: the other titles are the body's that holds the committee
             if ex.mentions[org - 1].label in holders(role):
                 ex.relations.append(Relation("affiliation", person, org - 1, role, ev))
-        elif holder.origin == "role" and holder.name.endswith("委") and not _same_body(name, role):
+        elif (holder.origin == "role" or holder.name[:-1] in gazetteer().exact) and holder.name.endswith("委") and not _same_body(name, role):
             # 市委副书记、市长 X: the 市长 is the city's, when the article names it
             place = _committee_place(ex, holder.name[:-1])
             if place is not None and _right_level(ex, place, role):

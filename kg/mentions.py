@@ -17,7 +17,7 @@ from kg.ingest import ends_sentence, is_furniture, is_page_header
 from kg.names import LEGAL_FORMS, LEVELS, bare_body, bare_company, company_core, han, in_order
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
-from kg.places import gazetteer, link_place
+from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import (
     CLAUSE_BREAK,
@@ -54,6 +54,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _cut_heads(ex, full)
     _parts_cut_off(ex, full, words)
     _bracketed_places(ex, full)
+    _place_heads(ex, full)
     _begun_in_a_word(ex, full, words)
     _cut_places(ex, full)
     _split_owners(ex, sent_of)
@@ -279,6 +280,20 @@ def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
             ms[k : k + 2] = [Mention(a.article, a.start, b.end, full[a.start : b.end], b.label, a.sentence)]
 
 
+def _place_heads(ex: Extraction, full: str) -> None:
+    """湖南 + 果之道农业科技有限公司: a county or anything above it written right before a
+    company's registered name, and read as nothing, is the start of that name."""
+    gaz = gazetteer()
+    taken = [(x.start, x.end) for x in ex.mentions]
+    for k, m in enumerate(ex.mentions):
+        if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS):
+            continue
+        head = next((a for a in range(max(0, m.start - 8), m.start - 1)
+                     if any(not town_level(c) for c, _ in gaz.candidates(full[a : m.start]))), None)
+        if head is not None and not any(a < m.start and head < b for a, b in taken):
+            ex.mentions[k] = Mention(m.article, head, m.end, full[head : m.end], m.label, m.sentence)
+
+
 def _bracketed_places(ex: Extraction, full: str) -> None:
     """安徽）有限公司 of 蔚来汽车（安徽）有限公司: a name the model began inside the brackets
     that hold its place begins at the name before them (the Han characters back to a
@@ -345,10 +360,14 @@ def _split_party_bodies(ex: Extraction) -> None:
     ex.mentions = out
 
 
+_QUOTED = re.compile(r"[“\"「『]([\u4e00-\u9fff]{2,8})[”\"」』]")
+
+
 def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
     """A name the model found is that name wherever the article repeats it, and a company
     given in full is named by its core afterwards (江西洪城水业股份有限公司 … 洪城水业): the
-    model misses some of the repeats, and the relations said there (洪城水业董事长 X) with them.
+    model misses some of the repeats, and the relations said there (洪城水业董事长 X) with them;
+    so is the start of its core in quotes (“果之道”, after 湖南果之道农业科技有限公司).
 
     Only names unlikely to be anything else are looked for: persons of three characters
     or more, organizations of four or more, cores of four or more that are not a common
@@ -365,11 +384,20 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
             core = company_core(m.text, gaz)
             if len(core) >= 4 and core != m.text and not words.common(core):
                 forms.setdefault(core, m.label)
-    if not forms:
+    cores = [company_core(m.text, gaz) for m in ex.mentions if m.label == "COMPANY" and m.origin != "byline"]
+    quoted = [q for q in _QUOTED.finditer(full) if any(c.startswith(q.group(1)) and c != q.group(1) for c in cores)]
+    if not forms and not quoted:
         return
     covered = bytearray(len(full))
     for m in ex.mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for q in quoted:  # “果之道”总经理 X after 湖南果之道农业科技有限公司: a short name in quotes
+        a, b = q.span(1)
+        if not any(covered[a:b]):
+            covered[a:b] = b"\x01" * (b - a)
+            ex.mentions.append(Mention(ex.article.id, a, b, q.group(1), "COMPANY", sent_of[a], "repeat"))
+    if not forms:
+        return
     pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
     for found in pattern.finditer(full):
         a, b = found.span()

@@ -387,6 +387,19 @@ def test_the_post_a_person_holds_now_in_a_sentence_about_them() -> None:
     assert ("王芳", "主席", "国会外委会") not in affiliations(run(text, ents))
 
 
+def test_a_province_before_a_company_and_its_quoted_short_name_are_the_companys() -> None:
+    text = "合作社与湖南橙之味农业科技有限公司合作。“橙之味”总经理肖立平说，今年收购5000吨。"
+    ex = run(text, [("橙之味农业科技有限公司", "COMPANY"), ("肖立平", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["湖南橙之味农业科技有限公司", "橙之味"]
+    assert affiliations(ex) == {("肖立平", "总经理", "橙之味")}
+
+
+def test_a_city_committee_members_government_post_is_the_citys() -> None:
+    text = "怀化市召开产业大会。怀化市委常委、副市长杨立奎到会讲话。"
+    ex = run(text, [("怀化市", "PLACE"), ("怀化市委", "ORG"), ("杨立奎", "PERSON")])
+    assert affiliations(ex) == {("杨立奎", "常委", "怀化市委"), ("杨立奎", "副市长", "怀化市")}
+
+
 def test_police_ranks_are_titles_at_the_police() -> None:
     text = "西湖派出所民警赵永刚、辅警钱多多巡逻时发现了走失的孩子。"
     ents = [("西湖派出所", "ORG"), ("赵永刚", "PERSON"), ("钱多多", "PERSON")]
