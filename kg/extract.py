@@ -165,8 +165,10 @@ def _byline_relations(ex: Extraction, found: list[tuple[Byline, list[Span], Span
         for span in people:
             m = where[span]
             ev = ex.sentence_evidence(ex.mentions[m].sentence)
+            if ex.mentions[m].label != "PERSON":
+                continue  # 通讯员 武汉外办: a body credited is mentioned, but the authors are people
             ex.relations.append(Relation("author", None, m, role, ev))
-            if org_span is not None and org_span in where and ex.mentions[m].label == "PERSON":
+            if org_span is not None and org_span in where:
                 ex.relations.append(Relation("affiliation", m, where[org_span], title, ev))
 
 

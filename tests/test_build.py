@@ -36,7 +36,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf8",
     )
     (root / "empty.txt").write_text("", encoding="utf8")
-    big5 = "電化公司赴臺交流\n\n本報記者 何小明\n\n湘潭電化科技股份有限公司總經理劉建國昨日率團訪問臺北。\n"
+    big5 = "電化公司赴臺交流\n\n本報記者 何小明 通訊員 湘潭外辦\n\n湘潭電化科技股份有限公司總經理劉建國昨日率團訪問臺北。\n"
     (root / "old" / "big5.txt").write_bytes(big5.encode("big5"))
     return root
 
