@@ -155,14 +155,13 @@ def parse_byline(line: str) -> list[Byline] | None:
 
 
 def parse_trailing_credits(line: str) -> tuple[int, list[Byline]] | None:
-    """Reporters credited in brackets at the end of a paragraph, and where the brackets start."""
+    """Reporters credited in brackets at the end of a paragraph, and where the brackets start;
+    a photographer too (图为…。（记者 X 摄）: the article's photo, credited as 摄影)."""
     m = _TRAILING.search(line)
     if not m:
         return None
     credits = parse_credits(m.group("credits"))
-    if not credits or any(c.photo for c in credits):
-        return None  # a photo's credit belongs to the photo
-    return m.start("credits"), credits
+    return (m.start("credits"), credits) if credits else None
 
 
 def parse_dateline(line: str) -> Dateline | None:

@@ -198,6 +198,9 @@ def test_credits_on_a_line_of_their_own_in_brackets() -> None:
     [art] = articles_of("跨江大桥合龙\n\n大桥预计明年通车。\n\n（记者 孙晓梅 通讯员 何平）")
     assert [(b.role, b.names) for b in art.bylines] == [("记者", ["孙晓梅"]), ("通讯员", ["何平"])]
     assert parse_byline("（图为工人在调试设备。本报记者 方明远 摄）") is None
+    # a photo in the article, credited after its caption: the photographer is the article's too
+    [art] = articles_of("跨江大桥合龙\n\n大桥预计明年通车。\n\n图为合龙现场。（江城日报记者 吴东明 摄）")
+    assert [(b.org, b.role, b.names, b.photo) for b in art.bylines] == [("江城日报", "记者", ["吴东明"], True)]
 
 
 def test_a_caption_closed_by_its_photographer_is_not_joined_to_the_next_headline() -> None:
