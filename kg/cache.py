@@ -27,7 +27,7 @@ _VERSION = 3  # a cache of another layout is emptied, not misread
 
 # What an extraction depends on besides the article; export and graph code are left out,
 # so changing them keeps the cache.
-EXTRACTION_CODE = ("ingest.py", "script.py", "bylines.py", "records.py", "roles.py", "mentions.py", "bodies.py", "extract.py", "names.py", "places.py", "nlp", "data")
+EXTRACTION_CODE = ("ingest.py", "script.py", "bylines.py", "records.py", "roles.py", "mentions.py", "boundaries.py", "bodies.py", "extract.py", "names.py", "places.py", "nlp", "data")
 
 
 def fingerprint(model_dir: Path) -> str:

@@ -14,10 +14,11 @@ from spacy.tokens import Doc
 
 from kg.bodies import level_committees, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
-from kg.names import LEGAL_FORMS, LEVELS, bare_body, bare_company, company_core, han, in_order
+from kg.boundaries import repair_boundaries
+from kg.names import LEGAL_FORMS, LEVELS, bare_body, bare_company, company_core, in_order
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
-from kg.places import gazetteer, link_place, town_level
+from kg.places import gazetteer
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import (
     CLAUSE_BREAK,
@@ -51,12 +52,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
     words = words or shipped_lexicon()
     _joined_companies(ex, words)
-    _cut_heads(ex, full)
-    _parts_cut_off(ex, full, words)
-    _bracketed_places(ex, full)
-    _place_heads(ex, full)
-    _begun_in_a_word(ex, full, words)
-    _cut_places(ex, full)
+    repair_boundaries(ex, full, words)
     _split_owners(ex, sent_of)
     _split_party_bodies(ex)
     _company_organs(ex)
@@ -154,47 +150,6 @@ def _joined_companies(ex: Extraction, words: Lexicon) -> None:
         k -= 1
 
 
-@lru_cache(maxsize=1)
-def _not_a_head() -> frozenset[str]:
-    """Characters that end a word before a company's name (的, 在, 分 of 分公司, a level)."""
-    rules = role_rules()
-    words = "子分总母原新老大小中下上该本其这那每各全" + LEVELS + "".join(rules["clause_words"]) + "".join(rules["generic_starts"])
-    return frozenset(words)
-
-
-def _cut_heads(ex: Extraction, full: str) -> None:
-    """清集团 in 正清集团董事长 X: a company name of one character before its legal form is
-    the model's cut; the character before it, when it is no word that ends there
-    (的, 在, 与 …, 分 of 分公司), is the name's head."""
-    for k, m in enumerate(ex.mentions):
-        form = longest_ending(m.text, LEGAL_FORMS) if m.label in ORGS and m.origin == "ner" else None
-        if form is None or len(m.text) - len(form) != 1 or m.start == 0:
-            continue
-        head = full[m.start - 1]
-        if han(head) and head not in _not_a_head() and not any(x.end == m.start for x in ex.mentions):
-            ex.mentions[k] = Mention(m.article, m.start - 1, m.end, head + m.text, m.label, m.sentence)
-
-
-def _cut_places(ex: Extraction, full: str) -> None:
-    """西湖区 in 东西湖区副区长 X: a place the model cut is the division whose name the
-    characters before it complete, when that division is of a place the article names
-    and the cut name is of none (a 西湖区 in two other cities)."""
-    gaz = gazetteer()
-    context = ex.place_context
-    for k, m in enumerate(ex.mentions):
-        if m.label != "PLACE" or m.origin != "ner" or link_place(m.text, context, gaz):
-            continue
-        for cut in (1, 2):
-            a = m.start - cut
-            longer = full[max(0, a) : m.end]
-            if a < 0 or not all(map(han, full[a : m.start])) or any(x.start < m.start and a < x.end for x in ex.mentions):
-                break
-            code = link_place(longer, context, gaz) if longer in gaz.exact else ""
-            if code and any(f in context for anc in gaz.ancestors(code) for f in gaz.forms(anc)):
-                ex.mentions[k] = Mention(m.article, a, m.end, longer, "PLACE", m.sentence)
-                break
-
-
 def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """在长沙都正检验实验室里，总经理 X: where a story stands, a name ending in an organization
     word between 在 and 里 (or a comma) is that organization, when the model missed it."""
@@ -250,71 +205,6 @@ def _company_organs(ex: Extraction) -> None:
         # a company by its legal form or tagged so elsewhere (华菱钢铁董事会), not 国际货币基金组织执行董事会
         if len(rest) >= 2 and (rest.endswith(LEGAL_FORMS) or rest in companies):
             ex.mentions[k] = Mention(m.article, m.start, m.end - len(organ), rest, "COMPANY", m.sentence)
-
-
-def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
-    """东湘电集团有限公司 in 控股股东湘电集团有限公司: a company name the model began on the
-    last character of a common word (股东, "shareholder") begins after it; not where that
-    word is a place (广东 + 东风…) or the name's own first two characters are a word."""
-    gaz = gazetteer()
-    for k, m in enumerate(ex.mentions):
-        form = longest_ending(m.text, LEGAL_FORMS) if m.label in ORGS and m.origin == "ner" and m.start > 0 else None
-        if form is None or len(m.text) - len(form) < 3:
-            continue
-        word = full[m.start - 1 : m.start + 1]
-        if words.common(word) and not gaz.candidates(word) and not words.common(m.text[:2]):
-            ex.mentions[k] = Mention(m.article, m.start + 1, m.end, m.text[1:], m.label, m.sentence)
-
-
-_BETWEEN_NAMES = frozenset("和与及同跟对向在的为由把被或暨并从")  # 皇家剧院和文艺剧院: two names (和文 is a word too)
-
-
-def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
-    """海南大学 + 食 + 品科学与工程学院: a part the model began one character after the body
-    it belongs to, on the second character of a word (食品), is named with that body, whole."""
-    ms = ex.mentions
-    for k in range(len(ms) - 2, -1, -1):
-        a, b = ms[k], ms[k + 1]
-        if (a.label in ORGS and b.label in ORGS and a.origin == b.origin == "ner" and b.start == a.end + 1
-                and han(full[a.end]) and full[a.end] not in _BETWEEN_NAMES and words.common(full[a.end] + b.text[0])):
-            ms[k : k + 2] = [Mention(a.article, a.start, b.end, full[a.start : b.end], b.label, a.sentence)]
-
-
-def _place_heads(ex: Extraction, full: str) -> None:
-    """湖南 + 果之道农业科技有限公司: a county or anything above it written right before a
-    company's registered name, and read as nothing, is the start of that name."""
-    gaz = gazetteer()
-    taken = [(x.start, x.end) for x in ex.mentions]
-    for k, m in enumerate(ex.mentions):
-        if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS):
-            continue
-        head = next((a for a in range(max(0, m.start - 8), m.start - 1)
-                     if any(not town_level(c) for c, _ in gaz.candidates(full[a : m.start]))), None)
-        if head is not None and not any(a < m.start and head < b for a, b in taken):
-            ex.mentions[k] = Mention(m.article, head, m.end, full[head : m.end], m.label, m.sentence)
-
-
-def _bracketed_places(ex: Extraction, full: str) -> None:
-    """安徽）有限公司 of 蔚来汽车（安徽）有限公司: a name the model began inside the brackets
-    that hold its place begins at the name before them (the Han characters back to a
-    break, two to eight of them), or is no name."""
-    drop = []
-    for k, m in enumerate(ex.mentions):
-        close = next((i for i, ch in enumerate(m.text) if ch in "）)"), -1)
-        if m.label not in ORGS or m.origin != "ner" or close < 0 or any(ch in "（(" for ch in m.text[:close]):
-            continue
-        opening = max(full.rfind("（", 0, m.start), full.rfind("(", 0, m.start))
-        named = next((i for i, x in enumerate(ex.mentions) if x.end == opening and x.label in ORGS), None)
-        head = ex.mentions[named].start if named is not None else opening  # 蔚来汽车, read as a name of its own
-        while named is None and head > 0 and opening - head < 8 and han(full[head - 1]) and not any(x.end == head for x in ex.mentions):
-            head -= 1
-        if opening < 0 or m.start - opening > 6 or opening - head < 2:
-            drop.append(k)
-            continue
-        ex.mentions[k] = Mention(m.article, head, m.end, full[head : m.end], m.label, m.sentence)
-        if named is not None:
-            drop.append(named)
-    ex.mentions = [m for k, m in enumerate(ex.mentions) if k not in drop]
 
 
 def _titles_read_in(ex: Extraction, full: str) -> None:
