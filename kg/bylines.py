@@ -140,10 +140,17 @@ def parse_source_line(line: str) -> tuple[str, list[Byline]]:
     return outlet, [Byline(org=outlet, role="作者", names=names)] if names else []
 
 
+_WRITTEN_BY = re.compile(rf"^(?:文|撰文|作者)\s*[/／|｜:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)$")
+
+
 def parse_byline(line: str) -> list[Byline] | None:
-    """A whole line that is a byline (文/图 记者 X, （记者 X） too, a web page's 作者：X), as its credits."""
+    """A whole line that is a byline (文/图 记者 X, （记者 X） too, a web page's 作者：X, a
+    commentary's 文/X), as its credits."""
     if len(line) > 80:
         return None
+    written = _WRITTEN_BY.match(line.strip())
+    if written:
+        return [Byline(org="", role="作者", names=[n for n in _SPLIT.split(written.group("names")) if n])]
     if "作者" in line or "来源" in line:
         credits = parse_source_line(line)[1]
         if credits:

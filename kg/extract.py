@@ -51,6 +51,7 @@ def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extract
     find_mentions(ex, doc, full, sent_of, words)
     ex.place_hints = place_hints(ex)  # the mentions are final; the role rules read the links too
     _byline_relations(ex, byline_people)
+    _author_notes(ex)
     _affiliations(ex)
     _adjacent_places(ex)
     _stated_locations(ex)
@@ -170,6 +171,30 @@ def _byline_relations(ex: Extraction, found: list[tuple[Byline, list[Span], Span
             ex.relations.append(Relation("author", None, m, role, ev))
             if org_span is not None and org_span in where:
                 ex.relations.append(Relation("affiliation", m, where[org_span], title, ev))
+
+
+_AUTHOR_NOTE = re.compile(r"[（(]作者(?:系|为|是|单位\s*[:：])\s*(?P<what>[^（）()]{2,60})[）)]\s*$")
+
+
+def _author_notes(ex: Extraction) -> None:
+    """（作者系…党校经济学教研部教授）, （作者单位：…学院）: where the article's one author
+    works, said in a note closing a commentary."""
+    authors = {r.tail for r in ex.relations if r.kind == "author"}
+    if len(authors) != 1:
+        return
+    [author] = authors
+    text, pos = ex.article.text, 0
+    for line in text.split("\n"):
+        note = _AUTHOR_NOTE.search(line)
+        if note:
+            a, b = pos + note.start("what"), pos + note.end("what")
+            inside = [i for i, m in enumerate(ex.mentions) if m.label in ORGS and a <= m.start and m.end <= b]
+            if inside:
+                org = inside[-1]
+                rest = text[ex.mentions[org].end : b]
+                role = rest if rest and ROLE_TEXT.match(rest) and ends_with_title(rest) else ""
+                ex.relations.append(Relation("affiliation", author, org, role, ex.sentence_evidence(ex.mentions[org].sentence)))
+        pos += len(line) + 1
 
 
 def _affiliations(ex: Extraction) -> None:

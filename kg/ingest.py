@@ -332,6 +332,7 @@ def is_furniture(line: str) -> bool:
 def is_headline(line: str) -> bool:
     return (
         len(line) <= 48
+        and not (line.lstrip()[:1] in "（(" and line.rstrip()[-1:] in "）)")  # （作者系…）: a note, not a headline
         and not ends_sentence(line)
         and not is_prose(line)
         and not is_page_header(line)

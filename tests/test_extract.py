@@ -228,6 +228,15 @@ def test_a_body_credited_as_correspondent_is_an_organization_and_this_papers_rep
     assert {(ex.mentions[r.tail].text, r.role) for r in ex.relations if r.kind == "author"} == {("陆晓川", "记者")}
 
 
+def test_a_commentarys_closing_note_says_where_its_author_works() -> None:
+    text = "乡村治理需要绣花功夫\n\n文/谭雅文\n\n乡村治理是国家治理的基石。\n\n（作者系湘中师范大学公共管理学院教授）"
+    ex = run(text, [("湘中师范大学公共管理学院", "ORG")])
+    assert affiliations(ex) == {("谭雅文", "教授", "湘中师范大学公共管理学院")}
+    text = "乡村治理需要绣花功夫\n\n文/谭雅文\n\n乡村治理是国家治理的基石。\n\n（作者单位：湘中师范大学公共管理学院）"
+    ex = run(text, [("湘中师范大学公共管理学院", "ORG")])
+    assert affiliations(ex) == {("谭雅文", "", "湘中师范大学公共管理学院")}
+
+
 def test_place_before_place_or_org_is_containment() -> None:
     text = "连城县新泉镇组织春耕，株洲市恒远电机扩产。"
     ex = run(text, [("连城县", "PLACE"), ("新泉镇", "PLACE"), ("株洲市", "PLACE"), ("恒远电机", "COMPANY")])

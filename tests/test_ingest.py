@@ -310,3 +310,14 @@ def test_briefs_opened_by_a_bullet_are_articles_under_their_sections_label() -> 
     assert [(b.role, b.names) for b in first.bylines] == [("本报记者", ["符晓丽"])]
     assert (court.kicker, court.headline) == ("短讯", "")
     assert [b.names for b in court.bylines] == [["李雯"]] and [b.names for b in tourism.bylines] == [["吴东"]]
+
+
+def test_a_commentarys_written_by_line_is_its_byline_and_a_closing_note_is_no_headline() -> None:
+    text = (
+        "以创新推动发展\n\n曾凡明\n\n发展新质生产力是推动高质量发展的内在要求。\n\n（作者系省委党校教授）\n\n"
+        "乡村治理需要“绣花功夫”\n\n文/谭雅文\n\n乡村治理是国家治理的基石。"
+    )
+    first, second = articles_of(text)
+    assert second.headline == "乡村治理需要“绣花功夫”"
+    assert [(b.role, b.names) for b in second.bylines] == [("作者", ["谭雅文"])]
+    assert parse_byline("文/图 记者 彭志刚")[0].names == ["彭志刚"]
