@@ -17,12 +17,26 @@ from kg.roles import longest_ending, role_rules
 
 
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
+    _surnames_cut(ex, full)
     _cut_heads(ex, full)
     _parts_cut_off(ex, full, words)
     _bracketed_places(ex, full)
     _place_heads(ex, full)
     _begun_in_a_word(ex, full, words)
     _cut_places(ex, full)
+
+
+def _surnames_cut(ex: Extraction, full: str) -> None:
+    """凡华 of a line 曾凡华 (a commentary's author under its headline): a line that is one
+    character and a name of two the model read is a name of three, that character its surname."""
+    for k, m in enumerate(ex.mentions):
+        if m.label != "PERSON" or m.origin != "ner" or len(m.text) != 2 or m.start < 1:
+            continue
+        head = full[m.start - 1]
+        line_start = m.start == 1 or full[m.start - 2] == "\n"
+        line_end = m.end == len(full) or full[m.end] == "\n"
+        if han(head) and line_start and line_end and not any(x.start < m.start and m.start - 1 < x.end for x in ex.mentions):
+            ex.mentions[k] = Mention(m.article, m.start - 1, m.end, head + m.text, m.label, m.sentence)
 
 
 @lru_cache(maxsize=1)

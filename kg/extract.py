@@ -20,7 +20,7 @@ from kg.bylines import (
     parse_dateline,
     parse_trailing_credits,
 )
-from kg.ingest import Article
+from kg.ingest import Article, ends_sentence
 from kg.mentions import find_mentions
 from kg.names import LEGAL_FORMS, LEVEL_TITLES, company_core, han
 from kg.nlp.lexicon import Lexicon
@@ -51,6 +51,7 @@ def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extract
     find_mentions(ex, doc, full, sent_of, words)
     ex.place_hints = place_hints(ex)  # the mentions are final; the role rules read the links too
     _byline_relations(ex, byline_people)
+    _name_under_headline(ex)
     _author_notes(ex)
     _affiliations(ex)
     _adjacent_places(ex)
@@ -171,6 +172,25 @@ def _byline_relations(ex: Extraction, found: list[tuple[Byline, list[Span], Span
             ex.relations.append(Relation("author", None, m, role, ev))
             if org_span is not None and org_span in where:
                 ex.relations.append(Relation("affiliation", m, where[org_span], title, ev))
+
+
+def _name_under_headline(ex: Extraction) -> None:
+    """以创新推动发展 / 曾凡华 / prose: a line that is one person's name, right under the
+    headline block of an article that credits no one else, is its author (a commentary)."""
+    if any(r.kind == "author" for r in ex.relations) or not ex.article.headline:
+        return
+    text, pos = ex.article.text, 0
+    lines = text.split("\n")
+    for k, line in enumerate(lines[:-1]):
+        if line.strip() == ex.article.headline:
+            # the name is the line under the headline (read as the sub-headline when it was one)
+            start = pos + len(line) + 1
+            name = lines[k + 1]
+            whole = [i for i, m in enumerate(ex.mentions) if m.label == "PERSON" and m.start == start and m.end == start + len(name)]
+            if whole and ends_sentence(lines[k + 2] if k + 2 < len(lines) else ""):
+                ex.relations.append(Relation("author", None, whole[0], "作者", ex.sentence_evidence(ex.mentions[whole[0]].sentence)))
+            return
+        pos += len(line) + 1
 
 
 _AUTHOR_NOTE = re.compile(r"[（(]作者(?:系|为|是|单位\s*[:：])\s*(?P<what>[^（）()]{2,60})[）)]\s*$")

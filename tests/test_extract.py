@@ -237,6 +237,13 @@ def test_a_commentarys_closing_note_says_where_its_author_works() -> None:
     assert affiliations(ex) == {("谭雅文", "", "湘中师范大学公共管理学院")}
 
 
+def test_a_name_alone_under_the_headline_is_the_commentarys_author() -> None:
+    text = "以创新推动发展\n\n曾凡明\n\n发展新质生产力是内在要求。\n\n（作者系湘中党校经济学教研部教授）"
+    ex = run(text, [("凡明", "PERSON"), ("湘中党校经济学教研部", "ORG")])  # the model cut the surname off
+    assert {(ex.mentions[r.tail].text, r.role) for r in ex.relations if r.kind == "author"} == {("曾凡明", "作者")}
+    assert affiliations(ex) == {("曾凡明", "教授", "湘中党校经济学教研部")}
+
+
 def test_place_before_place_or_org_is_containment() -> None:
     text = "连城县新泉镇组织春耕，株洲市恒远电机扩产。"
     ex = run(text, [("连城县", "PLACE"), ("新泉镇", "PLACE"), ("株洲市", "PLACE"), ("恒远电机", "COMPANY")])
