@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.names import LEGAL_FORMS, LEVELS, han
+from kg.names import LEGAL_FORMS, LEVELS, bare_company, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention
@@ -18,12 +18,34 @@ from kg.roles import longest_ending, role_rules
 
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _surnames_cut(ex, full)
+    _bare_trades_headed(ex, full, words)
     _cut_heads(ex, full)
     _parts_cut_off(ex, full, words)
     _bracketed_places(ex, full)
     _place_heads(ex, full)
     _begun_in_a_word(ex, full, words)
     _cut_places(ex, full)
+
+
+def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
+    """与宁德时代新能源科技股份有限公司: a company read as its trade and legal form alone (no
+    name by itself: 新能源 + 科技) begins at a place and a short word before it (宁德 + 时代),
+    the model having read nothing there."""
+    gaz = gazetteer()
+    for k, m in enumerate(ex.mentions):
+        form = longest_ending(m.text, LEGAL_FORMS)
+        if m.label != "COMPANY" or m.origin != "ner" or not form or len(m.text) - len(form) < 4 or not bare_company(m.text, words):
+            continue
+        for size in (4, 3):
+            head = m.start - size
+            lead = full[max(0, head) : m.start]
+            place = gaz.place_prefix(lead)
+            before = full[head - 1] if head > 0 else ""
+            if (head >= 0 and len(place) >= 2 and 1 <= size - len(place) <= 2 and all(map(han, lead))
+                    and (not han(before) or before in _BETWEEN_NAMES)
+                    and not any(x.start < m.start and head < x.end for x in ex.mentions)):
+                ex.mentions[k] = Mention(m.article, head, m.end, full[head : m.end], m.label, m.sentence)
+                break
 
 
 def _surnames_cut(ex: Extraction, full: str) -> None:

@@ -417,6 +417,14 @@ def test_a_city_committee_members_government_post_is_the_citys() -> None:
     assert affiliations(ex) == {("杨立奎", "常委", "怀化市委"), ("杨立奎", "副市长", "怀化市")}
 
 
+def test_a_company_read_as_its_trade_alone_begins_at_the_place_and_word_before_it() -> None:
+    text = "团队与湘潭永达新能源科技股份有限公司、南岭大学化学系开展联合攻关。南岭大学化学系主任、博士生导师张立强认为成果意义重大。"
+    ents = [("新能源科技股份有限公司", "COMPANY"), ("南岭大学化学系", "ORG"), ("南岭大学化学系", "ORG"), ("张立强", "PERSON")]
+    ex = run(text, ents)
+    assert [m.text for m in ex.mentions][:2] == ["湘潭永达新能源科技股份有限公司", "南岭大学化学系"]
+    assert affiliations(ex) == {("张立强", "主任", "南岭大学化学系"), ("张立强", "博士生导师", "南岭大学化学系")}
+
+
 def test_police_ranks_are_titles_at_the_police() -> None:
     text = "西湖派出所民警赵永刚、辅警钱多多巡逻时发现了走失的孩子。"
     ents = [("西湖派出所", "ORG"), ("赵永刚", "PERSON"), ("钱多多", "PERSON")]
