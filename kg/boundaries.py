@@ -1,8 +1,9 @@
 """Where a name the model read begins and ends, repaired by how names are written: a
-company's head cut off (清集团), a part cut from its body (海南大学 + 食 + 品…学院), a name
-begun inside its bracketed place (安徽）有限公司) or inside a word (东湘电… of 股东), a
-province written before a registered name and read as nothing, a division cut (西湖区 of
-东西湖区). Each pass replaces the mentions it repairs; the order is kept.
+surname cut off a name alone on its line (凡华), a company read as its trade alone
+(新能源科技股份有限公司), a company's head cut off (清集团), a part cut from its body
+(海南大学 + 食 + 品…学院), a name begun inside its bracketed place (安徽）有限公司) or inside a
+word (东湘电… of 股东), a province written before a registered name and read as nothing, a
+division cut (西湖区 of 东西湖区). Each pass replaces the mentions it repairs; the order is kept.
 """
 
 from __future__ import annotations
