@@ -113,6 +113,9 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
         return True  # 大三湘公司 / 湖南大三湘茶油股份有限公司: the name before its trade, and 公司
     if full.endswith(short) and _parent_before(full, short) and not short.startswith(_NO_OWN_NAME):
         return True  # 协和医院 / 华中科技大学同济医学院附属协和医院: the name after its parent's
+    club = short[:-1] if short.endswith("队") and len(short) >= 3 and full.endswith("俱乐部") else ""
+    if club and ((core != full and core.startswith(club)) or full.removesuffix("俱乐部").removesuffix("足球") == club):
+        return True  # 湘涛队 / 湖南湘涛足球俱乐部, 泰达队 / 泰达俱乐部: a club's team is the club (巴西队 is no 巴西圣保罗's)
     if any(full == short + form for form in TEAM_FORMS) and not short.endswith(TEAM_OWNERS):
         return True  # 广东宏远 / 广东宏远队, but 人民日报队 is the paper's team, not the paper
     # letters kept in order (成都市发改委 / 成都市发展改革委), but a place and one character is

@@ -86,6 +86,14 @@ def test_a_city_under_its_province_directly_has_no_grouping_row_above_it() -> No
     assert not gaz.candidates("省直辖县级行政区划") and not gaz.candidates("市辖区")
 
 
+def test_a_clubs_team_is_the_club() -> None:
+    text = "湖南湘岳足球俱乐部主场获胜。湘岳队主教练说。巴西圣保罗足球俱乐部来访，巴西队也来了。"
+    ents = [("湖南湘岳足球俱乐部", "ORG"), ("湘岳队", "ORG"), ("巴西圣保罗足球俱乐部", "ORG"), ("巴西队", "ORG")]
+    res = resolve([extraction("a1", text, ents)])
+    assert by_label(res, "湖南湘岳足球俱乐部").aliases == {"湘岳队"}
+    assert by_label(res, "巴西圣保罗足球俱乐部").aliases == set()  # a country's team is no club's
+
+
 def test_a_places_party_committee_abbreviates_none_of_its_bodies() -> None:
     text = "株洲市发展改革委发布通知。株洲市发改委负责解读。株洲市委召开会议。"
     res = resolve([extraction("a1", text, [("株洲市发展改革委", "ORG"), ("株洲市发改委", "ORG"), ("株洲市委", "ORG")])])
