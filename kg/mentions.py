@@ -361,7 +361,10 @@ def _place_bodies(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         if not ROLE_TEXT.match(between) or not ends_with_title(between) or "、" in between:
             continue
         cuts = [m.end() for x in suffixes for m in re.finditer(re.escape(x), between)]  # 农业农村局 | 副局长
-        cut = max((c for c in cuts if c < len(between) and (ends_with_title(between[c:]) or shared_title(between[:c], between[c:]))), default=0)
+        # a title after the body word, else one sharing its last character (国防部 + 长);
+        # 南站 + 站长, not 南站站 + 长
+        cut = (max((c for c in cuts if c < len(between) and ends_with_title(between[c:])), default=0)
+               or max((c for c in cuts if c < len(between) and shared_title(between[:c], between[c:])), default=0))
         if cut:
             label = suffixes[longest_ending(between[:cut], suffixes)]
             if label not in holders(shared_title(between[:cut], between[cut:]) or between[cut:]):

@@ -425,6 +425,12 @@ def test_a_company_read_as_its_trade_alone_begins_at_the_place_and_word_before_i
     assert affiliations(ex) == {("张立强", "主任", "南岭大学化学系"), ("张立强", "博士生导师", "南岭大学化学系")}
 
 
+def test_a_place_and_body_before_a_deputys_title_is_cut_where_the_title_begins() -> None:
+    text = "沙雅县农业农村局副局长买买提表示，今年新建大棚200座。"
+    ex = run(text, [("沙雅县", "PLACE"), ("买买提", "PERSON")])
+    assert affiliations(ex) == {("买买提", "副局长", "沙雅县农业农村局")}  # not …局副局 + 局长
+
+
 def test_police_ranks_are_titles_at_the_police() -> None:
     text = "西湖派出所民警赵永刚、辅警钱多多巡逻时发现了走失的孩子。"
     ents = [("西湖派出所", "ORG"), ("赵永刚", "PERSON"), ("钱多多", "PERSON")]
