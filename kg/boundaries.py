@@ -14,11 +14,12 @@ from kg.names import LEGAL_FORMS, LEVELS, bare_company, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention
-from kg.roles import longest_ending, role_rules
+from kg.roles import longest_ending, public_body_words, role_rules
 
 
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _surnames_cut(ex, full)
+    _bureaus_cut_at_and(ex, full)
     _bare_trades_headed(ex, full, words)
     _cut_heads(ex, full)
     _parts_cut_off(ex, full, words)
@@ -47,6 +48,19 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
                     and not any(x.start < m.start and head < x.end for x in ex.mentions)):
                 ex.mentions[k] = Mention(m.article, head, m.end, full[head : m.end], m.label, m.sentence)
                 break
+
+
+def _bureaus_cut_at_and(ex: Extraction, full: str) -> None:
+    """三亚市 + 旅游和 + 文化广电体育局: a public body whose name joins two fields with 和
+    (住房和城乡建设局), read from after the 和, is one body with the place and field before it."""
+    ms = ex.mentions
+    for k in range(len(ms) - 2, -1, -1):
+        place, body = ms[k], ms[k + 1]
+        field = full[place.end : body.start - 1]
+        if (place.label == "PLACE" and body.label == "ORG" and body.origin == "ner" and full[body.start - 1 : body.start] == "和"
+                and 2 <= len(field) <= 6 and all(map(han, field)) and not set(field) & _BETWEEN_NAMES
+                and not field.endswith(public_body_words()) and body.text.endswith(public_body_words())):  # 市政府和科技部: two
+            ms[k : k + 2] = [Mention(place.article, place.start, body.end, full[place.start : body.end], "ORG", place.sentence)]
 
 
 def _surnames_cut(ex: Extraction, full: str) -> None:

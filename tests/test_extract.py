@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -386,14 +387,6 @@ def test_places_written_together_lie_within_each_other_only_as_the_divisions_say
     assert rels == {("翠屏区", "part_of", "宜宾市"), ("白沙湾街道", "part_of", "翠屏区")}
 
 
-def test_a_school_the_model_cut_one_character_after_its_university_is_named_whole() -> None:
-    text = "南海大学食品科学与工程学院院长李从文评价说。皇家剧院和文艺剧院联合演出。"
-    ents = [("南海大学", "ORG"), ("品科学与工程学院", "ORG"), ("李从文", "PERSON"), ("皇家剧院", "ORG"), ("文艺剧院", "ORG")]
-    ex = run(text, ents)
-    assert [m.text for m in ex.mentions if m.label == "ORG"] == ["南海大学食品科学与工程学院", "皇家剧院", "文艺剧院"]
-    assert affiliations(ex) == {("李从文", "院长", "南海大学食品科学与工程学院")}
-
-
 def test_the_post_a_person_holds_now_in_a_sentence_about_them() -> None:
     text = "林海平，1968年生，海南文昌人，现任椰岛食品股份有限公司董事长。"
     ents = [("林海平", "PERSON"), ("海南", "PLACE"), ("文昌", "PLACE"), ("椰岛食品股份有限公司", "COMPANY")]
@@ -429,6 +422,25 @@ def test_a_place_and_body_before_a_deputys_title_is_cut_where_the_title_begins()
     text = "沙雅县农业农村局副局长买买提表示，今年新建大棚200座。"
     ex = run(text, [("沙雅县", "PLACE"), ("买买提", "PERSON")])
     assert affiliations(ex) == {("买买提", "副局长", "沙雅县农业农村局")}  # not …局副局 + 局长
+
+
+@pytest.mark.parametrize(
+    "text, ents, orgs, affiliation",
+    [
+        # a school cut one character after its university, on the second character of a word (食品)
+        ("南海大学食品科学与工程学院院长李从文评价说。皇家剧院和文艺剧院联合演出。",
+         [("南海大学", "ORG"), ("品科学与工程学院", "ORG"), ("李从文", "PERSON"), ("皇家剧院", "ORG"), ("文艺剧院", "ORG")],
+         ["南海大学食品科学与工程学院", "皇家剧院", "文艺剧院"], ("李从文", "院长", "南海大学食品科学与工程学院")),
+        # a bureau joining two fields with 和, read from after the 和; a government and a ministry stay two
+        ("岳阳市科学技术和工业信息化局局长刘立军介绍。北京市政府和科技部给予支持。",
+         [("岳阳市", "PLACE"), ("工业信息化局", "ORG"), ("刘立军", "PERSON"), ("北京市政府", "ORG"), ("科技部", "ORG")],
+         ["岳阳市科学技术和工业信息化局", "北京市政府", "科技部"], ("刘立军", "局长", "岳阳市科学技术和工业信息化局")),
+    ],
+)
+def test_a_body_the_model_cut_is_named_whole(text, ents, orgs, affiliation) -> None:
+    ex = run(text, ents)
+    assert [m.text for m in ex.mentions if m.label == "ORG"] == orgs
+    assert affiliations(ex) == {affiliation}
 
 
 def test_police_ranks_are_titles_at_the_police() -> None:
