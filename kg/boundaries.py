@@ -50,16 +50,22 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
                 break
 
 
+_RANKS = ("国家级", "省级", "市级", "县级")  # 东洞庭湖 + 国家级 + 自然保护区管理局
+
+
 def _bureaus_cut_at_and(ex: Extraction, full: str) -> None:
     """三亚市 + 旅游和 + 文化广电体育局: a public body whose name joins two fields with 和
-    (住房和城乡建设局), read from after the 和, is one body with the place and field before it."""
+    (住房和城乡建设局), read from after the 和, is one body with the place and field before it;
+    so is one read from after its rank (东洞庭湖 + 国家级 + 自然保护区管理局)."""
     ms = ex.mentions
     for k in range(len(ms) - 2, -1, -1):
         place, body = ms[k], ms[k + 1]
+        if place.label != "PLACE" or body.label != "ORG" or body.origin != "ner" or not body.text.endswith(public_body_words()):
+            continue
         field = full[place.end : body.start - 1]
-        if (place.label == "PLACE" and body.label == "ORG" and body.origin == "ner" and full[body.start - 1 : body.start] == "和"
-                and 2 <= len(field) <= 6 and all(map(han, field)) and not set(field) & _BETWEEN_NAMES
-                and not field.endswith(public_body_words()) and body.text.endswith(public_body_words())):  # 市政府和科技部: two
+        joined_by_and = (full[body.start - 1 : body.start] == "和" and 2 <= len(field) <= 6 and all(map(han, field))
+                         and not set(field) & _BETWEEN_NAMES and not field.endswith(public_body_words()))  # 市政府和科技部: two
+        if joined_by_and or full[place.end : body.start] in _RANKS:
             ms[k : k + 2] = [Mention(place.article, place.start, body.end, full[place.start : body.end], "ORG", place.sentence)]
 
 

@@ -435,6 +435,10 @@ def test_a_place_and_body_before_a_deputys_title_is_cut_where_the_title_begins()
         ("岳阳市科学技术和工业信息化局局长刘立军介绍。北京市政府和科技部给予支持。",
          [("岳阳市", "PLACE"), ("工业信息化局", "ORG"), ("刘立军", "PERSON"), ("北京市政府", "ORG"), ("科技部", "ORG")],
          ["岳阳市科学技术和工业信息化局", "北京市政府", "科技部"], ("刘立军", "局长", "岳阳市科学技术和工业信息化局")),
+        # a body read from after its rank
+        ("据西洞庭湖国家级自然保护区管理局监测，候鸟增多。管理局副局长姚立说。",
+         [("西洞庭湖", "PLACE"), ("自然保护区管理局", "ORG"), ("姚立", "PERSON")],
+         ["西洞庭湖国家级自然保护区管理局"], ("姚立", "副局长", "西洞庭湖国家级自然保护区管理局")),
     ],
 )
 def test_a_body_the_model_cut_is_named_whole(text, ents, orgs, affiliation) -> None:
