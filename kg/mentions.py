@@ -85,7 +85,9 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
 
 _ALIAS = re.compile(r"[（(](?:(?:以下|下文)?简称|下称)[“\"「『]?(?P<short>[^”\"」』（）()，,。、\s]{2,20})[”\"」』]?[）)]")
 # a short name in brackets right after the name: 国际数据公司（IDC）, 北京大学（北大）
-_BARE_ALIAS = re.compile(r"[（(](?P<short>[A-Z][A-Z&]{1,9}|[\u4e00-\u9fff]{2,6})[）)]")
+_BARE_ALIAS = re.compile(
+    r"[（(](?P<short>[A-Z][A-Z&]{1,9}|[A-Z][a-z]+(?: (?:&|[A-Z][A-Za-z]*)){0,4}|[\u4e00-\u9fff]{2,6})[）)]"
+)  # 国际数据公司（IDC）, 摩根士丹利（Morgan Stanley）, 北京大学（北大）
 
 
 _CLAUSE_START = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()·]")

@@ -321,6 +321,9 @@ def test_a_short_name_in_brackets_after_the_name_is_its_alias() -> None:
     ex = run(text, ents)
     assert ex.aliases == [("GDC", "环球数据公司"), ("东大", "东江大学")]  # 深圳 is no short name of 龙湖科技
     assert affiliations(ex) == {("周明远", "分析师", "GDC")}  # the mention of GDC is 环球数据公司's
+    # an English name in brackets, read by the model as a person
+    ex = run("摩西士丹证券（Moses Stanley）分析师称。", [("摩西士丹证券", "COMPANY"), ("Moses Stanley", "PERSON")])
+    assert ex.aliases == [("Moses Stanley", "摩西士丹证券")] and {m.label for m in ex.mentions} == {"COMPANY"}
 
 
 def test_a_defined_short_name_needs_an_organization_before_it() -> None:
