@@ -7,6 +7,7 @@ each mention is given the name of the body it is, from the places and bodies the
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from kg.names import LEVELS, bare_body, han
 from kg.places import gazetteer, link_place
@@ -60,8 +61,15 @@ def _named_again(ex: Extraction) -> None:
     generic = generic_bodies()
     for k, m in enumerate(ex.mentions):
         if m.label in ORGS and not m.refers and m.text not in generic and not gaz.place_prefix(m.text):
-            m.refers = next((x.name for x in ex.mentions[:k][::-1] if x.label in ORGS and x.name.endswith(m.text)
-                             and x.name != m.text and gaz.place_prefix(x.name)), "")
+            m.refers = _named_whole_before(ex, k, lambda name: bool(gaz.place_prefix(name))) or ""
+
+
+def _named_whole_before(ex: Extraction, k: int, fits: Callable[[str], bool]) -> str | None:
+    """The nearest organization before mention ``k`` whose name ends with its text (管委会 of
+    成都高新区管委会) and that ``fits``."""
+    text = ex.mentions[k].text
+    return next((x.name for x in ex.mentions[:k][::-1] if x.label in ORGS and x.name.endswith(text) and x.name != text
+                 and fits(x.name)), None)
 
 
 def _committee_departments(ex: Extraction, full: str) -> None:
@@ -133,7 +141,7 @@ def _qualified_bodies(ex: Extraction) -> None:
     for k, m in enumerate(ex.mentions):
         if m.label in ORGS and not m.refers and m.text in generic:
             # 管委会 after 成都高新区管委会 was named: that one (else kept to its article by resolution)
-            named = next((x.name for x in ex.mentions[:k][::-1] if x.label in ORGS and x.name.endswith(m.text) and x.name != m.text), None)
+            named = _named_whole_before(ex, k, lambda name: True)
             if named:
                 m.refers = named
                 continue

@@ -29,6 +29,14 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _cut_places(ex, full)
 
 
+_BETWEEN_NAMES = frozenset("和与及同跟对向在的为由把被或暨并从")  # 皇家剧院和文艺剧院: two names (和文 is a word too)
+
+
+def _free(ex: Extraction, a: int, b: int) -> bool:
+    """No mention holds any of the characters from ``a`` to ``b``: the model read nothing there."""
+    return not any(x.start < b and a < x.end for x in ex.mentions)
+
+
 def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
     """与宁德时代新能源科技股份有限公司: a company read as its trade and legal form alone (no
     name by itself: 新能源 + 科技) begins at a place and a short word before it (宁德 + 时代),
@@ -45,8 +53,8 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
             before = full[head - 1] if head > 0 else ""
             if (head >= 0 and len(place) >= 2 and 1 <= size - len(place) <= 2 and all(map(han, lead))
                     and (not han(before) or before in _BETWEEN_NAMES)
-                    and not any(x.start < m.start and head < x.end for x in ex.mentions)):
-                ex.mentions[k] = Mention(m.article, head, m.end, full[head : m.end], m.label, m.sentence)
+                    and _free(ex, head, m.start)):
+                ex.mentions[k] = m.spanning(head, m.end, full)
                 break
 
 
@@ -78,8 +86,8 @@ def _surnames_cut(ex: Extraction, full: str) -> None:
         head = full[m.start - 1]
         line_start = m.start == 1 or full[m.start - 2] == "\n"
         line_end = m.end == len(full) or full[m.end] == "\n"
-        if han(head) and line_start and line_end and not any(x.start < m.start and m.start - 1 < x.end for x in ex.mentions):
-            ex.mentions[k] = Mention(m.article, m.start - 1, m.end, head + m.text, m.label, m.sentence)
+        if han(head) and line_start and line_end and _free(ex, m.start - 1, m.start):
+            ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +108,7 @@ def _cut_heads(ex: Extraction, full: str) -> None:
             continue
         head = full[m.start - 1]
         if han(head) and head not in _not_a_head() and not any(x.end == m.start for x in ex.mentions):
-            ex.mentions[k] = Mention(m.article, m.start - 1, m.end, head + m.text, m.label, m.sentence)
+            ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 
 def _cut_places(ex: Extraction, full: str) -> None:
@@ -115,11 +123,11 @@ def _cut_places(ex: Extraction, full: str) -> None:
         for cut in (1, 2):
             a = m.start - cut
             longer = full[max(0, a) : m.end]
-            if a < 0 or not all(map(han, full[a : m.start])) or any(x.start < m.start and a < x.end for x in ex.mentions):
+            if a < 0 or not all(map(han, full[a : m.start])) or not _free(ex, a, m.start):
                 break
             code = link_place(longer, context, gaz) if longer in gaz.exact else ""
             if code and any(f in context for anc in gaz.ancestors(code) for f in gaz.forms(anc)):
-                ex.mentions[k] = Mention(m.article, a, m.end, longer, "PLACE", m.sentence)
+                ex.mentions[k] = m.spanning(a, m.end, full)
                 break
 
 
@@ -134,10 +142,7 @@ def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
             continue
         word = full[m.start - 1 : m.start + 1]
         if words.common(word) and not gaz.candidates(word) and not words.common(m.text[:2]):
-            ex.mentions[k] = Mention(m.article, m.start + 1, m.end, m.text[1:], m.label, m.sentence)
-
-
-_BETWEEN_NAMES = frozenset("和与及同跟对向在的为由把被或暨并从")  # 皇家剧院和文艺剧院: two names (和文 is a word too)
+            ex.mentions[k] = m.spanning(m.start + 1, m.end, full)
 
 
 def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
@@ -155,14 +160,13 @@ def _place_heads(ex: Extraction, full: str) -> None:
     """湖南 + 果之道农业科技有限公司: a county or anything above it written right before a
     company's registered name, and read as nothing, is the start of that name."""
     gaz = gazetteer()
-    taken = [(x.start, x.end) for x in ex.mentions]
     for k, m in enumerate(ex.mentions):
         if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS):
             continue
         head = next((a for a in range(max(0, m.start - 8), m.start - 1)
                      if any(not town_level(c) for c, _ in gaz.candidates(full[a : m.start]))), None)
-        if head is not None and not any(a < m.start and head < b for a, b in taken):
-            ex.mentions[k] = Mention(m.article, head, m.end, full[head : m.end], m.label, m.sentence)
+        if head is not None and _free(ex, head, m.start):
+            ex.mentions[k] = m.spanning(head, m.end, full)
 
 
 def _bracketed_places(ex: Extraction, full: str) -> None:
@@ -182,7 +186,7 @@ def _bracketed_places(ex: Extraction, full: str) -> None:
         if opening < 0 or m.start - opening > 6 or opening - head < 2:
             drop.append(k)
             continue
-        ex.mentions[k] = Mention(m.article, head, m.end, full[head : m.end], m.label, m.sentence)
+        ex.mentions[k] = m.spanning(head, m.end, full)
         if named is not None:
             drop.append(named)
     ex.mentions = [m for k, m in enumerate(ex.mentions) if k not in drop]

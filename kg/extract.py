@@ -25,7 +25,7 @@ from kg.mentions import find_mentions
 from kg.names import LEGAL_FORMS, LEVEL_TITLES, company_core, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place
-from kg.records import ORGS, Extraction, Mention, Relation, SentenceOf, Span
+from kg.records import ORGS, Extraction, Mention, Relation, SentenceOf, Span, lines_at
 from kg.roles import (
     ANY_HOLDER,
     CLAUSE_BREAK,
@@ -95,11 +95,9 @@ def _byline_mentions(ex: Extraction, sent_of: SentenceOf) -> list[tuple[Byline, 
     """Mentions for the people and outlets of bylines and datelines, found by position."""
     text = ex.article.text
     found: list[tuple[Byline, list[Span], Span | None]] = []
-    pos = 0
     ours: Span | None = None  # where the dateline says 本报, as a mention of the paper (its reporters' too)
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
+    for start, line in lines_at(text):
+        pos = start + len(line) + 1
         credits = parse_byline(line)
         dl = parse_dateline(line) if credits is None else None
         # credits closing the paragraph, also of a brief whose dateline credits none (本报讯 … 。（记者 X）)
@@ -179,18 +177,15 @@ def _name_under_headline(ex: Extraction) -> None:
     headline block of an article that credits no one else, is its author (a commentary)."""
     if any(r.kind == "author" for r in ex.relations) or not ex.article.headline:
         return
-    text, pos = ex.article.text, 0
-    lines = text.split("\n")
-    for k, line in enumerate(lines[:-1]):
+    lines = list(lines_at(ex.article.text))
+    for k, (_, line) in enumerate(lines[:-1]):
         if line.strip() == ex.article.headline:
             # the name is the line under the headline (read as the sub-headline when it was one)
-            start = pos + len(line) + 1
-            name = lines[k + 1]
+            start, name = lines[k + 1]
             whole = [i for i, m in enumerate(ex.mentions) if m.label == "PERSON" and m.start == start and m.end == start + len(name)]
-            if whole and ends_sentence(lines[k + 2] if k + 2 < len(lines) else ""):
+            if whole and ends_sentence(lines[k + 2][1] if k + 2 < len(lines) else ""):
                 ex.relations.append(Relation("author", None, whole[0], "作者", ex.sentence_evidence(ex.mentions[whole[0]].sentence)))
             return
-        pos += len(line) + 1
 
 
 _AUTHOR_NOTE = re.compile(r"[（(]作者(?:系|为|是|单位\s*[:：])\s*(?P<what>[^（）()]{2,60})[）)]\s*$")
@@ -203,8 +198,8 @@ def _author_notes(ex: Extraction) -> None:
     if len(authors) != 1:
         return
     [author] = authors
-    text, pos = ex.article.text, 0
-    for line in text.split("\n"):
+    text = ex.article.text
+    for pos, line in lines_at(text):
         note = _AUTHOR_NOTE.search(line)
         if note:
             a, b = pos + note.start("what"), pos + note.end("what")
@@ -214,7 +209,6 @@ def _author_notes(ex: Extraction) -> None:
                 rest = text[ex.mentions[org].end : b]
                 role = rest if rest and ROLE_TEXT.match(rest) and ends_with_title(rest) else ""
                 ex.relations.append(Relation("affiliation", author, org, role, ex.sentence_evidence(ex.mentions[org].sentence)))
-        pos += len(line) + 1
 
 
 def _affiliations(ex: Extraction) -> None:
@@ -269,9 +263,7 @@ def _affiliations(ex: Extraction) -> None:
         # NAME，ORG + role; NAME（ORG + role）; NAME 担任 ORG + role, 任命 NAME 为 ORG + role
         nxt = j + 1 if j + 1 < len(ms) else None
         if nxt is not None and ms[nxt].label != "PERSON" and text[person.end : ms[nxt].start] in _joins():
-            tail = text[ms[nxt].end : ms[nxt].end + 16]
-            role = CLAUSE_BREAK.split(tail)[0]
-            role = next((role[:k] for k in range(len(role), 0, -1) if ends_with_title(role[:k])), "")
+            role = _title_after(text, ms[nxt].end)
             after = nxt + 1 if nxt + 1 < len(ms) else None
             if after is not None and ms[after].label == "PERSON" and ms[after].start == ms[nxt].end + len(role):
                 continue  # 王明，华信科技总经理李强: the title is the next name's
@@ -285,6 +277,12 @@ def _affiliations(ex: Extraction) -> None:
                         _add_roles(ex, k, nxt, role)
                 continue
         _current_post(ex, j)
+
+
+def _title_after(text: str, end: int) -> str:
+    """The longest title written right after an organization's name ending at ``end``, or ''."""
+    role = CLAUSE_BREAK.split(text[end : end + 16])[0]
+    return next((role[:k] for k in range(len(role), 0, -1) if ends_with_title(role[:k])), "")
 
 
 _NOW_HOLDS = ("现任", "现为", "现担任", "目前担任")
@@ -301,8 +299,7 @@ def _current_post(ex: Extraction, j: int) -> None:
         if m.sentence != ms[j].sentence or m.label == "PERSON":
             return
         if m.label in ORGS and text[max(0, m.start - 4) : m.start].endswith(_NOW_HOLDS):
-            role = CLAUSE_BREAK.split(text[m.end : m.end + 16])[0]
-            role = next((role[:n] for n in range(len(role), 0, -1) if ends_with_title(role[:n])), "")
+            role = _title_after(text, m.end)
             after = text[m.end + len(role) : m.end + len(role) + 1]
             if role and m.label in holders(role) and not han(after):  # 现任…主席维克多: the name after holds it
                 _add_roles(ex, j, k, role)
@@ -384,8 +381,8 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
     return best[1]
 
 
-LEVEL_CHARS = frozenset(LEVEL_TITLES.values())
-_LEVEL_ENDS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")  # 省 市 县 区 州 镇 乡
+LEVEL_CHARS = frozenset(LEVEL_TITLES.values())  # 省 市 县 区 州 镇 乡
+_LEVEL_ENDS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")  # how division names end
 
 
 def _division(ex: Extraction, i: int) -> str:

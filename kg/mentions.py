@@ -19,7 +19,7 @@ from kg.names import LEGAL_FORMS, LEVELS, bare_body, bare_company, company_core,
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.places import gazetteer
-from kg.records import ORGS, Extraction, Mention, SentenceOf
+from kg.records import ORGS, Extraction, Mention, SentenceOf, lines_at
 from kg.roles import (
     CLAUSE_BREAK,
     ROLE_TEXT,
@@ -75,12 +75,8 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
     """A web page's menus and source or editor lines (责任编辑：X), a page's running header
     (四川日报 2026年12月5日 第1版): what the model finds there is no mention (credits are
     read as bylines, the paper from the header)."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if (is_furniture(line) or is_page_header(line)) and not ends_sentence(line):  # a sentence with a date in it is prose
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+    return [(pos, pos + len(line)) for pos, line in lines_at(text)
+            if (is_furniture(line) or is_page_header(line)) and not ends_sentence(line)]  # a sentence with a date in it is prose
 
 
 _ALIAS = re.compile(r"[（(](?:(?:以下|下文)?简称|下称)[“\"「『]?(?P<short>[^”\"」』（）()，,。、\s]{2,20})[”\"」』]?[）)]")
@@ -219,7 +215,7 @@ def _titles_read_in(ex: Extraction, full: str) -> None:
             tail = m.text[-cut:]
             title = next((t for t in titles() if len(t) >= cut + 2 and t.startswith(tail) and full.startswith(t[cut:], m.end)), None)
             if title is not None and len(m.text) - cut >= 2:
-                ex.mentions[k] = Mention(m.article, m.start, m.end - cut, m.text[:-cut], m.label, m.sentence)
+                ex.mentions[k] = m.spanning(m.start, m.end - cut, full)
                 break
 
 
@@ -267,6 +263,7 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
     """
     gaz = gazetteer()
     forms: dict[str, str] = {}
+    cores: list[str] = []
     for m in ex.mentions:
         if m.origin == "byline":
             continue
@@ -274,9 +271,9 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
             forms.setdefault(m.text, m.label)
         if m.label == "COMPANY":
             core = company_core(m.text, gaz)
+            cores.append(core)
             if len(core) >= 4 and core != m.text and not words.common(core):
                 forms.setdefault(core, m.label)
-    cores = [company_core(m.text, gaz) for m in ex.mentions if m.label == "COMPANY" and m.origin != "byline"]
     quoted = [q for q in _QUOTED.finditer(full) if any(c.startswith(q.group(1)) and c != q.group(1) for c in cores)]
     if not forms and not quoted:
         return

@@ -6,7 +6,8 @@ Plain data, shared by the extraction passes and by resolution, the cache and the
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Iterator
 
 from kg.ingest import Article
 
@@ -38,6 +39,10 @@ class Mention:
     def name(self) -> str:
         """What the mention is resolved by: the name it stands for, else its text."""
         return self.refers or self.text
+
+    def spanning(self, start: int, end: int, full: str) -> Mention:
+        """This mention over another span of the text it was read in (a cut name made whole)."""
+        return replace(self, start=start, end=end, text=full[start:end])
 
 
 @dataclass
@@ -81,3 +86,11 @@ class SentenceOf:
 
 
 Span = tuple[int, int]
+
+
+def lines_at(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` with the offset it starts at."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
