@@ -8,17 +8,21 @@ division cut (西湖区 of 东西湖区). Each pass replaces the mentions it rep
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.names import LEGAL_FORMS, LEVELS, bare_company, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention
-from kg.roles import longest_ending, public_body_words, role_rules
+from kg.roles import longest_ending, public_body_words, role_rules, titles
 
 
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _surnames_cut(ex, full)
+    _surnames_read_as_adverbs(ex, full)
+    _given_names_cut(ex, full, words)
+    _adverbs_read_into_names(ex)
     _bureaus_cut_at_and(ex, full)
     _bare_trades_headed(ex, full, words)
     _cut_heads(ex, full)
@@ -90,6 +94,43 @@ def _surnames_cut(ex: Extraction, full: str) -> None:
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 
+def _surnames_read_as_adverbs(ex: Extraction, full: str) -> None:
+    """员工 + 曾 + 凡明: an adverb that is also a surname (曾, 常) stands only before a verb, so
+    between a title and a name of two the model read it is the name's surname."""
+    rules = role_rules()
+    for k, m in enumerate(ex.mentions):
+        if (m.label == "PERSON" and m.origin == "ner" and len(m.text) == 2 and m.start >= 3
+                and full[m.start - 1] in rules["surname_adverbs"] and full[: m.start - 1].endswith(titles())
+                and _free(ex, m.start - 1, m.start)):
+            ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
+
+
+def _given_names_cut(ex: Extraction, full: str, words: Lexicon) -> None:
+    """王建 + 国 + 介绍: a name of two the model read, then one character and a verb of saying,
+    is a name of three, when that character is no adverb (还, 也 …) and makes no word with
+    the verb (听说)."""
+    rules = role_rules()
+    verbs, adverbs = tuple(rules["speech_verbs"]), rules["adverbs"]
+    for k, m in enumerate(ex.mentions):
+        if m.label != "PERSON" or m.origin != "ner" or len(m.text) != 2 or m.end + 1 >= len(full):
+            continue
+        given, rest = full[m.end], full[m.end + 1 : m.end + 5]
+        verb = next((v for v in verbs if rest.startswith(v)), None)
+        if (verb and han(given) and given not in adverbs and not words.common(given + verb)
+                and not words.common(given + verb[0]) and _free(ex, m.end, m.end + 1)):
+            ex.mentions[k] = m.spanning(m.start, m.end + 1, full)
+
+
+def _adverbs_read_into_names(ex: Extraction) -> None:
+    """李静仅 + 电话就拨打了…: a name of three ending in an adverb, whose first two the article
+    reads as a person elsewhere, is that name of two."""
+    adverbs = role_rules()["adverbs"]
+    persons = {m.text for m in ex.mentions if m.label == "PERSON"}
+    for k, m in enumerate(ex.mentions):
+        if m.label == "PERSON" and m.origin == "ner" and len(m.text) == 3 and m.text[-1] in adverbs and m.text[:2] in persons:
+            ex.mentions[k] = replace(m, end=m.end - 1, text=m.text[:2])
+
+
 @lru_cache(maxsize=1)
 def _not_a_head() -> frozenset[str]:
     """Characters that end a word before a company's name (的, 在, 分 of 分公司, a level)."""
@@ -99,7 +140,7 @@ def _not_a_head() -> frozenset[str]:
 
 
 def _cut_heads(ex: Extraction, full: str) -> None:
-    """清集团 in 正清集团董事长 X: a company name of one character before its legal form is
+    """清集团 in 华清集团董事长 X: a company name of one character before its legal form is
     the model's cut; the character before it, when it is no word that ends there
     (的, 在, 与 …, 分 of 分公司), is the name's head."""
     for k, m in enumerate(ex.mentions):

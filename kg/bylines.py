@@ -31,7 +31,7 @@ _DATELINE = re.compile(
 _BARE_DATELINE = re.compile(
     r"^(?:据)?(?:(?P<paper>本报|新华社|中新社)(?:讯|电|专电|综合消息|综合报道|综合外电)|综合(?:消息|报道|外电))(?=[ \u3000:：])"
 )
-# The outlet of a dateline, and the place it was filed from: 新华社北京, 本报宁波, 湖南日报.
+# The outlet of a dateline, and the place it was filed from: 新华社北京, 本报宁波, 浙江日报.
 # 本报 is "this newspaper". The outlet is the longest head ending in an outlet word, so a
 # place named after it stays a place (a bare 台 is left out: 烟台 and 邢台 are places).
 THIS_PAPER = "本报"
@@ -58,11 +58,11 @@ class Byline:
 
 @dataclass
 class Dateline:
-    place: str  # all that comes before the date: 新华社北京, 本报宁波, 湖南日报
+    place: str  # all that comes before the date: 新华社北京, 本报宁波, 浙江日报
     date: str
     bylines: list[Byline]
     end: int
-    outlet: str = ""  # 新华社, 本报, 湖南日报
+    outlet: str = ""  # 新华社, 本报, 浙江日报
     where: str = ""  # 北京, 宁波, ""
     head: int = 0  # where the outlet starts in the line (after 另据, 据)
 

@@ -321,7 +321,7 @@ def _listed_before(ex: Extraction, person: int, org: int) -> None:
     k = org
     while k > 0 and ms[k - 1].label != "PERSON" and ms[k - 1].sentence == ms[person].sentence:
         listed = text[ms[k - 1].end : ms[k].start]
-        if not listed:  # 长沙市雨花区 + 圭塘街道…中心: places written onto the body's name
+        if not listed:  # 成都市武侯区 + 玉林街道…中心: places written onto the body's name
             k -= 1
             continue
         role = listed[:-1]
@@ -392,7 +392,7 @@ def _division(ex: Extraction, i: int) -> str:
 
 
 def _of_level(name: str, level: str) -> bool:
-    """A division of that level, or a body named by one (长沙市委 is of the 市 level)."""
+    """A division of that level, or a body named by one (南京市委 is of the 市 level)."""
     return name.endswith(level) or gazetteer().place_prefix(name).endswith(level)
 
 
@@ -452,7 +452,7 @@ def _right_level(ex: Extraction, org: int, role: str) -> bool:
     level = next((lv for t, lv in LEVEL_TITLES.items() if role.endswith(t)), None)
     if level is None:
         return True
-    if ex.mentions[org].label != "PLACE":  # of an organization, only the government of that level (长沙市人民政府)
+    if ex.mentions[org].label != "PLACE":  # of an organization, only the government of that level (南京市人民政府)
         name = ex.mentions[org].name
         return name.endswith("政府") and (name.startswith(level) or _of_level(name[: name.rindex("政府")].removesuffix("人民"), level))
     division = _division(ex, org)
@@ -502,7 +502,7 @@ def _stated_locations(ex: Extraction) -> None:
 
 
 def _adjacent_places(ex: Extraction) -> None:
-    """岳阳市君山区: a place written right after another lies within it; so does an org. Not
+    """宜昌市夷陵区: a place written right after another lies within it; so does an org. Not
     where the divisions say otherwise: a division lies only in the divisions above it (大众
     read as a place before 安徽 contains nothing)."""
     ms = ex.mentions

@@ -149,7 +149,7 @@ def _joined_companies(ex: Extraction, words: Lexicon) -> None:
 
 
 def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
-    """在长沙都正检验实验室里，总经理 X: where a story stands, a name ending in an organization
+    """在武汉明正检验实验室里，总经理 X: where a story stands, a name ending in an organization
     word between 在 and 里 (or a comma) is that organization, when the model missed it."""
     rules = role_rules()
     suffixes: dict[str, str] = rules["holder_suffixes"]
@@ -165,7 +165,7 @@ def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
             continue
         inside = [m for m in ex.mentions if a < m.end and m.start < b]
         if any(not (m.label == "PLACE" or gaz.candidates(m.text)) or m.start < a or m.end > b for m in inside):
-            continue  # the model read something else here; a place name inside the name is the name's (长沙)
+            continue  # the model read something else here; a place name inside the name is the name's (武汉)
         ex.mentions = [m for m in ex.mentions if m not in inside]
         ex.mentions.append(Mention(ex.article.id, a, b, name, suffixes[ending], sent_of[a], "role"))
 
@@ -259,7 +259,7 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
 
     Only names unlikely to be anything else are looked for: persons of three characters
     or more, organizations of four or more, cores of four or more that are not a common
-    word (建筑工程 of 湖南省建筑工程集团总公司 is not a name). A repeat never overlaps a mention.
+    word (建筑工程 of 四川省建筑工程集团总公司 is not a name). A repeat never overlaps a mention.
     """
     gaz = gazetteer()
     forms: dict[str, str] = {}
@@ -297,7 +297,7 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
 
 
 def _bodies_read_as_places(ex: Extraction) -> None:
-    """湖南省科技厅 tagged PLACE: a name ending in a public body's word that names no division
+    """江苏省科技厅 tagged PLACE: a name ending in a public body's word that names no division
     is that body (zones, 开发区 and the like, are left as the model read them)."""
     gaz = gazetteer()
     words = tuple(w for w in public_body_words() if w not in ZONE_WORDS)

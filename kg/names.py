@@ -28,7 +28,7 @@ def company_core(name: str, gaz: Gazetteer) -> str:
     """The name without the places it starts with and the legal forms it ends with:
     江西洪城水业股份有限公司 -> 洪城水业, the form news uses once the full name is given."""
     core = name[len(gaz.place_prefix(name)) :]
-    while (prefix := gaz.place_prefix(core)) in gaz.exact:  # 湖南省长沙市…, but not 黄金 of 黄金集团
+    while (prefix := gaz.place_prefix(core)) in gaz.exact:  # 江苏省南京市…, but not 黄金 of 黄金集团
         core = core[len(prefix) :]
     trimmed = True
     while trimmed:

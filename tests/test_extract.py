@@ -758,3 +758,21 @@ def test_a_standing_committee_member_holds_the_title_at_the_committee() -> None:
 def test_a_title_in_letters_ends_a_role() -> None:
     ex = run("苹果公司CEO库克表示，将加大在华投资。", [("苹果公司", "COMPANY"), ("库克", "PERSON")])
     assert affiliations(ex) == {("库克", "CEO", "苹果公司")}
+
+
+def test_a_persons_name_ends_where_what_they_say_begins() -> None:
+    text = ("江南纸业有限公司总经理刘建国介绍，订单排到了五月。车间主任林海还表示，今年要扩产。"
+            "厂里员工曾凡明感叹，复工比预想的快。宋丽萍当天就接了四十个电话，宋丽仅午饭就推迟了两次。")
+    ents = [("江南纸业有限公司", "COMPANY"), ("刘建", "PERSON"), ("林海", "PERSON"), ("凡明", "PERSON"),
+            ("宋丽萍", "PERSON"), ("宋丽仅", "PERSON")]
+    ex = run(text, ents)
+    # a given name cut before 介绍; 还 is an adverb; 曾 after a title is a surname; 仅 is read off
+    # a name only where the article reads its first two as the person elsewhere (宋丽萍 is not 宋丽)
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["刘建国", "林海", "曾凡明", "宋丽萍", "宋丽仅"]
+    assert ("刘建国", "总经理", "江南纸业有限公司") in affiliations(ex)
+
+
+def test_an_adverb_read_onto_a_name_the_article_gives_is_cut_off() -> None:
+    text = "镇党委委员李静迅速接通电话。八天来，李静仅电话就拨打了一千多个。"
+    ex = run(text, [("李静", "PERSON"), ("李静仅", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["李静", "李静"]
