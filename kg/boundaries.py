@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.names import LEGAL_FORMS, LEVELS, bare_company, han
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, bare_company, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention
@@ -31,9 +31,6 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _place_heads(ex, full)
     _begun_in_a_word(ex, full, words)
     _cut_places(ex, full)
-
-
-_BETWEEN_NAMES = frozenset("和与及同跟对向在的为由把被或暨并从")  # 皇家剧院和文艺剧院: two names (和文 is a word too)
 
 
 def _free(ex: Extraction, a: int, b: int) -> bool:
@@ -56,7 +53,7 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
             place = gaz.place_prefix(lead)
             before = full[head - 1] if head > 0 else ""
             if (head >= 0 and len(place) >= 2 and 1 <= size - len(place) <= 2 and all(map(han, lead))
-                    and (not han(before) or before in _BETWEEN_NAMES)
+                    and (not han(before) or before in BETWEEN_NAMES)
                     and _free(ex, head, m.start)):
                 ex.mentions[k] = m.spanning(head, m.end, full)
                 break
@@ -76,7 +73,7 @@ def _bureaus_cut_at_and(ex: Extraction, full: str) -> None:
             continue
         field = full[place.end : body.start - 1]
         joined_by_and = (full[body.start - 1 : body.start] == "和" and 2 <= len(field) <= 6 and all(map(han, field))
-                         and not set(field) & _BETWEEN_NAMES and not field.endswith(public_body_words()))  # 市政府和科技部: two
+                         and not set(field) & BETWEEN_NAMES and not field.endswith(public_body_words()))  # 市政府和科技部: two
         if joined_by_and or full[place.end : body.start] in _RANKS:
             ms[k : k + 2] = [Mention(place.article, place.start, body.end, full[place.start : body.end], "ORG", place.sentence)]
 
@@ -193,7 +190,7 @@ def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
     for k in range(len(ms) - 2, -1, -1):
         a, b = ms[k], ms[k + 1]
         if (a.label in ORGS and b.label in ORGS and a.origin == b.origin == "ner" and b.start == a.end + 1
-                and han(full[a.end]) and full[a.end] not in _BETWEEN_NAMES and words.common(full[a.end] + b.text[0])):
+                and han(full[a.end]) and full[a.end] not in BETWEEN_NAMES and words.common(full[a.end] + b.text[0])):
             ms[k : k + 2] = [Mention(a.article, a.start, b.end, full[a.start : b.end], b.label, a.sentence)]
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from kg.bodies import level_committees, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
 from kg.boundaries import repair_boundaries
-from kg.names import LEGAL_FORMS, LEVELS, bare_body, bare_company, company_core, in_order
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, TRADES, bare_body, bare_company, company_core, han, in_order
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.places import gazetteer
@@ -64,6 +64,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _missed_holders(ex, full, sent_of)
     _workplaces(ex, full, sent_of)
     _repeated_names(ex, full, sent_of, words)
+    _trade_names(ex, full, sent_of, words)
     _names_written_whole(ex, full)
     _places_run_on(ex, words)
     level_committees(ex, full, sent_of)
@@ -294,6 +295,35 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
             continue
         covered[a:b] = b"\x01" * (b - a)
         ex.mentions.append(Mention(ex.article.id, a, b, found.group(), forms[found.group()], sent_of[a], "repeat"))
+
+
+def _trade_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
+    """华清集团 … 华清制药: a company the article names is named again by its core and a trade
+    (字号 + 行业), which the model reads as nothing; that name is the company's alias. The
+    core must be no common word nor a place, and the name must begin a word (not 东华清制药)."""
+    gaz = gazetteer()
+    named: dict[str, str] = {}
+    for m in ex.mentions:
+        core = company_core(m.text, gaz) if m.label == "COMPANY" and m.origin != "byline" else ""
+        if 2 <= len(core) <= 4 and all(map(han, core)) and not words.common(core) and not gaz.candidates(core):
+            named.setdefault(core, m.text)
+    if not named:
+        return
+    pattern = re.compile(f"({'|'.join(map(re.escape, named))})({'|'.join(TRADES)})({'|'.join(LEGAL_FORMS)})?")
+    defined: set[tuple[str, str]] = set()
+    for found in pattern.finditer(full):
+        a, b = found.span()
+        name, company = found.group(), named[found.group(1)]
+        if name == company or (a > 0 and han(full[a - 1]) and full[a - 1] not in BETWEEN_NAMES):
+            continue
+        inside = [x for x in ex.mentions if x.start < b and a < x.end]
+        if inside and not (len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)):
+            continue  # the model read something else there
+        if not inside:
+            ex.mentions.append(Mention(ex.article.id, a, b, name, "COMPANY", sent_of[a], "repeat"))
+        defined.add((name, company))
+    ex.aliases.extend(sorted(defined))
+
 
 
 def _bodies_read_as_places(ex: Extraction) -> None:

@@ -13,6 +13,18 @@ from kg.places import Gazetteer, gazetteer
 LEGAL_FORMS: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "银行", "控股",
 )
+# characters that stand between two names rather than inside one: 皇家剧院和文艺剧院 (和文 is a word too)
+BETWEEN_NAMES = frozenset("和与及同跟对向在的为由把被或暨并从")
+
+# the trade a company's name says after its core (字号 + 行业 + 组织形式): news names a
+# company by its core and trade once it has named it (华清集团 … 华清制药)
+TRADES: tuple[str, ...] = (
+    "制药", "药业", "医药", "生物", "科技", "电子", "电气", "电器", "电力", "电机", "能源", "化工", "新材", "材料",
+    "钢铁", "机械", "重工", "汽车", "食品", "农业", "牧业", "乳业", "酒业", "物流", "地产", "置业", "建设", "建工",
+    "传媒", "文化", "旅游", "证券", "保险", "投资", "实业", "通信", "网络", "信息", "软件", "智能", "光电", "环保",
+    "水务", "燃气", "矿业", "纺织", "服饰", "家居", "家电", "航空", "船舶", "物业", "商贸", "百货", "医疗", "影业",
+    "水泥", "纸业",
+)
 # a team is written with or without its word for team: 广东宏远 / 广东宏远队
 TEAM_FORMS: tuple[str, ...] = ("队", "代表队", "俱乐部")
 # names of bodies that field teams of their own

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from kg.extract import extract
 from kg.records import Extraction
+from kg.resolve import resolve
 from kg.ingest import Source, split_articles
 
 _NLP = spacy.blank("zh")
@@ -776,3 +777,13 @@ def test_an_adverb_read_onto_a_name_the_article_gives_is_cut_off() -> None:
     text = "镇党委委员李静迅速接通电话。八天来，李静仅电话就拨打了一千多个。"
     ex = run(text, [("李静", "PERSON"), ("李静仅", "PERSON")])
     assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["李静", "李静"]
+
+
+def test_a_company_named_again_by_its_core_and_trade_is_that_company() -> None:
+    text = ("华清集团董事长周明远表示，华清制药将继续保障供应。今年以来，华清制药生产的感冒颗粒供不应求，"
+            "东华清制药厂是另一家企业。")
+    ex = run(text, [("华清集团", "COMPANY"), ("周明远", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["华清集团", "华清制药", "华清制药"]
+    assert ex.aliases == [("华清制药", "华清集团")]
+    [company] = [e for e in resolve([ex]).entities.values() if e.type == "COMPANY"]
+    assert (company.label, company.aliases, company.mentions) == ("华清集团", {"华清制药"}, 3)
