@@ -23,6 +23,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _surnames_read_as_adverbs(ex, full)
     _given_names_cut(ex, full, words)
     _adverbs_read_into_names(ex)
+    _words_read_as_persons(ex, full, words)
     _bureaus_cut_at_and(ex, full)
     _bare_trades_headed(ex, full, words)
     _cut_heads(ex, full)
@@ -31,11 +32,6 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _place_heads(ex, full)
     _begun_in_a_word(ex, full, words)
     _cut_places(ex, full)
-
-
-def _free(ex: Extraction, a: int, b: int) -> bool:
-    """No mention holds any of the characters from ``a`` to ``b``: the model read nothing there."""
-    return not any(x.start < b and a < x.end for x in ex.mentions)
 
 
 def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
@@ -54,7 +50,7 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
             before = full[head - 1] if head > 0 else ""
             if (head >= 0 and len(place) >= 2 and 1 <= size - len(place) <= 2 and all(map(han, lead))
                     and (not han(before) or before in BETWEEN_NAMES)
-                    and _free(ex, head, m.start)):
+                    and ex.free(head, m.start)):
                 ex.mentions[k] = m.spanning(head, m.end, full)
                 break
 
@@ -87,7 +83,7 @@ def _surnames_cut(ex: Extraction, full: str) -> None:
         head = full[m.start - 1]
         line_start = m.start == 1 or full[m.start - 2] == "\n"
         line_end = m.end == len(full) or full[m.end] == "\n"
-        if han(head) and line_start and line_end and _free(ex, m.start - 1, m.start):
+        if han(head) and line_start and line_end and ex.free(m.start - 1, m.start):
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 
@@ -98,7 +94,7 @@ def _surnames_read_as_adverbs(ex: Extraction, full: str) -> None:
     for k, m in enumerate(ex.mentions):
         if (m.label == "PERSON" and m.origin == "ner" and len(m.text) == 2 and m.start >= 3
                 and full[m.start - 1] in rules["surname_adverbs"] and full[: m.start - 1].endswith(titles())
-                and _free(ex, m.start - 1, m.start)):
+                and ex.free(m.start - 1, m.start)):
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 
@@ -114,7 +110,7 @@ def _given_names_cut(ex: Extraction, full: str, words: Lexicon) -> None:
         given, rest = full[m.end], full[m.end + 1 : m.end + 5]
         verb = next((v for v in verbs if rest.startswith(v)), None)
         if (verb and han(given) and given not in adverbs and not words.common(given + verb)
-                and not words.common(given + verb[0]) and _free(ex, m.end, m.end + 1)):
+                and not words.common(given + verb[0]) and ex.free(m.end, m.end + 1)):
             ex.mentions[k] = m.spanning(m.start, m.end + 1, full)
 
 
@@ -126,6 +122,21 @@ def _adverbs_read_into_names(ex: Extraction) -> None:
     for k, m in enumerate(ex.mentions):
         if m.label == "PERSON" and m.origin == "ner" and len(m.text) == 3 and m.text[-1] in adverbs and m.text[:2] in persons:
             ex.mentions[k] = replace(m, end=m.end - 1, text=m.text[:2])
+
+
+def _words_read_as_persons(ex: Extraction, full: str, words: Lexicon) -> None:
+    """审理 + 查明 read as the person 理查明: a name the model began on the last character of a
+    common word, whose other characters are a common word too, is two words, no name. Not
+    after a title (所长 + 孙火旺) or a word that stands between names (和 + 万春)."""
+    keep = []
+    for m in ex.mentions:
+        a = m.start
+        if (m.label == "PERSON" and m.origin == "ner" and len(m.text) in (2, 3) and a > 0
+                and full[a - 1] not in BETWEEN_NAMES and not full[:a].endswith(titles())
+                and words.common(full[a - 1] + m.text[0]) and words.common(m.text[1:])):
+            continue
+        keep.append(m)
+    ex.mentions = keep
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +172,7 @@ def _cut_places(ex: Extraction, full: str) -> None:
         for cut in (1, 2):
             a = m.start - cut
             longer = full[max(0, a) : m.end]
-            if a < 0 or not all(map(han, full[a : m.start])) or not _free(ex, a, m.start):
+            if a < 0 or not all(map(han, full[a : m.start])) or not ex.free(a, m.start):
                 break
             code = link_place(longer, context, gaz) if longer in gaz.exact else ""
             if code and any(f in context for anc in gaz.ancestors(code) for f in gaz.forms(anc)):
@@ -203,7 +214,7 @@ def _place_heads(ex: Extraction, full: str) -> None:
             continue
         head = next((a for a in range(max(0, m.start - 8), m.start - 1)
                      if any(not town_level(c) for c, _ in gaz.candidates(full[a : m.start]))), None)
-        if head is not None and _free(ex, head, m.start):
+        if head is not None and ex.free(head, m.start):
             ex.mentions[k] = m.spanning(head, m.end, full)
 
 

@@ -329,9 +329,18 @@ def is_furniture(line: str) -> bool:
     return len(line) <= 80 and _FURNITURE.search(line) is not None
 
 
+# a date alone on its line: an official notice's date under its issuer, not a headline
+_DATE_LINE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日")
+
+
 def is_headline(line: str) -> bool:
+    """A line that can head an article: short, no sentence, no page furniture, no bracketed
+    note; nor a line that ends with a colon (各部门：, 经研究决定：) and leads into what follows,
+    nor a date alone (a notice's date, under its issuer's name)."""
     return (
         len(line) <= 48
+        and not line.rstrip().endswith(("：", ":"))
+        and not _DATE_LINE.fullmatch(line.strip())
         and not (line.lstrip()[:1] in "（(" and line.rstrip()[-1:] in "）)")  # （作者系…）: a note, not a headline
         and not ends_sentence(line)
         and not is_prose(line)

@@ -8,6 +8,7 @@ read elsewhere; each pass fixes one such reading from the text and the name's pa
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -60,6 +61,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _teams(ex)
     _bodies_read_as_places(ex)
     _defined_aliases(ex, full, sent_of)
+    _place_governments(ex, full)
     _place_bodies(ex, full, sent_of)
     _missed_holders(ex, full, sent_of)
     _workplaces(ex, full, sent_of)
@@ -371,6 +373,19 @@ def _places_run_on(ex: Extraction, words: Lexicon) -> None:
         if (place and place in gaz.exact and 1 < len(rest) <= 2 and words.common(rest)
                 and not rest.endswith((*LEVELS, "州", *public_body_words()))):  # 江西省军区 is a body
             ex.mentions[k] = Mention(m.article, m.start, m.start + len(place), place, "PLACE", m.sentence)
+
+
+def _place_governments(ex: Extraction, full: str) -> None:
+    """赣州市 + 人民政府关于…的通知: a division the model tagged, written right before its
+    government (or court, procuratorate, people's congress), is that body, whatever follows."""
+    words = tuple(sorted(role_rules()["place_governments"], key=len, reverse=True))
+    gaz = gazetteer()
+    for k, m in enumerate(ex.mentions):
+        if m.label != "PLACE" or m.origin != "ner" or not gaz.candidates(m.text):
+            continue
+        word = next((w for w in words if full.startswith(w, m.end)), None)
+        if word and ex.free(m.end, m.end + len(word)):
+            ex.mentions[k] = replace(m.spanning(m.start, m.end + len(word), full), label="ORG")
 
 
 def _place_bodies(ex: Extraction, full: str, sent_of: SentenceOf) -> None:

@@ -70,6 +70,10 @@ class Extraction:
         """What decides which division a place name means: the article's headline and text."""
         return f"{self.article.headline}\n{self.article.text}"
 
+    def free(self, a: int, b: int) -> bool:
+        """No mention holds any of the characters from ``a`` to ``b``: the model read nothing there."""
+        return not any(x.start < b and a < x.end for x in self.mentions)
+
     def sentence_evidence(self, k: int) -> Evidence:
         s, e = self.sentences[k]
         return Evidence(self.article.id, s, e, self.article.text[s:e])

@@ -787,3 +787,9 @@ def test_a_company_named_again_by_its_core_and_trade_is_that_company() -> None:
     assert ex.aliases == [("华清制药", "华清集团")]
     [company] = [e for e in resolve([ex]).entities.values() if e.type == "COMPANY"]
     assert (company.label, company.aliases, company.mentions) == ("华清集团", {"华清制药"}, 3)
+
+
+def test_a_division_before_its_government_is_that_body_and_two_words_are_no_person() -> None:
+    text = "吉安市人民政府关于做好秋冬季防火工作的通知。法院审理查明，被告人共骗取资金三百万元。"
+    ex = run(text, [("吉安市", "PLACE"), ("理查明", "PERSON")])
+    assert [(m.text, m.label) for m in ex.mentions] == [("吉安市人民政府", "ORG")]

@@ -321,3 +321,16 @@ def test_a_commentarys_written_by_line_is_its_byline_and_a_closing_note_is_no_he
     assert second.headline == "乡村治理需要“绣花功夫”"
     assert [(b.role, b.names) for b in second.bylines] == [("作者", ["谭雅文"])]
     assert parse_byline("文/图 记者 彭志刚")[0].names == ["彭志刚"]
+
+
+def test_a_notices_salutation_issuer_and_date_are_its_text_not_headlines() -> None:
+    text = (
+        "吉安市人民政府关于罗建华等同志职务任免的通知\n\n各县（市、区）人民政府，市政府各部门：\n\n经市政府研究决定：\n\n"
+        "任命罗建华为吉安市商务局局长；\n\n免去彭志勇的吉安市商务局局长职务。\n\n吉安市人民政府\n\n2026年10月9日\n\n"
+        "山村里的电商直播间\n\n本报记者 胡晓燕\n\n傍晚时分，村里的直播间亮起了灯。"
+    )
+    notice, story = articles_of(text)
+    assert (notice.kicker, notice.headline, notice.subheadline) == ("", "吉安市人民政府关于罗建华等同志职务任免的通知", "")
+    assert notice.text.endswith("吉安市人民政府\n2026年10月9日")
+    assert (story.kicker, story.headline, story.subheadline) == ("", "山村里的电商直播间", "")
+    assert [(b.role, b.names) for b in story.bylines] == [("本报记者", ["胡晓燕"])]
