@@ -68,14 +68,15 @@ class BuildOptions:
 class Ingest:
     """Every input as a stream of articles; each file's fate is noted for the report as it goes."""
 
-    def __init__(self, inputs: list[str]) -> None:
+    def __init__(self, inputs: list[str], out: Path | None = None) -> None:
         self.inputs = inputs
+        self.out = out  # the build's output folder: never read as input, though an input holds it
         self.read: list[dict[str, Any]] = []
         self.skipped: list[dict[str, str]] = []
 
     def articles(self) -> Iterator[Article]:
         errors: list[tuple[str, str]] = []
-        for path in iter_files(self.inputs, errors):
+        for path in iter_files(self.inputs, errors, [self.out] if self.out else []):
             try:
                 sources = read_source(path)
             except PartialInput as exc:
@@ -194,7 +195,7 @@ def make_graph(opts: BuildOptions, cache: Cache) -> Built:
 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    ingest = Ingest(opts.inputs)
+    ingest = Ingest(opts.inputs, opts.out)
     tally = Tally()
     stage = _Stage1(ingest, cache, fingerprint(model_dir(opts.model)), tally)
     bar = tqdm(desc="kg build", unit="article", disable=opts.quiet or not sys.stderr.isatty())

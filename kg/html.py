@@ -208,7 +208,7 @@ def write_article_pages(pages: Iterable[Page], folder: Path) -> None:
         title = html.escape(d.get("headline") or d["label"])
         meta = html.escape(" · ".join(x for x in (d.get("dateline", ""), d.get("date", ""), d.get("source", "")) if x))
         page = (
-            '<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">'
+            '<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><meta name="generator" content="kg">'
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
             f"<title>{title}</title><style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:2}}</style>"
             f'</head><body><p><a href="../graph.html">← 网络 network</a></p><h1>{title}</h1><p>{meta}</p>{body}</body></html>'

@@ -74,9 +74,11 @@ class Article:
 # --------------------------------------------------------------------------- reading
 
 
-def iter_files(inputs: Iterable[str | Path], errors: list[tuple[str, str]]) -> Iterator[Path]:
-    """Files under the inputs, sorted, each once; problems go to ``errors``."""
+def iter_files(inputs: Iterable[str | Path], errors: list[tuple[str, str]], skip: Iterable[Path] = ()) -> Iterator[Path]:
+    """Files under the inputs, sorted, each once; problems go to ``errors``. Folders in
+    ``skip`` (the build's own output, when it lies inside an input) are not walked."""
     seen: set[str] = set()
+    skipped = {os.path.realpath(p) for p in skip}
     for item in inputs:
         path = Path(item)
         if not path.exists():
@@ -96,7 +98,7 @@ def iter_files(inputs: Iterable[str | Path], errors: list[tuple[str, str]]) -> I
                 dirs[:] = []
                 continue
             visited.add(real_root)
-            dirs.sort()
+            dirs[:] = sorted(d for d in dirs if os.path.realpath(os.path.join(root, d)) not in skipped)
             for name in sorted(files):
                 p = Path(root) / name
                 if p.suffix.lower() not in SUFFIXES or name.startswith("."):
@@ -143,6 +145,9 @@ def clean_text(text: str) -> str:
     return _CR.sub(lambda m: " \n" if m.group(1) else "\n", text) if "\r" in text else text
 
 
+_KG_PAGE = re.compile(r'<meta\s+name="generator"\s+content="kg"')  # the pages kg build writes
+
+
 def read_source(path: Path) -> list[Source]:
     """One file as sources: a JSONL file gives one per good line."""
     name = str(path)
@@ -161,6 +166,8 @@ def read_source(path: Path) -> list[Source]:
     text, simplified = to_simplified(text)  # 陳 -> 陈, one for one: offsets unchanged (kg.script)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
+        if _KG_PAGE.search(text[:2000]):
+            raise InputError(f"{name}: a page kg wrote (the graph or an article page), not news")
         title = html_title(text)
         sources = [Source(name, clean_text(html_text(text)), encoding, {"title": title} if title else {})]
     elif suffix == ".jsonl":

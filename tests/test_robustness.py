@@ -201,3 +201,24 @@ def test_every_export_parses_and_round_trips_its_literals(tmp_path: Path, label:
             literals = {q.object.value for q in pyoxigraph.parse(f, format=fmt) if isinstance(q.object, pyoxigraph.Literal)}
         assert {label, alias, body} <= literals, name
     assert nx.read_graphml(tmp_path / "graph.graphml").nodes["person-1"]["label"] == label
+
+
+def test_a_builds_own_pages_are_never_read_as_news(tmp_path: Path, good: Path) -> None:
+    from kg.build import BuildOptions, run_build
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "page.txt").write_text(GOOD, encoding="utf8")
+    opts = BuildOptions(inputs=[str(news)], out=news / "out", quiet=True)
+    first = run_build(opts)
+    again = run_build(opts)  # its output folder now lies inside its input
+    assert again["documents"] == first["documents"] == {
+        "read": [{"path": str(news / "page.txt"), "encoding": "utf-8", "articles": 1}], "skipped": []}
+    assert again["stats"] == first["stats"]
+    # an earlier build's folder under another name is skipped, each page with its reason
+    (news / "out").rename(news / "old")
+    report = run_build(BuildOptions(inputs=[str(news)], out=tmp_path / "out", quiet=True))
+    assert report["documents"]["read"] == first["documents"]["read"]
+    reasons = {Path(s["path"]).name: s["reason"] for s in report["documents"]["skipped"]}
+    assert "graph.html" in reasons and all("a page kg wrote" in r for r in reasons.values())
+    assert len(reasons) == 1 + len(list((news / "old" / "articles").glob("*.html")))
