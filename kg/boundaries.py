@@ -30,6 +30,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _parts_cut_off(ex, full, words)
     _bracketed_places(ex, full)
     _place_heads(ex, full)
+    _bodies_cut_before_their_word(ex, full)
     _begun_in_a_word(ex, full, words)
     _cut_places(ex, full)
 
@@ -203,6 +204,25 @@ def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
         if (a.label in ORGS and b.label in ORGS and a.origin == b.origin == "ner" and b.start == a.end + 1
                 and han(full[a.end]) and full[a.end] not in BETWEEN_NAMES and words.common(full[a.end] + b.text[0])):
             ms[k : k + 2] = [Mention(a.article, a.start, b.end, full[a.start : b.end], b.label, a.sentence)]
+
+
+# the words that end a body's own name (a government, committee or zone can follow any name)
+_NAMING_WORDS = ("研究院", "研究所", "合作社", "实验室", "医院", "大学", "学院", "中学", "小学", "学校", "公司", "集团", "银行",
+                 "工厂", "酒店")
+
+
+def _bodies_cut_before_their_word(ex: Extraction, full: str) -> None:
+    """郑州大学第一附属 + 医院: an organization the model ended before the word that says what
+    it is (医院, 大学, 公司 …), its own name ending in none, is named with that word. Not a
+    government or committee after a party (工党 + 政府 is the party's government, not its name)."""
+    suffixes = _NAMING_WORDS
+    ends = tuple(role_rules()["holder_suffixes"]) + public_body_words() + LEGAL_FORMS
+    for k, m in enumerate(ex.mentions):
+        if m.label not in ORGS or m.origin != "ner" or m.text.endswith(ends):
+            continue
+        word = next((w for w in suffixes if full.startswith(w, m.end)), None)
+        if word and ex.free(m.end, m.end + len(word)):
+            ex.mentions[k] = m.spanning(m.start, m.end + len(word), full)
 
 
 def _place_heads(ex: Extraction, full: str) -> None:

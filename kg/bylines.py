@@ -15,7 +15,8 @@ ROLES: tuple[str, ...] = (
     "驻站记者", "本报记者", "记者", "通讯员", "实习生", "特约通讯员", "摄影", "报道员",
 )
 PHOTO_MARKS: tuple[str, ...] = ("摄影报道", "摄影", "摄", "图文")
-REPORTED = ("报道", "报导", "整理", "采写", "撰文", "编译", "综合")  # 本报记者 王明 报道: a last word naming no one
+REPORTED = ("报道", "报导", "整理", "采写", "撰文", "编译", "综合", "文/图", "图/文", "文／图", "图／文")
+# 本报记者 王明 报道, 本报记者 王明 文/图 (the story, with its photos): a last word naming no one
 _ROLE = "|".join(sorted(ROLES, key=len, reverse=True))
 # a name: two to six characters, or longer with the separator of transcribed names (阿依努尔·买买提)
 _NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})?|[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5})"
@@ -84,12 +85,21 @@ def split_dateline_head(head: str) -> tuple[str, str]:
     return (m.group("outlet"), m.group("where")) if m else (head, "")
 
 
-def parse_credits(text: str, default_org: str = "") -> list[Byline] | None:
-    """Credits of a byline text, or None when the text is not one."""
+def parse_credits(text: str, default_org: str = "", bracketed: bool = False) -> list[Byline] | None:
+    """Credits of a byline text, or None when the text is not one. In brackets, names before
+    the first role word are credited without one (本报讯（杨帆 记者 王潇）: a correspondent
+    the paper does not call so)."""
     tokens = [t for t in _SPLIT.split(text.strip()) if t]
     credits: list[Byline] = []
     photo = False
-    for k, tok in enumerate(tokens):
+    lead = 0
+    while bracketed and lead < len(tokens) - 1 and _NAME_ONLY.match(tokens[lead]) and not _CREDIT.match(tokens[lead]):
+        lead += 1
+    if lead:
+        credits.append(Byline(org="", role="", names=tokens[:lead]))
+        if not _CREDIT.match(tokens[lead]):
+            return None
+    for k, tok in enumerate(tokens[lead:], lead):
         if k == len(tokens) - 1 and tok in PHOTO_MARKS and credits:
             photo = True
             continue
@@ -167,8 +177,17 @@ def parse_trailing_credits(line: str) -> tuple[int, list[Byline]] | None:
     m = _TRAILING.search(line)
     if not m:
         return None
-    credits = parse_credits(m.group("credits"))
+    credits = parse_credits(m.group("credits"), bracketed=True)
     return (m.start("credits"), credits) if credits else None
+
+
+def _names_only(text: str) -> list[Byline]:
+    """本报讯（杨帆 王潇）: an outlet's dateline holds its authors in brackets, role or not
+    (names of two or three characters: 本报讯（电话会议） names no one)."""
+    tokens = [t for t in _SPLIT.split(text.strip()) if t]
+    if tokens and all(2 <= len(t) <= 3 and _NAME_ONLY.match(t) and not _CREDIT.match(t) for t in tokens):
+        return [Byline(org="", role="", names=tokens)]
+    return []
 
 
 def parse_dateline(line: str) -> Dateline | None:
@@ -182,7 +201,8 @@ def parse_dateline(line: str) -> Dateline | None:
         return Dateline(place=paper, date="", bylines=[], end=bare.end(), outlet=paper, head=bare.start("paper") if paper else 0)
     outlet, where = split_dateline_head(m.group("paper"))
     paper = "" if outlet == THIS_PAPER else outlet
-    credits = parse_credits(m.group("credits") or "", default_org=paper) or []
+    credits = parse_credits(m.group("credits") or "", default_org=paper, bracketed=True) or (
+        _names_only(m.group("credits") or "") if _OUTLET.match(m.group("paper")) else [])
     if not m.group("date") and not credits:
         return None  # without a date only the credits say it is a dateline (他来电（电话）说 is prose)
     return Dateline(

@@ -120,8 +120,8 @@ def _byline_mentions(ex: Extraction, sent_of: SentenceOf) -> list[tuple[Byline, 
         cursor = start
         for credit in credits or ():
             org_span = None
-            if not credit.org and credit.role.startswith(THIS_PAPER) and ex.article.paper:  # 本报记者 X
-                k = text.find(credit.role, cursor, pos)
+            if credit.org == THIS_PAPER or (not credit.org and credit.role.startswith(THIS_PAPER)):  # 本报记者 X, 本报通讯员 X
+                k = text.find(THIS_PAPER, cursor, pos) if ex.article.paper else -1
                 if k >= 0:
                     org_span = _add_byline_mention(ex, k, k + len(THIS_PAPER), "ORG", sent_of, ex.article.paper)
             elif not credit.org and "记者" in credit.role and ours is not None:  # 本报讯（记者 X）

@@ -793,3 +793,17 @@ def test_a_division_before_its_government_is_that_body_and_two_words_are_no_pers
     text = "吉安市人民政府关于做好秋冬季防火工作的通知。法院审理查明，被告人共骗取资金三百万元。"
     ex = run(text, [("吉安市", "PLACE"), ("理查明", "PERSON")])
     assert [(m.text, m.label) for m in ex.mentions] == [("吉安市人民政府", "ORG")]
+
+
+def test_this_papers_correspondent_is_the_papers() -> None:
+    text = "江城日报 2026年4月9日 第2版\n\n护士长的一天\n\n本报通讯员 孟晓佳\n\n凌晨两点，病房的灯依旧亮着。"
+    ex = run(text, [])
+    assert affiliations(ex) == {("孟晓佳", "通讯员", "江城日报")}
+
+
+def test_a_village_committee_title_is_the_villages_and_a_body_cut_before_its_word_is_whole() -> None:
+    text = ("在昭觉县火普村，驻村干部走访了三户人家。村委会主任吉克阿呷说，草莓收入超过120万元。"
+            "滨江大学第一附属医院重症医学科的灯依旧亮着。护士长孙晓丽刚刚协助完成抢救。")
+    ents = [("昭觉县", "PLACE"), ("火普村", "PLACE"), ("吉克阿呷", "PERSON"), ("滨江大学第一附属", "ORG"), ("孙晓丽", "PERSON")]
+    ex = run(text, ents)
+    assert affiliations(ex) == {("吉克阿呷", "村委会主任", "火普村"), ("孙晓丽", "护士长", "滨江大学第一附属医院")}

@@ -334,3 +334,18 @@ def test_a_notices_salutation_issuer_and_date_are_its_text_not_headlines() -> No
     assert notice.text.endswith("吉安市人民政府\n2026年10月9日")
     assert (story.kicker, story.headline, story.subheadline) == ("", "山村里的电商直播间", "")
     assert [(b.role, b.names) for b in story.bylines] == [("本报记者", ["胡晓燕"])]
+
+
+def test_credits_without_a_role_in_a_datelines_brackets_and_a_byline_closed_by_text_and_photos() -> None:
+    assert [(b.role, b.names) for b in parse_byline("本报记者 何晓勇 文/图")] == [("本报记者", ["何晓勇"])]
+    dl = parse_dateline("本报讯（杨一帆 记者 王潇潇）8月4日，社区网格员开始巡查。")
+    assert [(b.role, b.names) for b in dl.bylines] == [("", ["杨一帆"]), ("记者", ["王潇潇"])]
+    assert [(b.role, b.names) for b in parse_dateline("本报讯（杨一帆 王潇潇）8月4日，").bylines] == [("", ["杨一帆", "王潇潇"])]
+    # brackets after 电 that are no outlet's, or hold no names, are no dateline
+    assert parse_dateline("他来电（电话）说明天到。") is None
+    assert parse_dateline("本报讯（电话会议）8月4日，") is None
+    text = ("江城日报 2026年8月5日 第6版\n\n社区里的“夜间课堂”\n\n本报记者 何晓勇 文/图\n\n晚上七点，社区活动室坐满了人。\n\n"
+            "（图为志愿者在辅导孩子。）\n\n网格员守护小区平安\n\n本报讯（杨一帆 记者 王潇潇）8月4日，社区网格员一大早就开始巡查。")
+    first, second = articles_of(text)
+    assert (first.headline, first.kind, [b.names for b in first.bylines]) == ("社区里的“夜间课堂”", "article", [["何晓勇"]])
+    assert (second.headline, [b.names for b in second.bylines]) == ("网格员守护小区平安", [["杨一帆"], ["王潇潇"]])
