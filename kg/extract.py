@@ -276,6 +276,12 @@ def _affiliations(ex: Extraction) -> None:
                         k -= 1
                         _add_roles(ex, k, nxt, role)
                 continue
+        # ORG + NAME + title (清华大学化学系张明远教授团队)
+        if prev is not None and ms[prev].label in ORGS and ms[prev].end == person.start and ms[prev].origin != "byline":
+            title = next((t for t in role_rules()["titles_after_names"] if text.startswith(t, person.end)), "")
+            if title and ms[prev].label in holders(title):
+                _add_roles(ex, j, prev, title)
+                continue
         _current_post(ex, j)
 
 

@@ -807,3 +807,9 @@ def test_a_village_committee_title_is_the_villages_and_a_body_cut_before_its_wor
     ents = [("昭觉县", "PLACE"), ("火普村", "PLACE"), ("吉克阿呷", "PERSON"), ("滨江大学第一附属", "ORG"), ("孙晓丽", "PERSON")]
     ex = run(text, ents)
     assert affiliations(ex) == {("吉克阿呷", "村委会主任", "火普村"), ("孙晓丽", "护士长", "滨江大学第一附属医院")}
+
+
+def test_a_title_written_after_the_name_is_held_at_the_organization_before_it() -> None:
+    text = "清华大学化学系张明远教授团队研制出新型材料。北京大学王强说，这是好事。"
+    ex = run(text, [("清华大学化学系", "ORG"), ("张明远", "PERSON"), ("北京大学", "ORG"), ("王强", "PERSON")])
+    assert affiliations(ex) == {("张明远", "教授", "清华大学化学系")}
