@@ -813,3 +813,9 @@ def test_a_title_written_after_the_name_is_held_at_the_organization_before_it() 
     text = "清华大学化学系张明远教授团队研制出新型材料。北京大学王强说，这是好事。"
     ex = run(text, [("清华大学化学系", "ORG"), ("张明远", "PERSON"), ("北京大学", "ORG"), ("王强", "PERSON")])
     assert affiliations(ex) == {("张明远", "教授", "清华大学化学系")}
+
+
+def test_a_dateline_word_this_papers_reporter_or_an_order_before_a_name_is_no_title() -> None:
+    text = "国家气象中心本报讯记者李晓云报道：今年汛期降水偏多。反腐败委员会8日下令冻结前总理贝·布尔的资产。"
+    ents = [("国家气象中心", "ORG"), ("李晓云", "PERSON"), ("反腐败委员会", "ORG"), ("贝·布尔", "PERSON")]
+    assert affiliations(run(text, ents)) == set()
