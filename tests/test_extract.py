@@ -816,6 +816,8 @@ def test_a_title_written_after_the_name_is_held_at_the_organization_before_it() 
 
 
 def test_a_dateline_word_this_papers_reporter_or_an_order_before_a_name_is_no_title() -> None:
-    text = "国家气象中心本报讯记者李晓云报道：今年汛期降水偏多。反腐败委员会8日下令冻结前总理贝·布尔的资产。"
-    ents = [("国家气象中心", "ORG"), ("李晓云", "PERSON"), ("反腐败委员会", "ORG"), ("贝·布尔", "PERSON")]
+    text = ("国家气象中心本报讯记者李晓云报道：今年汛期降水偏多。反腐败委员会8日下令冻结前总理贝·布尔的资产。"
+            "新华社厦门五月三十日电记者郅振东报道：厦门市今天举行招商会。")
+    ents = [("国家气象中心", "ORG"), ("李晓云", "PERSON"), ("反腐败委员会", "ORG"), ("贝·布尔", "PERSON"),
+            ("厦门", "PLACE"), ("郅振东", "PERSON"), ("厦门市", "PLACE")]
     assert affiliations(run(text, ents)) == set()
