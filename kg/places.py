@@ -95,12 +95,17 @@ def link_place(text: str, context: str, gaz: Gazetteer) -> str:
     # 岳阳 is the city, not the county of the same name inside it
     codes = {c for c, _ in cands}
     cands = {(c, e) for c, e in cands if not any(a in codes for a in gaz.ancestors(c))}
+    if any(not town_level(c) for c, _ in cands):  # 上海 is the city, not a 上海街道 in a city the article names
+        cands = {(c, e) for c, e in cands if e or not town_level(c)}
+    province = any(len(c) == 2 for c, _ in cands)
     scored = []
     for code, exact in cands:
         named = [anc for anc in gaz.ancestors(code) if any(f != text and f in context for f in gaz.forms(anc))]
         support = len(named)
-        if not exact and town_level(code) and not any(len(a) >= 4 for a in named):
-            continue  # a town's short name (长江 of 长江学者) needs its county or city named, not only its province
+        if ((not exact and town_level(code)) or (province and len(code) > 2)) and not any(len(a) >= 4 for a in named):
+            # a town's short name (长江 of 长江学者), or a county's that is a province's (河南, listed
+            # with 青海), needs its county or city named, not only its province
+            continue
         scored.append(((support, exact, -len(code)), code))
     if not scored:
         return ""

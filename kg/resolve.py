@@ -351,6 +351,8 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
         # a place the text left unlinked (长安: a district, towns, and a carmaker's name) is too weak a sign
         # and a town's short name (中华 of 中华街道) is no sign either: 中华全国总工会 is not in it
         places = [p for p in by_form.get(prefix, []) if p.admin_code and (not town_level(p.admin_code) or p.label == prefix)]
+        top = min((len(p.admin_code) for p in places), default=0)
+        places = [p for p in places if len(p.admin_code) == top]  # 河南 of 河南建业: the province, not a county of that short name
         if len(places) != 1:
             code = link_place(prefix, prefix, gaz) if len(gaz.candidates(prefix)) == 1 else ""
             if not code or town_level(code):  # a township's short name is too weak a sign (a company's clipped name can read like one)

@@ -249,3 +249,15 @@ def test_a_towns_short_name_needs_its_county_or_city_named() -> None:
     located = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "located_in"}
     assert ("北京大学", "北京市") in located
     assert not any(org == "中华全国总工会" for org, _ in located)
+
+
+def test_a_province_or_city_outranks_a_town_or_county_of_its_short_name() -> None:
+    gaz = gazetteer()
+    # 上海 is the city, though 福州 (which has a 上海街道) is named; 河南 the province, though
+    # 青海 (which has a 河南蒙古族自治县) is listed with it
+    assert link_place("上海", "福州市的客商来到上海考察", gaz) == "31"
+    assert link_place("河南", "甘肃、河南、青海的部分地区降雨偏少", gaz) == "41"
+    # the county still wins where its city is named
+    assert link_place("河南", "黄南藏族自治州河南县牧民转场", gaz) == "632324"
+    # a district of a city still beats a city elsewhere when its city is named
+    assert link_place("朝阳", "北京朝阳的商圈", gaz) == "110105"
