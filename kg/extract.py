@@ -234,6 +234,11 @@ def _affiliations(ex: Extraction) -> None:
                 titled[j] = (org, role)
                 _add_roles(ex, j, org, role)
                 continue
+            place = _committee_of(ex, org) if ROLE_TEXT.match(role) and ends_with_title(role) else None
+            if place is not None and _right_level(ex, place, role):  # 澧县县委书记 X、县长 Y: Y is the county's
+                titled[j] = (place, role)
+                _add_roles(ex, j, place, role)
+                continue
         # ORG + role + NAME
         if prev is not None and ms[prev].label != "PERSON" and ms[prev].end >= sent_start:
             between = text[ms[prev].end : person.start]
@@ -440,16 +445,23 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
             # 东风汽车集团有限公司 + 党委 + 书记、董事长 X: the other titles are the body's that holds the committee
             if ex.mentions[org - 1].label in holders(role):
                 ex.relations.append(Relation("affiliation", person, org - 1, role, ev))
-        elif (holder.origin == "role" or holder.name[:-1] in gazetteer().exact) and holder.name.endswith("委") and not _same_body(name, role):
+        elif not _same_body(name, role) and (place := _committee_of(ex, org)) is not None and _right_level(ex, place, role):
             # 市委副书记、市长 X: the 市长 is the city's, when the article names it
-            place = _committee_place(ex, holder.name[:-1])
-            if place is not None and _right_level(ex, place, role):
-                ex.relations.append(Relation("affiliation", person, place, role, ev))
+            ex.relations.append(Relation("affiliation", person, place, role, ev))
 
 
-def _committee_place(ex: Extraction, place: str) -> int | None:
-    """The mention of the place whose committee ``place + 委`` is, if the article names it."""
-    return next((i for i, m in enumerate(ex.mentions) if m.label == "PLACE" and _division(ex, i) == place), None)
+def _committee_of(ex: Extraction, org: int) -> int | None:
+    """The mention of the place whose party committee mention ``org`` is (怀化市 of 怀化市委,
+    澧县 of 澧县县委), when the article names it."""
+    holder = ex.mentions[org]
+    if not holder.name.endswith("委"):
+        return None
+    head = holder.name[:-1]
+    gaz = gazetteer()
+    places = [p for p in (head, head[:-1]) if p in gaz.exact and (holder.origin == "role" or p == head or head[-1] in LEVEL_CHARS)]
+    if not places:
+        return None
+    return next((i for i, m in enumerate(ex.mentions) if m.label == "PLACE" and _division(ex, i) in places), None)
 
 
 def _right_level(ex: Extraction, org: int, role: str) -> bool:

@@ -66,12 +66,14 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _missed_holders(ex, full, sent_of)
     _workplaces(ex, full, sent_of)
     _repeated_names(ex, full, sent_of, words)
+    _listed_persons(ex, full, sent_of)
     _trade_names(ex, full, sent_of, words)
     _names_written_whole(ex, full)
     _places_run_on(ex, words)
     level_committees(ex, full, sent_of)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     qualify_bodies(ex, full)
+    _committees_follow_their_bodies(ex)
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:
@@ -237,7 +239,7 @@ def _split_party_bodies(ex: Extraction) -> None:
     committee's named in full), so that 党委书记、董事长 X can give each its title."""
     rules = role_rules()
     words = tuple(p for p in rules["party_bodies"] if not bare_body(p))  # 党委, not 市委: that is the city's
-    bodies = tuple(rules["holder_suffixes"]) + LEGAL_FORMS
+    bodies = tuple(rules["holder_suffixes"]) + LEGAL_FORMS + ("局", "厅", "部", "办", "院")  # 省水利厅 + 党组
     out: list[Mention] = []
     for m in ex.mentions:
         word = longest_ending(m.text, words) if m.label in ORGS and m.origin == "ner" else None
@@ -249,6 +251,14 @@ def _split_party_bodies(ex: Extraction) -> None:
         out.append(Mention(m.article, m.start, k, rest, "COMPANY" if rest.endswith(LEGAL_FORMS) else "ORG", m.sentence))
         out.append(Mention(m.article, k, m.end, word, "ORG", m.sentence, refers=m.text))
     ex.mentions = out
+
+
+def _committees_follow_their_bodies(ex: Extraction) -> None:
+    """市体育局 + 党组: a committee split from a body named by its level alone is the
+    committee of the body as qualify_bodies named it (福州市体育局党组)."""
+    for prev, m in zip(ex.mentions, ex.mentions[1:]):
+        if prev.end == m.start and m.refers == prev.text + m.text and prev.name != prev.text:
+            m.refers = prev.name + m.text
 
 
 _QUOTED = re.compile(r"[“\"「『]([\u4e00-\u9fff]{2,8})[”\"」』]")
@@ -297,6 +307,25 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
             continue
         covered[a:b] = b"\x01" * (b - a)
         ex.mentions.append(Mention(ex.article.id, a, b, found.group(), forms[found.group()], sent_of[a], "repeat"))
+
+
+_LISTED = re.compile(r"、([\u4e00-\u9fff]{2,3})(?=、)")
+
+
+def _listed_persons(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """张迎龙、秦国文、周海兵: a name of two or three characters listed between two persons
+    the model read, with nothing but the list's commas between, is a person too."""
+    persons = sorted((m for m in ex.mentions if m.label == "PERSON"), key=lambda m: m.start)
+    for a, b in zip(persons, persons[1:]):
+        between = full[a.end : b.start + 1]  # from the comma after one name to the comma before the next
+        if not (3 <= len(between) <= 25 and between[0] == "、" and between[-2] == "、"):
+            continue
+        found = list(_LISTED.finditer(full, a.end, b.start))
+        if sum(len(x.group(0)) for x in found) != b.start - a.end - 1:
+            continue  # something else stands in the list
+        for x in found:
+            if ex.free(*x.span(1)):
+                ex.mentions.append(Mention(ex.article.id, x.start(1), x.end(1), x.group(1), "PERSON", sent_of[x.start(1)], "listed"))
 
 
 def _trade_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:

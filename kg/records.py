@@ -32,7 +32,7 @@ class Mention:
     text: str
     label: str
     sentence: int  # index into the article's sentences
-    origin: str = "ner"  # or "byline", "role" (an organization named before a role, missed by the model), "alias", "repeat"
+    origin: str = "ner"  # or "byline", "role" (an organization named before a role, missed by the model), "alias", "repeat", "listed"
     refers: str = ""  # the name this mention stands for when the text is not a name (本报: the paper)
 
     @property

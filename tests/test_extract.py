@@ -821,3 +821,17 @@ def test_a_dateline_word_this_papers_reporter_or_an_order_before_a_name_is_no_ti
     ents = [("国家气象中心", "ORG"), ("李晓云", "PERSON"), ("反腐败委员会", "ORG"), ("贝·布尔", "PERSON"),
             ("厦门", "PLACE"), ("郅振东", "PERSON"), ("厦门市", "PLACE")]
     assert affiliations(run(text, ents)) == set()
+
+
+def test_a_bureaus_party_group_and_a_county_committees_listed_government_post() -> None:
+    text = "省水利厅党组书记、厅长罗毅明汇报了准备情况。市委书记来到澧县调研，澧县县委书记陈爱华、县长龚德明陪同。"
+    ents = [("省水利厅党组", "ORG"), ("罗毅明", "PERSON"), ("澧县", "PLACE"), ("澧县县委", "ORG"), ("陈爱华", "PERSON"),
+            ("龚德明", "PERSON")]
+    assert affiliations(run(text, ents)) == {
+        ("罗毅明", "书记", "省水利厅党组"), ("罗毅明", "厅长", "省水利厅"), ("陈爱华", "书记", "澧县县委"), ("龚德明", "县长", "澧县"),
+    }
+
+
+def test_a_name_listed_between_two_persons_is_a_person() -> None:
+    ex = run("省领导张迎春、秦国文、周海涛出席会议。", [("张迎春", "PERSON"), ("周海涛", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["张迎春", "秦国文", "周海涛"]
