@@ -150,7 +150,7 @@ def parse_source_line(line: str) -> tuple[str, list[Byline]]:
     return outlet, [Byline(org=outlet, role="作者", names=names)] if names else []
 
 
-_WRITTEN_BY = re.compile(rf"^(?:文|撰文|作者)\s*[/／|｜:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)$")
+_WRITTEN_BY = re.compile(rf"^(?P<how>文|撰文|作者|摄影|图|摄)\s*[/／|｜:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)$")
 
 
 def parse_byline(line: str) -> list[Byline] | None:
@@ -159,8 +159,10 @@ def parse_byline(line: str) -> list[Byline] | None:
     if len(line) > 80:
         return None
     written = _WRITTEN_BY.match(line.strip())
-    if written:
-        return [Byline(org="", role="作者", names=[n for n in _SPLIT.split(written.group("names")) if n])]
+    if written:  # 文/X: the author; 摄影/X, 图/X: the photographer
+        photo = written.group("how") in ("摄影", "图", "摄")
+        names = [n for n in _SPLIT.split(written.group("names")) if n]
+        return [Byline(org="", role="摄影" if photo else "作者", names=names, photo=photo)]
     if "作者" in line or "来源" in line:
         credits = parse_source_line(line)[1]
         if credits:

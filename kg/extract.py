@@ -268,12 +268,13 @@ def _affiliations(ex: Extraction) -> None:
         # NAME，ORG + role; NAME（ORG + role）; NAME 担任 ORG + role, 任命 NAME 为 ORG + role
         nxt = j + 1 if j + 1 < len(ms) else None
         if nxt is not None and ms[nxt].label != "PERSON" and text[person.end : ms[nxt].start] in _joins():
-            role = _title_after(text, ms[nxt].end)
+            role = _post_title(ex, nxt)
             after = nxt + 1 if nxt + 1 < len(ms) else None
             if after is not None and ms[after].label == "PERSON" and ms[after].start == ms[nxt].end + len(role):
                 continue  # 王明，华信科技总经理李强: the title is the next name's
             if role and ms[nxt].label in holders(role):
                 _add_roles(ex, j, nxt, role)
+                _listed_posts(ex, j, nxt, ms[nxt].end + len(role))
                 if text[person.end : ms[nxt].start] in role_rules()["appointed"]:
                     # 选举 A、B、C 为 市政协副主席: the names listed before hold it too
                     k = j
@@ -290,9 +291,29 @@ def _affiliations(ex: Extraction) -> None:
         _current_post(ex, j)
 
 
-def _title_after(text: str, end: int) -> str:
+def _listed_posts(ex: Extraction, person: int, k: int, end: int) -> None:
+    """X，湖南农业大学教授、中国工程院院士: each body and title listed after the first post
+    the sentence gives the person is held too."""
+    text, ms = ex.article.text, ex.mentions
+    while k + 1 < len(ms) and text[end : end + 1] == "、" and ms[k + 1].start == end + 1 and ms[k + 1].label in ORGS:
+        k += 1
+        role = _post_title(ex, k)
+        if not role or ms[k].label not in holders(role):
+            return
+        _add_roles(ex, person, k, role)
+        end = ms[k].end + len(role)
+
+
+def _post_title(ex: Extraction, k: int) -> str:
+    """The title after organization ``k``, up to the next organization listed (教授、中国工程院院士)."""
+    ms, text = ex.mentions, ex.article.text
+    listed = k + 1 < len(ms) and ms[k + 1].label in ORGS and text[ms[k + 1].start - 1 : ms[k + 1].start] == "、"
+    return _title_after(text, ms[k].end, ms[k + 1].start - 1 if listed else None)
+
+
+def _title_after(text: str, end: int, limit: int | None = None) -> str:
     """The longest title written right after an organization's name ending at ``end``, or ''."""
-    role = CLAUSE_BREAK.split(text[end : end + 16])[0]
+    role = CLAUSE_BREAK.split(text[end : min(end + 16, limit if limit is not None else end + 16)])[0]
     return next((role[:k] for k in range(len(role), 0, -1) if ends_with_title(role[:k])), "")
 
 
@@ -305,6 +326,8 @@ def _current_post(ex: Extraction, j: int) -> None:
     text, ms = ex.article.text, ex.mentions
     if any(ms[i].label == "PERSON" and ms[i].sentence == ms[j].sentence for i in range(j)):
         return  # the sentence is about the person it names first
+    # a profile: the sentence opens with the name and a comma
+    profile = ms[j].start == ex.sentences[ms[j].sentence][0] and text[ms[j].end : ms[j].end + 1] == "，"
     for k in range(j + 1, len(ms)):
         m = ms[k]
         if m.sentence != ms[j].sentence or m.label == "PERSON":
@@ -314,6 +337,13 @@ def _current_post(ex: Extraction, j: int) -> None:
             after = text[m.end + len(role) : m.end + len(role) + 1]
             if role and m.label in holders(role) and not han(after):  # 现任…主席维克多: the name after holds it
                 _add_roles(ex, j, k, role)
+            return
+        if m.label in ORGS and profile and text[m.start - 1] == "，":
+            # 官春云，1938年生，湖南农业大学教授、中国工程院院士，…: a post standing alone between commas
+            role = _post_title(ex, k)
+            if role and m.label in holders(role) and text[m.end + len(role) : m.end + len(role) + 1] in ("，", "。", "、", "；"):
+                _add_roles(ex, j, k, role)
+                _listed_posts(ex, j, k, m.end + len(role))
             return
 
 

@@ -835,3 +835,13 @@ def test_a_bureaus_party_group_and_a_county_committees_listed_government_post() 
 def test_a_name_listed_between_two_persons_is_a_person() -> None:
     ex = run("省领导张迎春、秦国文、周海涛出席会议。", [("张迎春", "PERSON"), ("周海涛", "PERSON")])
     assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["张迎春", "秦国文", "周海涛"]
+
+
+def test_a_profiles_posts_between_commas_and_each_body_listed_after_a_post() -> None:
+    text = "官春雷，1948年生，湘江农业大学教授、中国工程院院士，长期从事油菜育种研究。王明，曾任华信公司总经理，现已退休。"
+    ents = [("官春雷", "PERSON"), ("湘江农业大学", "ORG"), ("中国工程院", "ORG"), ("王明", "PERSON"), ("华信公司", "COMPANY")]
+    assert affiliations(run(text, ents)) == {("官春雷", "教授", "湘江农业大学"), ("官春雷", "院士", "中国工程院")}
+    # a title the next name holds is not the listed person's
+    text = "省领导张文斌、李荣华，省政府秘书长杨军出席会议。"
+    ents = [("张文斌", "PERSON"), ("李荣华", "PERSON"), ("省政府", "ORG"), ("杨军", "PERSON")]
+    assert affiliations(run(text, ents)) == {("杨军", "秘书长", "省政府")}

@@ -349,3 +349,12 @@ def test_credits_without_a_role_in_a_datelines_brackets_and_a_byline_closed_by_t
     first, second = articles_of(text)
     assert (first.headline, first.kind, [b.names for b in first.bylines]) == ("社区里的“夜间课堂”", "article", [["何晓勇"]])
     assert (second.headline, [b.names for b in second.bylines]) == ("网格员守护小区平安", [["杨一帆"], ["王潇潇"]])
+
+
+def test_a_photographers_credit_line_opens_a_photo_story() -> None:
+    assert [(b.role, b.names, b.photo) for b in parse_byline("摄影/童晓迪")] == [("摄影", ["童晓迪"], True)]
+    text = ("益阳稻田里长出新产业\n\n本报记者 罗晓徽\n\n种养大户正在投放饲料。\n\n（全媒体记者 李秉文）\n\n"
+            "摄影/童晓迪\n\n图为9月1日，游客在稻田里体验收割。")
+    story, photo = articles_of(text)
+    assert (photo.kind, [(b.role, b.names) for b in photo.bylines]) == ("photo", [("摄影", ["童晓迪"])])
+    assert photo.text.endswith("游客在稻田里体验收割。") and "摄影" not in story.text
