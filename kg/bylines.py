@@ -106,7 +106,12 @@ def parse_credits(text: str, default_org: str = "", bracketed: bool = False) -> 
         if k == len(tokens) - 1 and credits and (tok in REPORTED or _FILED.match(tok)):
             continue  # 本报记者 王明 报道; 本报记者 王明 北京3月5日电 (where and when it was filed)
         m = _CREDIT.match(tok)
-        if m and (m.group("org") or m.group("role") != "摄影" or m.group("name")):
+        inner = _CREDIT.match(m.group("org")) if m and m.group("org") else None
+        if inner and inner.group("name"):  # 记者王明通讯员李华, the spaces lost: two credits, not an outlet 记者王明
+            org = inner.group("org") or (default_org if "记者" in inner.group("role") else "")
+            credits.append(Byline(org=org, role=inner.group("role"), names=[inner.group("name")]))
+            credits.append(Byline(org="", role=m.group("role"), names=[m.group("name")] if m.group("name") else []))
+        elif m and (m.group("org") or m.group("role") != "摄影" or m.group("name")):
             org = m.group("org") or (default_org if "记者" in m.group("role") else "")
             credits.append(Byline(org=org, role=m.group("role"), names=[m.group("name")] if m.group("name") else []))
         elif credits and _NAME_ONLY.match(tok) and not tok.endswith(tuple(ROLES)):

@@ -26,6 +26,8 @@ Rules, in order:
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 import json
 from collections import Counter, defaultdict
@@ -100,6 +102,22 @@ def _parent_before(full: str, short: str) -> bool:
     return own >= 2 and full[: -len(short)].endswith(PARENTS)
 
 
+_NUMERALS = frozenset("0123456789一二三四五六七八九十百")
+_TERM = re.compile(r"第[0-9一二三四五六七八九十百]+届")  # 邵阳市第十八届人大常委会 is 邵阳市人大常委会
+_SCHOOLS = frozenset(("大学", "学院"))  # 湖南大学 and 湖南农业大学 are two universities
+
+
+def _left_out(short: str, full: str) -> str:
+    """The characters of ``full`` that ``short``, read in order from the left, leaves out."""
+    out, i = [], 0
+    for ch in full:
+        if i < len(short) and ch == short[i]:
+            i += 1
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     if len(short) >= len(full) or len(short) < 2:
         return False
@@ -121,7 +139,10 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     # letters kept in order (成都市发改委 / 成都市发展改革委), but a place and one character is
     # that place's own body (成都市委, the party committee, abbreviates no 成都市…委)
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
-        return in_order(short, full)
+        # but a place and a body's word is a name of its own (湖南大学 is no 湖南农业大学), and
+        # a number left out names another body (湘雅医院 is no 湘雅三医院)
+        own = short[len(gaz.place_prefix(short)) :] in _SCHOOLS
+        return in_order(short, full) and not own and not set(_TERM.sub("", _left_out(short, full))) & _NUMERALS
     # a listed company's short name: the first character of each two-character word, then 股份
     # (湘电股份 / 湘潭电机股份有限公司), of a name not much longer
     form = next((f for f in _STOCK_FORMS if short.endswith(f)), None)

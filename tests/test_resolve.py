@@ -261,3 +261,14 @@ def test_a_province_or_city_outranks_a_town_or_county_of_its_short_name() -> Non
     assert link_place("河南", "黄南藏族自治州河南县牧民转场", gaz) == "632324"
     # a district of a city still beats a city elsewhere when its city is named
     assert link_place("朝阳", "北京朝阳的商圈", gaz) == "110105"
+
+
+def test_a_university_a_numbered_hospital_and_a_term_of_a_congress() -> None:
+    text = ("湖南大学与湖南农业大学签约。中南大学湘雅医院和中南大学湘雅三医院派出专家。"
+            "邵阳市第十八届人大常委会召开会议。邵阳市人大常委会主任主持。")
+    names = ["湖南大学", "湖南农业大学", "中南大学湘雅医院", "中南大学湘雅三医院", "邵阳市第十八届人大常委会", "邵阳市人大常委会"]
+    res = resolve([extraction("a1", text, [(n, "ORG") for n in names])])
+    orgs = {e.label: e.aliases for e in res.entities.values() if e.type == "ORG"}
+    # two universities and two hospitals, but one congress standing committee in its 18th term
+    assert orgs == {"湖南大学": set(), "湖南农业大学": set(), "中南大学湘雅医院": set(), "中南大学湘雅三医院": set(),
+                    "邵阳市第十八届人大常委会": {"邵阳市人大常委会"}}
