@@ -358,3 +358,10 @@ def test_a_photographers_credit_line_opens_a_photo_story() -> None:
     story, photo = articles_of(text)
     assert (photo.kind, [(b.role, b.names) for b in photo.bylines]) == ("photo", [("摄影", ["童晓迪"])])
     assert photo.text.endswith("游客在稻田里体验收割。") and "摄影" not in story.text
+
+
+def test_a_byline_whose_spaces_were_lost_is_still_two_credits() -> None:
+    assert [(b.org, b.role, b.names) for b in parse_byline("记者王晓明通讯员李华")] == [
+        ("", "记者", ["王晓明"]), ("", "通讯员", ["李华"])]
+    assert [(b.org, b.role, b.names) for b in parse_byline("新华社记者董践真本报记者杨明方")] == [
+        ("新华社", "记者", ["董践真"]), ("", "本报记者", ["杨明方"])]
