@@ -197,12 +197,15 @@ def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
 
 def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
     """海南大学 + 食 + 品科学与工程学院: a part the model began one character after the body
-    it belongs to, on the second character of a word (食品), is named with that body, whole."""
+    it belongs to, on the second character of a word (食品) or of a place (长沙市公安局 + 开 +
+    福分局, 开福 of 开福区), is named with that body, whole."""
     ms = ex.mentions
+    gaz = gazetteer()
     for k in range(len(ms) - 2, -1, -1):
         a, b = ms[k], ms[k + 1]
+        pair = full[a.end] + b.text[0]
         if (a.label in ORGS and b.label in ORGS and a.origin == b.origin == "ner" and b.start == a.end + 1
-                and han(full[a.end]) and full[a.end] not in BETWEEN_NAMES and words.common(full[a.end] + b.text[0])):
+                and han(full[a.end]) and full[a.end] not in BETWEEN_NAMES and (words.common(pair) or gaz.candidates(pair))):
             ms[k : k + 2] = [Mention(a.article, a.start, b.end, full[a.start : b.end], b.label, a.sentence)]
 
 

@@ -845,3 +845,11 @@ def test_a_profiles_posts_between_commas_and_each_body_listed_after_a_post() -> 
     text = "省领导张文斌、李荣华，省政府秘书长杨军出席会议。"
     ents = [("张文斌", "PERSON"), ("李荣华", "PERSON"), ("省政府", "ORG"), ("杨军", "PERSON")]
     assert affiliations(run(text, ents)) == {("杨军", "秘书长", "省政府")}
+
+
+def test_a_part_begun_on_the_second_character_of_a_place_is_named_with_its_body() -> None:
+    text = "长沙市公安局开福分局破获一起诈骗案。开福分局副局长唐海明提醒市民注意防范。"
+    ents = [("长沙市公安局", "ORG"), ("福分局", "ORG"), ("福分局", "ORG"), ("唐海明", "PERSON")]  # as the model cut them
+    ex = run(text, ents)
+    assert [m.text for m in ex.mentions if m.label == "ORG"][0] == "长沙市公安局开福分局"
+    assert affiliations(ex) == {("唐海明", "副局长", "长沙市公安局开福分局")}

@@ -365,3 +365,13 @@ def test_a_byline_whose_spaces_were_lost_is_still_two_credits() -> None:
         ("", "记者", ["王晓明"]), ("", "通讯员", ["李华"])]
     assert [(b.org, b.role, b.names) for b in parse_byline("新华社记者董践真本报记者杨明方")] == [
         ("新华社", "记者", ["董践真"]), ("", "本报记者", ["杨明方"])]
+
+
+def test_a_running_header_with_a_lettered_page_number_is_no_headline() -> None:
+    text = ("星城晚报 2026年10月22日 星期四 A05 城事\n\n冒充客服骗走8万元 两名嫌疑人落网\n\n"
+            "星城晚报全媒体记者 陈晓昂\n\n10月20日，警方破获一起冒充电商客服诈骗案。")
+    [article] = articles_of(text)
+    assert (article.kicker, article.headline, article.paper) == ("", "冒充客服骗走8万元 两名嫌疑人落网", "星城晚报")
+    from kg.ingest import is_page_header
+
+    assert not is_page_header("2026年3月5日，G20峰会举行") and not is_page_header("会议于3月5日在B12会议室举行")
