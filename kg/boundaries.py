@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, bare_company, han
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, all_common, bare_company, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention
@@ -24,7 +24,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _given_names_cut(ex, full, words)
     _adverbs_read_into_names(ex)
     _words_read_as_persons(ex, full, words)
-    _bureaus_cut_at_and(ex, full)
+    _bureaus_cut_at_and(ex, full, words)
     _bare_trades_headed(ex, full, words)
     _cut_heads(ex, full)
     _parts_cut_off(ex, full, words)
@@ -59,7 +59,7 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
 _RANKS = ("国家级", "省级", "市级", "县级")  # 东洞庭湖 + 国家级 + 自然保护区管理局
 
 
-def _bureaus_cut_at_and(ex: Extraction, full: str) -> None:
+def _bureaus_cut_at_and(ex: Extraction, full: str, words: Lexicon) -> None:
     """三亚市 + 旅游和 + 文化广电体育局: a public body whose name joins two fields with 和
     (住房和城乡建设局), read from after the 和, is one body with the place and field before it;
     so is one read from after its rank (东洞庭湖 + 国家级 + 自然保护区管理局)."""
@@ -71,7 +71,12 @@ def _bureaus_cut_at_and(ex: Extraction, full: str) -> None:
         field = full[place.end : body.start - 1]
         joined_by_and = (full[body.start - 1 : body.start] == "和" and 2 <= len(field) <= 6 and all(map(han, field))
                          and not set(field) & BETWEEN_NAMES and not field.endswith(public_body_words()))  # 市政府和科技部: two
-        if joined_by_and or full[place.end : body.start] in _RANKS:
+        gap = full[place.end : body.start]
+        # 武陵源区 + 文化旅游 + 广电体育局: fields run on without 和, the body's own name fields too
+        fields = body.text[: -len(longest_ending(body.text, public_body_words()) or "")]
+        run_on = (2 <= len(gap) <= 6 and len(fields) >= 2 and all_common(gap, words) and all_common(fields, words)
+                  and bool(gazetteer().candidates(place.text)))
+        if joined_by_and or run_on or gap in _RANKS:
             ms[k : k + 2] = [Mention(place.article, place.start, body.end, full[place.start : body.end], "ORG", place.sentence)]
 
 

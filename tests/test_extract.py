@@ -853,3 +853,9 @@ def test_a_part_begun_on_the_second_character_of_a_place_is_named_with_its_body(
     ex = run(text, ents)
     assert [m.text for m in ex.mentions if m.label == "ORG"][0] == "长沙市公安局开福分局"
     assert affiliations(ex) == {("唐海明", "副局长", "长沙市公安局开福分局")}
+
+
+def test_a_bureau_whose_fields_run_on_without_and_is_one_body_with_its_place() -> None:
+    text = "武陵源区文化旅游广电体育局局长卓一勇介绍，游客同比增长12%。湖南省召开会议。"
+    ents = [("武陵源区", "PLACE"), ("广电体育局", "ORG"), ("卓一勇", "PERSON"), ("湖南省", "PLACE")]
+    assert affiliations(run(text, ents)) == {("卓一勇", "局长", "武陵源区文化旅游广电体育局")}
