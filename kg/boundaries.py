@@ -21,6 +21,7 @@ from kg.roles import longest_ending, public_body_words, role_rules, titles
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _surnames_cut(ex, full)
     _surnames_read_as_adverbs(ex, full)
+    _surnames_left_on_titles(ex, full)
     _given_names_cut(ex, full, words)
     _adverbs_read_into_names(ex)
     _words_read_as_persons(ex, full, words)
@@ -101,6 +102,19 @@ def _surnames_read_as_adverbs(ex: Extraction, full: str) -> None:
         if (m.label == "PERSON" and m.origin == "ner" and len(m.text) == 2 and m.start >= 3
                 and full[m.start - 1] in rules["surname_adverbs"] and full[: m.start - 1].endswith(titles())
                 and ex.free(m.start - 1, m.start)):
+            ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
+
+
+def _surnames_left_on_titles(ex: Extraction, full: str) -> None:
+    """行长 + 植 + 田和男: one character between a title and a name the model read, and no
+    word that stands between names, is the name's first character (its surname)."""
+    rules = role_rules()
+    # nor a character that ends a longer title (司令 + 官, 教练 + 员)
+    between = BETWEEN_NAMES | set(rules["clause_words"]) | set("兼等暨即") | set("官员长师士人手生家者工")
+    for k, m in enumerate(ex.mentions):
+        if (m.label == "PERSON" and m.origin == "ner" and 2 <= len(m.text) <= 3 and m.start >= 3 and han(full[m.start - 1])
+                and full[m.start - 1] not in between and full[: m.start - 1].endswith(titles())
+                and not full[: m.start].endswith(titles()) and ex.free(m.start - 1, m.start)):
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 

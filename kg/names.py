@@ -27,6 +27,8 @@ TRADES: tuple[str, ...] = (
 )
 # a team is written with or without its word for team: 广东宏远 / 广东宏远队
 TEAM_FORMS: tuple[str, ...] = ("队", "代表队", "俱乐部")
+# a province's or city's squad named by its sport: 湖南女排, 天津男篮 (a team, not a company)
+SQUADS: tuple[str, ...] = ("女排", "男排", "女篮", "男篮", "女足", "男足")
 # names of bodies that field teams of their own
 TEAM_OWNERS: tuple[str, ...] = (
     "报", "社", "台", "公司", "集团", "大学", "学院", "学校", "中学", "银行", "局", "厅", "部", "委", "院", "所",

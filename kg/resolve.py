@@ -38,7 +38,7 @@ from importlib import resources
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, longest_ending, public_body_words
-from kg.names import LEGAL_FORMS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order
+from kg.names import LEGAL_FORMS, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order
 from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, town_level
 
@@ -157,7 +157,7 @@ def _org_type(label: str, votes: Counter) -> str:
     model said; otherwise the mentions vote (ties go to ORG)."""
     if label.endswith(LEGAL_FORMS[:6]):
         return "COMPANY"
-    if label.endswith(public_body_words()):
+    if label.endswith(public_body_words() + TEAM_FORMS + SQUADS):
         return "ORG"
     return max(("COMPANY", "ORG"), key=lambda t: (votes[t], t == "ORG"))
 

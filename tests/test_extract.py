@@ -859,3 +859,13 @@ def test_a_bureau_whose_fields_run_on_without_and_is_one_body_with_its_place() -
     text = "武陵源区文化旅游广电体育局局长卓一勇介绍，游客同比增长12%。湖南省召开会议。"
     ents = [("武陵源区", "PLACE"), ("广电体育局", "ORG"), ("卓一勇", "PERSON"), ("湖南省", "PLACE")]
     assert affiliations(run(text, ents)) == {("卓一勇", "局长", "武陵源区文化旅游广电体育局")}
+
+
+def test_a_surname_left_on_the_title_is_the_names_first_character() -> None:
+    text = "日本银行行长植田和男在发布会上说，经济温和复苏。朝鲜人民军最高司令官金正日视察部队。陕西队教练员王振杰说，队员状态很好。"
+    ents = [("日本银行", "ORG"), ("田和男", "PERSON"), ("朝鲜人民军", "ORG"), ("金正日", "PERSON"), ("陕西队", "ORG"),
+            ("王振杰", "PERSON")]
+    ex = run(text, ents)
+    # 官 and 员 end a longer title (司令官, 教练员): no surname there
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["植田和男", "金正日", "王振杰"]
+    assert ("植田和男", "行长", "日本银行") in affiliations(ex)

@@ -272,3 +272,9 @@ def test_a_university_a_numbered_hospital_and_a_term_of_a_congress() -> None:
     # two universities and two hospitals, but one congress standing committee in its 18th term
     assert orgs == {"湖南大学": set(), "湖南农业大学": set(), "中南大学湘雅医院": set(), "中南大学湘雅三医院": set(),
                     "邵阳市第十八届人大常委会": {"邵阳市人大常委会"}}
+
+
+def test_a_squad_named_by_its_sport_is_an_organization() -> None:
+    text = "湖南女排以1比3不敌天津女排。"
+    res = resolve([extraction("a1", text, [("湖南女排", "COMPANY"), ("天津女排", "ORG")])])
+    assert {e.label: e.type for e in res.entities.values() if e.type != "PLACE"} == {"湖南女排": "ORG", "天津女排": "ORG"}
