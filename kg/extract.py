@@ -327,7 +327,7 @@ def _current_post(ex: Extraction, j: int) -> None:
     if any(ms[i].label == "PERSON" and ms[i].sentence == ms[j].sentence for i in range(j)):
         return  # the sentence is about the person it names first
     # a profile: the sentence opens with the name and a comma
-    profile = ms[j].start == ex.sentences[ms[j].sentence][0] and text[ms[j].end : ms[j].end + 1] == "，"
+    profile = ms[j].start == ex.sentences[ms[j].sentence][0] and text[ms[j].end : ms[j].end + 1] in ("，", ",")
     for k in range(j + 1, len(ms)):
         m = ms[k]
         if m.sentence != ms[j].sentence or m.label == "PERSON":
@@ -338,10 +338,10 @@ def _current_post(ex: Extraction, j: int) -> None:
             if role and m.label in holders(role) and not han(after):  # 现任…主席维克多: the name after holds it
                 _add_roles(ex, j, k, role)
             return
-        if m.label in ORGS and profile and text[m.start - 1] == "，":
+        if m.label in ORGS and profile and text[m.start - 1] in ("，", ","):
             # 官春云，1938年生，湖南农业大学教授、中国工程院院士，…: a post standing alone between commas
             role = _post_title(ex, k)
-            if role and m.label in holders(role) and text[m.end + len(role) : m.end + len(role) + 1] in ("，", "。", "、", "；"):
+            if role and m.label in holders(role) and text[m.end + len(role) : m.end + len(role) + 1] in ("，", ",", "。", "、", "；", ";"):
                 _add_roles(ex, j, k, role)
                 _listed_posts(ex, j, k, m.end + len(role))
             return

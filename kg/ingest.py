@@ -325,8 +325,14 @@ _EDITION = r"(?:(?:第\s*[0-9０-９一二三四五六七八九十]+|[A-ZＡ-Ｚ
 _PAGE_HEADER = re.compile(rf"\d{{1,2}}月\d{{1,2}}日.*{_EDITION}|{_EDITION}.*\d{{1,2}}月\d{{1,2}}日")
 
 
+# a paper's name, a space and a full date open a running header, whatever follows (湖南日报 2026年4月15日 星期三 05)
+_DATED_MASTHEAD = re.compile(r"^\s*\S+[\s\u3000]+\d{4}年\d{1,2}月\d{1,2}日(?![讯电])")
+
+
 def is_page_header(line: str) -> bool:
-    return len(line) <= 60 and _PAGE_HEADER.search(line) is not None
+    if len(line) > 60:
+        return False
+    return _PAGE_HEADER.search(line) is not None or (bool(masthead(line)) and _DATED_MASTHEAD.match(line) is not None)
 
 
 # a web page's furniture: a menu (首页 | 新闻 | 体育), a source or time line (2025-09-22 08:30 来源：…)

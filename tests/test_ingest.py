@@ -375,3 +375,6 @@ def test_a_running_header_with_a_lettered_page_number_is_no_headline() -> None:
     from kg.ingest import is_page_header
 
     assert not is_page_header("2026年3月5日，G20峰会举行") and not is_page_header("会议于3月5日在B12会议室举行")
+    # a paper's name and a full date open a header, whatever the page number looks like; a dateline does not
+    assert is_page_header("星城日报 2026年4月15日 星期三 05")
+    assert not is_page_header("星城日报4月14日讯(全媒体记者 张建)") and not is_page_header("星城日报 2026年4月15日讯 记者")
