@@ -249,13 +249,21 @@ def _bodies_cut_before_their_word(ex: Extraction, full: str) -> None:
 
 def _place_heads(ex: Extraction, full: str) -> None:
     """湖南 + 果之道农业科技有限公司: a county or anything above it written right before a
-    company's registered name, and read as nothing, is the start of that name."""
+    company's registered name, and read as nothing, is the start of that name; so is such a
+    place and one character the model cut off (株洲 + 中 + 车时代电气股份有限公司)."""
     gaz = gazetteer()
+    stop = BETWEEN_NAMES | set(role_rules()["clause_words"]) | set(LEVELS)
+
+    def place_before(end: int) -> int | None:
+        return next((a for a in range(max(0, end - 8), end - 1)
+                     if any(not town_level(c) for c, _ in gaz.candidates(full[a:end]))), None)
+
     for k, m in enumerate(ex.mentions):
         if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS):
             continue
-        head = next((a for a in range(max(0, m.start - 8), m.start - 1)
-                     if any(not town_level(c) for c, _ in gaz.candidates(full[a : m.start]))), None)
+        head = place_before(m.start)
+        if head is None and m.start > 2 and han(full[m.start - 1]) and full[m.start - 1] not in stop:
+            head = place_before(m.start - 1)
         if head is not None and ex.free(head, m.start):
             ex.mentions[k] = m.spanning(head, m.end, full)
 

@@ -37,7 +37,7 @@ from importlib import resources
 
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
-from kg.roles import generic_bodies, holders, longest_ending, public_body_words
+from kg.roles import generic_bodies, holders, longest_ending, public_body_words, role_rules
 from kg.names import LEGAL_FORMS, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order
 from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, town_level
@@ -336,17 +336,17 @@ def _foreign_prefixed(orgs: list[str], places: set[str], gaz: Gazetteer) -> dict
 
 
 def _person_variants(votes: dict[str, Counter], surface_type: dict[str, str]) -> dict[str, str]:
-    """Names one trailing character off a more-mentioned name are misreads of it (陈晓东仅 -> 陈晓东)."""
+    """A name that is a more-mentioned name and a character that cannot end a name (an adverb
+    or a verb of saying read on: 陈晓东仅, 陈晓东说) is a misread of it. Not any trailing
+    character: 张建 and 张建国 are two people."""
+    rules = role_rules()
+    tails = set(rules["adverbs"]) | {v[0] for v in rules["speech_verbs"]}
     names = {s: sum(votes[s].values()) for s, t in surface_type.items() if t == "PERSON"}
-    longer: dict[str, list[str]] = defaultdict(list)
-    for s in names:
-        longer[s[:-1]].append(s)
     out = {}
     for s, n in names.items():
-        near = [o for o in (s[:-1], *longer.get(s, ())) if o in names and o != s]
-        best = max(((names[o], o) for o in near), default=None)
-        if best and best > (n, s):
-            out[s] = best[1]
+        short = s[:-1]
+        if len(short) >= 2 and s[-1] in tails and names.get(short, 0) > n:
+            out[s] = short
     return out
 
 

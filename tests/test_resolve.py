@@ -278,3 +278,11 @@ def test_a_squad_named_by_its_sport_is_an_organization() -> None:
     text = "湖南女排以1比3不敌天津女排。"
     res = resolve([extraction("a1", text, [("湖南女排", "COMPANY"), ("天津女排", "ORG")])])
     assert {e.label: e.type for e in res.entities.values() if e.type != "PLACE"} == {"湖南女排": "ORG", "天津女排": "ORG"}
+
+
+def test_a_name_and_an_adverb_is_a_misread_but_a_longer_name_is_another_person() -> None:
+    a = extraction("a1", "陈晓东表示同意。陈晓东说，项目进展顺利。", [("陈晓东", "PERSON"), ("陈晓东", "PERSON")])
+    b = extraction("b1", "陈晓东仅用三天完成任务。张建国出席。张建主持会议，张建讲话。",
+                   [("陈晓东仅", "PERSON"), ("张建国", "PERSON"), ("张建", "PERSON"), ("张建", "PERSON")])
+    persons = {e.label: e.aliases for e in resolve([a, b]).entities.values() if e.type == "PERSON"}
+    assert persons == {"陈晓东": {"陈晓东仅"}, "张建国": set(), "张建": set()}
