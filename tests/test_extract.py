@@ -869,3 +869,11 @@ def test_a_surname_left_on_the_title_is_the_names_first_character() -> None:
     # 官 and 员 end a longer title (司令官, 教练员): no surname there
     assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["植田和男", "金正日", "王振杰"]
     assert ("植田和男", "行长", "日本银行") in affiliations(ex)
+
+
+def test_a_company_cut_one_character_after_a_place_read_as_nothing_starts_at_the_place() -> None:
+    ex = run("走进株洲中车时代电气股份有限公司的车间，副总经理李东林介绍了新品。", [("车时代电气股份有限公司", "COMPANY"), ("李东林", "PERSON")])
+    assert affiliations(ex) == {("李东林", "副总经理", "株洲中车时代电气股份有限公司")}
+    # a place the model read stays a place
+    ex = run("他在长沙建华锐科技有限公司工作。", [("长沙", "PLACE"), ("华锐科技有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["长沙", "华锐科技有限公司"]
