@@ -23,7 +23,7 @@ _NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u
 _CREDIT = re.compile(rf"^(?P<org>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE})(?P<name>{_NAME})?$")
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _DATELINE = re.compile(
-    r"^(?:另据|又据|据)?(?P<paper>[\u4e00-\u9fff]{0,12}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:讯|电)"
+    r"^(?:另据|又据|据)?(?P<paper>[\u4e00-\u9fff·•]{0,16}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:讯|电)"
     # credits in brackets (本报讯（记者 王明）), or after a date none (they were in a byline
     # above) and a space
     r"(?:\s*[（(](?P<credits>[^）)]{0,80})[）)]|(?<=日[讯电])(?=[ \u3000]))"
@@ -39,7 +39,7 @@ THIS_PAPER = "本报"
 # the words a newspaper's name ends with
 _PAPER_WORDS = r"(?:日报|晚报|早报|商报|时报|周报|青年报|法制报|经济报|报)"
 _OUTLET = re.compile(
-    rf"^(?P<outlet>{THIS_PAPER}|.+(?:{_PAPER_WORDS}|通讯社|新闻社|电视台|电台|社|网|客户端))(?P<where>.*)$"
+    rf"^(?P<outlet>{THIS_PAPER}|.+(?:{_PAPER_WORDS}|通讯社|新闻社|电视台|电台|社|网时刻|网|客户端))(?P<where>.*)$"
 )
 _SPLIT = re.compile(r"[\s\u3000、，,]+")
 # a page's running header starts with the paper's name: 江西日报 2026年5月12日 第3版
@@ -80,7 +80,11 @@ def is_paper(name: str) -> bool:
 
 
 def split_dateline_head(head: str) -> tuple[str, str]:
-    """(outlet, place) of what a dateline puts before its date."""
+    """(outlet, place) of what a dateline puts before its date. Of a paper and its app joined
+    by a dot (湖南日报·新湖南客户端), the paper is the outlet."""
+    first = re.split(r"[·•]", head)[0]
+    if first != head and _PAPER.match(first):
+        return first, ""
     m = _OUTLET.match(head)
     return (m.group("outlet"), m.group("where")) if m else (head, "")
 
@@ -126,7 +130,7 @@ def parse_credits(text: str, default_org: str = "", bracketed: bool = False) -> 
     return credits
 
 
-_FILED = re.compile(r"^[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]$")
+_FILED = re.compile(r"^[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]$|^[\u4e00-\u9fff]{2,6}报道$")  # …北京3月5日电, …长沙报道
 _TEXT_AND_PHOTOS = re.compile(r"^(?:文\s*[/／|｜·]\s*图|图\s*[/／|｜·]\s*文)[\s:：]*")
 # credits closing a paragraph: …明年还将新建5处。（记者 蔡文杰 通讯员 龙小溪）
 _TRAILING = re.compile(r"(?<=[。！？!?”])\s*[（(](?P<credits>[^（）()]{2,60})[）)]\s*$")

@@ -378,3 +378,13 @@ def test_a_running_header_with_a_lettered_page_number_is_no_headline() -> None:
     # a paper's name and a full date open a header, whatever the page number looks like; a dateline does not
     assert is_page_header("星城日报 2026年4月15日 星期三 05")
     assert not is_page_header("星城日报4月14日讯(全媒体记者 张建)") and not is_page_header("星城日报 2026年4月15日讯 记者")
+
+
+def test_a_paper_and_its_app_in_a_dateline_and_where_a_byline_was_filed() -> None:
+    dl = parse_dateline("湘江日报·新湘江客户端3月30日讯（全媒体记者 王晓明 通讯员 李华）今天，")
+    assert (dl.outlet, dl.where, dl.date) == ("湘江日报", "", "3月30日")
+    assert [(b.org, b.role, b.names) for b in dl.bylines] == [("湘江日报", "全媒体记者", ["王晓明"]), ("", "通讯员", ["李华"])]
+    dl = parse_dateline("红网时刻3月30日讯（记者 王晓明）")
+    assert (dl.outlet, dl.where) == ("红网时刻", "")
+    credits = parse_byline("湘江日报全媒体记者 王晓明 通讯员 李华 长沙报道")
+    assert [(b.role, b.names) for b in credits] == [("全媒体记者", ["王晓明"]), ("通讯员", ["李华"])]
