@@ -147,7 +147,8 @@ def ends_with_photo_credit(line: str) -> bool:
 
 # a web page's source line: 2026-04-20 09:15 来源：四川日报 作者：张明远
 _SOURCE = re.compile(r"来源\s*[:：]\s*(?P<source>[\u4e00-\u9fffA-Za-z]{2,20})")
-_AUTHORS = re.compile(rf"(?:作者|记者)\s*[:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)\s*$")
+# 作者：X, and 作者：X，湖南师范大学…教授 (where the author works, after a comma)
+_AUTHORS = re.compile(rf"(?:作者|记者)\s*[:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)(?:[，,]\s*[\u4e00-\u9fff]{{6,60}})?\s*$")
 
 
 def parse_source_line(line: str) -> tuple[str, list[Byline]]:
@@ -162,11 +163,29 @@ def parse_source_line(line: str) -> tuple[str, list[Byline]]:
 _WRITTEN_BY = re.compile(rf"^(?P<how>文|撰文|作者|摄影|图|摄)\s*[/／|｜:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)$")
 
 
+# 作者：李明华，湖南师范大学马克思主义学院教授: the author and, after a comma, where they work
+AUTHOR_NOTE_LINE = re.compile(rf"^作者\s*[:：]\s*{_NAME}[，,]\s*(?P<after>[\u4e00-\u9fff、]{{6,60}})$")
+_AUTHOR_MARKS = ("□", "■", "○", "●", "◎")  # □ 刘建武 under a commentary's headline: its author
+_NAMES_ALONE = re.compile(rf"^{_NAME}(?:[\s\u3000、]+{_NAME}){{0,2}}$")
+
+
+def _no_words(names: list[str]) -> bool:
+    """Names of two to four characters none of which is a common word (短讯, 聚焦 are labels)."""
+    from kg.nlp.loading import shipped_lexicon
+
+    words = shipped_lexicon()
+    return all(2 <= len(n) <= 4 and not words.common(n) for n in names)
+
+
 def parse_byline(line: str) -> list[Byline] | None:
     """A whole line that is a byline (文/图 记者 X, （记者 X） too, a web page's 作者：X, a
     commentary's 文/X), as its credits."""
     if len(line) > 80:
         return None
+    if line.lstrip().startswith(_AUTHOR_MARKS) and _NAMES_ALONE.match(line.strip()[1:].strip()):
+        names = [n for n in _SPLIT.split(line.strip()[1:]) if n]
+        if _no_words(names):
+            return [Byline(org="", role="作者", names=names)]  # □ 刘建武, not ■ 短讯 (a section's label)
     written = _WRITTEN_BY.match(line.strip())
     if written:  # 文/X: the author; 摄影/X, 图/X: the photographer
         photo = written.group("how") in ("摄影", "图", "摄")

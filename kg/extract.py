@@ -8,12 +8,14 @@ mentions come from kg.mentions (the model's entities, repaired) and the bylines 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Doc
 
 from kg.bylines import (
+    AUTHOR_NOTE_LINE,
     THIS_PAPER,
     Byline,
     parse_byline,
@@ -200,15 +202,24 @@ def _author_notes(ex: Extraction) -> None:
     [author] = authors
     text = ex.article.text
     for pos, line in lines_at(text):
-        note = _AUTHOR_NOTE.search(line)
+        note = _AUTHOR_NOTE.search(line) or AUTHOR_NOTE_LINE.match(line)  # （作者系…）, 作者：X，…
         if note:
-            a, b = pos + note.start("what"), pos + note.end("what")
+            group = "what" if note.re is _AUTHOR_NOTE else "after"
+            a, b = pos + note.start(group), pos + note.end(group)
+            for i, m in enumerate(ex.mentions):  # 系湖南省社会科学院: the model read the note's 系 into the name
+                if m.label in ORGS and m.start == a - 1 and m.end <= b and text[m.start] in "系为是":
+                    ex.mentions[i] = m.spanning(a, m.end, text)
+                    for k, x in enumerate(ex.mentions):  # and its committee split from it (…党组)
+                        if x.start == m.end and x.refers == m.text + x.text:
+                            ex.mentions[k] = replace(x, refers=text[a : m.end] + x.text)
             inside = [i for i, m in enumerate(ex.mentions) if m.label in ORGS and a <= m.start and m.end <= b]
             if inside:
                 org = inside[-1]
                 rest = text[ex.mentions[org].end : b]
-                role = rest if rest and ROLE_TEXT.match(rest) and ends_with_title(rest) else ""
-                ex.relations.append(Relation("affiliation", author, org, role, ex.sentence_evidence(ex.mentions[org].sentence)))
+                if rest and ROLE_TEXT.match(rest) and ends_with_title(rest):
+                    _add_roles(ex, author, org, rest)  # 党组书记、院长: each title where it is held
+                else:
+                    ex.relations.append(Relation("affiliation", author, org, "", ex.sentence_evidence(ex.mentions[org].sentence)))
 
 
 def _affiliations(ex: Extraction) -> None:

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from charset_normalizer import from_bytes
 
-from kg.bylines import Byline, ends_with_photo_credit, is_paper, masthead, parse_source_line, parse_byline, parse_dateline, parse_trailing_credits
+from kg.bylines import AUTHOR_NOTE_LINE, Byline, ends_with_photo_credit, is_paper, masthead, parse_source_line, parse_byline, parse_dateline, parse_trailing_credits
 from kg.script import to_simplified
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
@@ -340,7 +340,7 @@ _FURNITURE = re.compile(r"(?:[|｜>›»].*){2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?
 
 
 def is_furniture(line: str) -> bool:
-    return len(line) <= 80 and _FURNITURE.search(line) is not None
+    return len(line) <= 80 and _FURNITURE.search(line) is not None and not AUTHOR_NOTE_LINE.match(line.strip())
 
 
 # a date alone on its line: an official notice's date under its issuer, not a headline
@@ -416,7 +416,7 @@ def _article_starts(lines: list[str]) -> list[int]:
     """Index of the first line of each article: the headline block before a byline or dateline."""
     starts: list[int] = []
     for i, line in enumerate(lines):
-        if line.startswith(BULLETS):
+        if line.startswith(BULLETS) and parse_byline(line) is None:  # □ 刘建武: a commentary's author, no brief
             # △ a brief: an article of its own, under the section's label if one stands above it (短讯)
             j = i - 1 if i > 0 and is_headline(lines[i - 1]) and not lines[i - 1].startswith(BULLETS) else i
             if not starts or j > starts[-1]:
@@ -506,7 +506,7 @@ def _build_article(source: Source, groups: list[list[tuple[int, int]]], lines: l
     text = "".join(parts)
     kicker, headline, sub = _headline_parts(head)
     after = headers + len(head)  # the line under the headline block
-    if len(head) == 1 and after < len(lines) and lines[after].startswith(BULLETS):
+    if len(head) == 1 and after < len(lines) and lines[after].startswith(BULLETS) and parse_byline(lines[after]) is None:
         kicker, headline = headline, ""  # 短讯 above the first brief: the section's label, not its headline
     if not headline and source.meta.get("title"):
         headline = str(source.meta["title"])

@@ -877,3 +877,16 @@ def test_a_company_cut_one_character_after_a_place_read_as_nothing_starts_at_the
     # a place the model read stays a place
     ex = run("他在长沙建华锐科技有限公司工作。", [("长沙", "PLACE"), ("华锐科技有限公司", "COMPANY")])
     assert [m.text for m in ex.mentions] == ["长沙", "华锐科技有限公司"]
+
+
+def test_a_commentarys_marked_author_and_an_author_line_with_where_they_work() -> None:
+    text = ("湘江日报 2026年5月6日 星期三 07 理论\n\n以新质生产力推动高质量发展\n\n□ 刘建文\n\n"
+            "发展新质生产力是推动高质量发展的内在要求。\n\n（作者系湘江省社会科学院党组书记、院长）\n\n"
+            "让乡村振兴的路子越走越宽\n\n作者：李明华，湘江师范大学马克思主义学院教授\n\n乡村振兴，关键在人。")
+    [first, second] = split_articles(Source("p.txt", text, "utf-8"))
+    assert (first.headline, [b.names for b in first.bylines]) == ("以新质生产力推动高质量发展", [["刘建文"]])
+    ex = extract(first, doc_with(first.text, [("刘建文", "PERSON"), ("系湘江省社会科学院党组", "ORG")]))
+    assert affiliations(ex) == {("刘建文", "书记", "湘江省社会科学院党组"), ("刘建文", "院长", "湘江省社会科学院")}
+    ex = extract(second, doc_with(second.text, [("李明华", "PERSON"), ("湘江师范大学马克思主义学院", "ORG")]))
+    assert affiliations(ex) == {("李明华", "教授", "湘江师范大学马克思主义学院")}
+    assert [(r.kind, ex.mentions[r.tail].text) for r in ex.relations if r.kind == "author"] == [("author", "李明华")]

@@ -388,3 +388,8 @@ def test_a_paper_and_its_app_in_a_dateline_and_where_a_byline_was_filed() -> Non
     assert (dl.outlet, dl.where) == ("红网时刻", "")
     credits = parse_byline("湘江日报全媒体记者 王晓明 通讯员 李华 长沙报道")
     assert [(b.role, b.names) for b in credits] == [("全媒体记者", ["王晓明"]), ("通讯员", ["李华"])]
+
+
+def test_a_bullet_before_a_name_marks_an_author_but_not_before_a_sections_label() -> None:
+    assert [(b.role, b.names) for b in parse_byline("□ 刘建文")] == [("作者", ["刘建文"])]
+    assert parse_byline("■ 短讯") is None and parse_byline("● 聚焦") is None
