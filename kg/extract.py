@@ -35,10 +35,12 @@ from kg.roles import (
     body_words,
     ends_with_title,
     holders,
+    longest_ending,
     public_body_words,
     role_rules,
     serves,
     shared_title,
+    titles,
 )
 
 
@@ -478,6 +480,12 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
                       and ends_with_title(role[k:])), 0)
         role = role[short:]
         if not role or not ends_with_title(role):
+            continue
+        body = role[: -len(longest_ending(role, titles()) or "")]
+        # 主任、省优化办主任: a title at another body the text names (省优化办), not at this one;
+        # but a committee's own (政法委书记) and a company's organ (董事局主席) are titles there
+        if (len(body) >= 3 and body.endswith(public_body_words()) and not body.endswith(("委", *rules["party_bodies"]))
+                and not body.endswith(tuple(rules["company_organs"]))):
             continue
         holder = ex.mentions[org]
         if holder.label in holders(role) and _same_body(name, role) and _right_level(ex, org, role) and serves(role, holder.name, holder.label):

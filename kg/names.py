@@ -76,7 +76,9 @@ def bare_body(name: str) -> str:
 
     Such a name is no one body: every city has its 市政协.
     """
-    if len(name) >= 2 and name[0] in LEVELS and not name.startswith(NOT_LEVEL_STARTS):
+    # 省市场监管局 is the province's 市场监管局, though 省市 (provinces and cities) starts it
+    level_then_word = len(name) >= 3 and name[0] in LEVELS and name[1:].startswith(NOT_LEVEL_STARTS)
+    if len(name) >= 2 and name[0] in LEVELS and (not name.startswith(NOT_LEVEL_STARTS) or level_then_word):
         gaz = gazetteer()
         prefix = gaz.place_prefix(name)
         # 镇江市公安局, 镇江公安局 start with a city; 市中心血站 does not start with 市中(区)

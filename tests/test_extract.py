@@ -890,3 +890,12 @@ def test_a_commentarys_marked_author_and_an_author_line_with_where_they_work() -
     ex = extract(second, doc_with(second.text, [("李明华", "PERSON"), ("湘江师范大学马克思主义学院", "ORG")]))
     assert affiliations(ex) == {("李明华", "教授", "湘江师范大学马克思主义学院")}
     assert [(r.kind, ex.mentions[r.tail].text) for r in ex.relations if r.kind == "author"] == [("author", "李明华")]
+
+
+def test_a_listed_title_at_another_body_and_a_provincial_bureau_named_by_its_level() -> None:
+    text = ("湖北日报 2026年7月8日 第3版\n\n大会召开\n\n本报记者 王晓明\n\n"
+            "省发展改革委主任、省优化办主任胡贺明主持会议。省市场监管局局长周桂兰出席。")
+    ex = run(text, [("省发展改革委", "ORG"), ("胡贺明", "PERSON"), ("省市场监管局", "ORG"), ("周桂兰", "PERSON")])
+    # 省优化办 is another body: its 主任 is not the commission's; 省市场监管局 is the province's
+    assert affiliations(ex) == {("胡贺明", "主任", "湖北省发展改革委"), ("周桂兰", "局长", "湖北省市场监管局"),
+                                ("王晓明", "记者", "湖北日报")}
