@@ -71,9 +71,28 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _names_written_whole(ex, full)
     _places_run_on(ex, words)
     level_committees(ex, full, sent_of)
+    _headline_only_persons(ex, full)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     qualify_bodies(ex, full)
     _committees_follow_their_bodies(ex)
+
+
+def _headline_only_persons(ex: Extraction, full: str) -> None:
+    """占比超 read as the person 比超 in a headline: a person the model reads in the headline
+    block whom the article's text never names again is no person (a headline's names, 张静的
+    「午夜热线」, are the story's people)."""
+    a = ex.article
+    heads = {h for h in (a.headline, a.kicker, a.subheadline) if h}
+    spans = [(pos, pos + len(line)) for pos, line in lines_at(full) if line.strip() in heads]
+    if not spans:
+        return
+
+    def in_head(m: Mention) -> bool:  # within a headline line, not the whole line (a commentary's author, 曾凡华)
+        return any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for s, e in spans)
+
+    named = {m.text for m in ex.mentions if m.label == "PERSON" and not in_head(m)}
+    ex.mentions = [m for m in ex.mentions
+                   if not (m.label == "PERSON" and m.origin == "ner" and in_head(m) and m.text not in named)]
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:

@@ -899,3 +899,13 @@ def test_a_listed_title_at_another_body_and_a_provincial_bureau_named_by_its_lev
     # 省优化办 is another body: its 主任 is not the commission's; 省市场监管局 is the province's
     assert affiliations(ex) == {("胡贺明", "主任", "湖北省发展改革委"), ("周桂兰", "局长", "湖北省市场监管局"),
                                 ("王晓明", "记者", "湖北日报")}
+
+
+def test_a_person_read_only_in_the_headline_is_no_person() -> None:
+    text = "三一重工海外收入占比超六成\n\n本报记者 彭雅文\n\n公司海外收入首次超过六成。张静的热线\n\n张静接通了电话。"
+    ex = run(text, [("比超", "PERSON"), ("张静", "PERSON"), ("张静", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["彭雅文", "张静", "张静"]
+    # a headline's name the story names again stays
+    text = "张静的「午夜热线」\n\n本报记者 周磊明\n\n凌晨一点，张静接通电话。"
+    ex = run(text, [("张静", "PERSON"), ("张静", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["张静", "周磊明", "张静"]
