@@ -138,6 +138,9 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
         return True  # 广东宏远 / 广东宏远队, but 人民日报队 is the paper's team, not the paper
     # letters kept in order (成都市发改委 / 成都市发展改革委), but a place and one character is
     # that place's own body (成都市委, the party committee, abbreviates no 成都市…委)
+    if full.startswith("中国") and short[1:2] == "行" and "银行" in full and short[0] == full[2] and short[-1] == full[-1]:
+        # a national bank called by its character and 行 (建行湖南省分行 / 中国建设银行湖南省分行)
+        return in_order(short, full[2:]) and not set(_TERM.sub("", _left_out(short, full[2:]))) & _NUMERALS
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
         # but a place and a body's word is a name of its own (湖南大学 is no 湖南农业大学), and
         # a number left out names another body (湘雅医院 is no 湘雅三医院)
@@ -157,7 +160,7 @@ def _org_type(label: str, votes: Counter) -> str:
     model said; otherwise the mentions vote (ties go to ORG)."""
     if label.endswith(LEGAL_FORMS[:6]):
         return "COMPANY"
-    if label.endswith(public_body_words() + TEAM_FORMS + SQUADS):
+    if label.endswith(public_body_words() + TEAM_FORMS + SQUADS) or "人民银行" in label:  # the central bank is no company
         return "ORG"
     return max(("COMPANY", "ORG"), key=lambda t: (votes[t], t == "ORG"))
 
@@ -303,13 +306,16 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer) -> dict[str, str]:
             by_start[f[len(prefix) : len(prefix) + 2]].add(f)
         if f.endswith(LEGAL_FORMS):  # 湘潭电机股份有限公司 under 湘电股份's first character
             by_start[f[:1]].add(f)
+        if f.startswith("中国") and len(f) > 3:  # 中国建设银行湖南省分行 under 建行湖南省分行's first character
+            by_start["中国" + f[2]].add(f)
         for parent in PARENTS:  # 中南大学湘雅二医院 under 湘雅二医院's first two characters
             k = f.rfind(parent)
             if k > 0 and _parent_before(f, f[k + len(parent) :]):
                 by_start[f[k + len(parent) : k + len(parent) + 2]].add(f)
     canonical = {}
     for s in surfaces:
-        near = by_start.get(s[:2], set()) | (by_start.get(s[:1], set()) if s.endswith(_STOCK_FORMS) else set())
+        near = (by_start.get(s[:2], set()) | by_start.get("中国" + s[:1], set())
+                | (by_start.get(s[:1], set()) if s.endswith(_STOCK_FORMS) else set()))
         fulls = [f for f in sorted(near) if _abbreviates(s, f, gaz)]
         longest = {f for f in fulls if not any(_abbreviates(f, g, gaz) for g in fulls)}
         if len(longest) == 1:

@@ -286,3 +286,13 @@ def test_a_name_and_an_adverb_is_a_misread_but_a_longer_name_is_another_person()
                    [("陈晓东仅", "PERSON"), ("张建国", "PERSON"), ("张建", "PERSON"), ("张建", "PERSON")])
     persons = {e.label: e.aliases for e in resolve([a, b]).entities.values() if e.type == "PERSON"}
     assert persons == {"陈晓东": {"陈晓东仅"}, "张建国": set(), "张建": set()}
+
+
+def test_a_national_bank_called_by_its_character_and_hang_and_the_central_bank_is_no_company() -> None:
+    text = "建行湖南省分行推出新产品。中国建设银行湖南省分行行长出席。农行和中国农业银行。中国人民银行湖南省分行发布数据。"
+    names = [("建行湖南省分行", "COMPANY"), ("中国建设银行湖南省分行", "COMPANY"), ("农行", "COMPANY"), ("中国农业银行", "COMPANY"),
+             ("中国人民银行湖南省分行", "COMPANY")]
+    res = resolve([extraction("a1", text, names)])
+    orgs = {e.label: (e.type, e.aliases) for e in res.entities.values() if e.type != "PLACE"}
+    assert orgs == {"中国建设银行湖南省分行": ("COMPANY", {"建行湖南省分行"}), "中国农业银行": ("COMPANY", {"农行"}),
+                    "中国人民银行湖南省分行": ("ORG", set())}
