@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from kg.names import LEVELS, bare_body, han
+from kg.names import LEVELS, bare_body, han, in_order
 from kg.places import gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import ROLE_TEXT, ends_with_title, generic_bodies, holders, role_rules
@@ -66,9 +66,18 @@ def _named_again(ex: Extraction) -> None:
 
 def _named_whole_before(ex: Extraction, k: int, fits: Callable[[str], bool]) -> str | None:
     """The nearest organization before mention ``k`` whose name ends with its text (管委会 of
-    成都高新区管委会) and that ``fits``."""
+    成都高新区管委会), or with the long form it abbreviates (管委会 of …新区管理委员会), and
+    that ``fits``."""
     text = ex.mentions[k].text
-    return next((x.name for x in ex.mentions[:k][::-1] if x.label in ORGS and x.name.endswith(text) and x.name != text
+
+    def ends_so(name: str) -> bool:
+        if name.endswith(text):
+            return True
+        tail = name[name.rfind(text[0]) :] if text[0] in name else ""  # 管理委员会 for 管委会: its letters in order
+        return (len(text) >= 3 and text[0] not in LEVELS and tail.endswith(text[-1]) and len(tail) <= 2 * len(text)
+                and in_order(text, tail))  # (县医院 is a level's body, named by its place)
+
+    return next((x.name for x in ex.mentions[:k][::-1] if x.label in ORGS and ends_so(x.name) and x.name != text
                  and fits(x.name)), None)
 
 

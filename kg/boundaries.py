@@ -15,7 +15,7 @@ from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, all_common, bare_compan
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention
-from kg.roles import longest_ending, public_body_words, role_rules, titles
+from kg.roles import ends_with_title, longest_ending, public_body_words, role_rules, titles
 
 
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
@@ -55,6 +55,15 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
                     and ex.free(head, m.start)):
                 ex.mentions[k] = m.spanning(head, m.end, full)
                 break
+        else:
+            # 远大 + 科技集团有限公司董事长 X: without a place, a word of two opening the clause,
+            # when an officer of the company is named right after it
+            head, after = m.start - 2, full[m.end : m.end + 12]
+            officer = any(x.label == "PERSON" and m.end < x.start <= m.end + 8 and ends_with_title(full[m.end : x.start])
+                          for x in ex.mentions)
+            if (head >= 0 and all(map(han, full[head : m.start])) and (head == 0 or not han(full[head - 1]))
+                    and officer and after and ex.free(head, m.start)):
+                ex.mentions[k] = m.spanning(head, m.end, full)
 
 
 _RANKS = ("国家级", "省级", "市级", "县级")  # 东洞庭湖 + 国家级 + 自然保护区管理局

@@ -909,3 +909,12 @@ def test_a_person_read_only_in_the_headline_is_no_person() -> None:
     text = "张静的「午夜热线」\n\n本报记者 周磊明\n\n凌晨一点，张静接通电话。"
     ex = run(text, [("张静", "PERSON"), ("张静", "PERSON")])
     assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["张静", "周磊明", "张静"]
+
+
+def test_a_word_opening_the_clause_before_a_bare_company_with_an_officer_and_a_committee_named_short() -> None:
+    text = "远达科技集团有限公司董事长张一跃表示，新建的研发中心将于年底投用。他们成立科技有限公司。"
+    ex = run(text, [("科技集团有限公司", "COMPANY"), ("张一跃", "PERSON"), ("科技有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["远达科技集团有限公司", "科技有限公司"]
+    text = "湘江新区管理委员会党工委副书记、管委会常务副主任黄晓明介绍了情况。"
+    ex = run(text, [("湘江新区管理委员会党工委", "ORG"), ("管委会", "ORG"), ("黄晓明", "PERSON")])
+    assert ("黄晓明", "常务副主任", "湘江新区管理委员会") in affiliations(ex)
