@@ -27,6 +27,32 @@ _COMMITTEE = re.compile("[省市县区州]委")
 _BEFORE_A_ROLE = frozenset("由和与及同有是为原前任的请在对向")  # words a role can follow: 由省委书记 X 主持
 
 
+# a head of government named by the level alone: 省长, 常务副省长, 副市长, 代县长
+LEVEL_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:、\n（(]))(?:常务)?副?代?(?P<level>[省市县])长$")
+
+
+def level_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """省长 X, 常务副省长 X in a provincial paper: a head of government named by the level
+    alone, with no place before the title, is the head of the paper's own division of that
+    level (湖南日报: 湖南省). The level's character becomes a mention of that place (origin
+    "role"), as 本报 is one of the paper; nothing is made when the paper names no such place."""
+    if not ex.article.paper or "长" not in full:
+        return
+    gaz = gazetteer()
+    prefix = gaz.place_prefix(ex.article.paper)
+    code = link_place(prefix, prefix, gaz) if prefix else ""
+    if not code:
+        return
+    level = gaz.name[code][-1]
+    for m in [x for x in ex.mentions if x.label == "PERSON"]:
+        head = LEVEL_HEAD.search(full, max(0, m.start - 8), m.start)
+        if head is None or head.group("level") != level:
+            continue
+        k = head.start("level")
+        if ex.free(head.start(), m.start):
+            ex.mentions.append(Mention(ex.article.id, k, k + 1, full[k], "PLACE", sent_of[k], "role", gaz.name[code]))
+
+
 def level_committees(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """省委书记 X, 省委常委、成都市委书记 Y: a party committee named by its level alone,
     at the head of a role, is a body (named whole by qualify_bodies from the place the

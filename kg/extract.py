@@ -14,6 +14,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from kg.bodies import LEVEL_HEAD
 from kg.bylines import (
     AUTHOR_NOTE_LINE,
     THIS_PAPER,
@@ -67,7 +68,7 @@ def place_hints(ex: Extraction) -> list[str]:
     """Each mention's division code as the article's own text decides it (resolution needs no text later)."""
     gaz = gazetteer()
     context = ex.place_context
-    return [link_place(m.text, context, gaz) for m in ex.mentions]
+    return [link_place(m.name if m.origin == "role" and m.label == "PLACE" else m.text, context, gaz) for m in ex.mentions]
 
 
 def _text_of(doc: Doc, text: str) -> str:
@@ -251,6 +252,15 @@ def _affiliations(ex: Extraction) -> None:
             if place is not None and _right_level(ex, place, role):  # 澧县县委书记 X、县长 Y: Y is the county's
                 titled[j] = (place, role)
                 _add_roles(ex, j, place, role)
+                continue
+        # a level's head named by the level alone (常务副省长 X): the title is the whole of it
+        if prev is not None and ms[prev].origin == "role" and ms[prev].label == "PLACE" and len(ms[prev].text) == 1:
+            head = LEVEL_HEAD.search(text, max(0, person.start - 8), person.start)
+            if head is not None:
+                ex.relations.append(Relation("affiliation", j, prev, head.group(0), ex.sentence_evidence(person.sentence)))
+                before = text[ms[prev - 1].end : head.start()] if prev > 0 else ""
+                if before.endswith("、") and ms[prev - 1].label in ORGS and ROLE_TEXT.match(before[:-1]):
+                    _add_roles(ex, j, prev - 1, before[:-1])  # 省委常委、常务副省长 X: 常委 at the committee too
                 continue
         # ORG + role + NAME
         if prev is not None and ms[prev].label != "PERSON" and ms[prev].end >= sent_start:

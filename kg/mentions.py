@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from kg.bodies import level_committees, qualify_bodies
+from kg.bodies import level_committees, level_heads, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
 from kg.boundaries import repair_boundaries
 from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, TRADES, bare_body, bare_company, company_core, han, in_order
@@ -71,6 +71,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _names_written_whole(ex, full)
     _places_run_on(ex, words)
     level_committees(ex, full, sent_of)
+    level_heads(ex, full, sent_of)
     _headline_only_persons(ex, full)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     qualify_bodies(ex, full)

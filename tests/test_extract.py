@@ -918,3 +918,17 @@ def test_a_word_opening_the_clause_before_a_bare_company_with_an_officer_and_a_c
     text = "湘江新区管理委员会党工委副书记、管委会常务副主任黄晓明介绍了情况。"
     ex = run(text, [("湘江新区管理委员会党工委", "ORG"), ("管委会", "ORG"), ("黄晓明", "PERSON")])
     assert ("黄晓明", "常务副主任", "湘江新区管理委员会") in affiliations(ex)
+
+
+def test_a_head_of_government_named_by_the_level_alone_is_the_papers_divisions() -> None:
+    text = ("湖北日报 2026年7月8日 第3版\n\n会议召开\n\n本报记者 王晓明\n\n"
+            "7月7日，省长王忠林主持召开会议。省委常委、常务副省长李殿明出席。副省长张文兵讲话。武汉市市长李明说。")
+    ents = [("王忠林", "PERSON"), ("李殿明", "PERSON"), ("张文兵", "PERSON"), ("武汉市", "PLACE"), ("李明", "PERSON")]
+    ex = run(text, ents)
+    assert affiliations(ex) == {
+        ("王晓明", "记者", "湖北日报"), ("王忠林", "省长", "湖北省"), ("李殿明", "常委", "湖北省委"), ("李殿明", "常务副省长", "湖北省"),
+        ("张文兵", "副省长", "湖北省"), ("李明", "市长", "武汉市"),
+    }
+    # without a paper naming a province, nothing is made up
+    ex = run("省长王忠林主持召开会议。", [("王忠林", "PERSON")])
+    assert affiliations(ex) == set() and [m.text for m in ex.mentions] == ["王忠林"]
