@@ -118,9 +118,14 @@ def _left_out(short: str, full: str) -> str:
     return "".join(out)
 
 
+_BRANCHES = ("分行", "支行", "分公司", "分局", "分院", "分校", "分会", "办事处")  # (not 子公司: 西门子公司)
+
+
 def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     if len(short) >= len(full) or len(short) < 2:
         return False
+    if full.startswith(short) and full.endswith(_BRANCHES):
+        return False  # 中国人民银行 is no short form of 中国人民银行湖南省分行: a branch is a body of its own
     prefix = gaz.place_prefix(full)
     core = full[len(prefix) :] if prefix and not short.startswith(prefix) else full
     if core.startswith(short) and full.endswith(LEGAL_FORMS):

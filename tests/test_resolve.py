@@ -289,10 +289,12 @@ def test_a_name_and_an_adverb_is_a_misread_but_a_longer_name_is_another_person()
 
 
 def test_a_national_bank_called_by_its_character_and_hang_and_the_central_bank_is_no_company() -> None:
-    text = "建行湖南省分行推出新产品。中国建设银行湖南省分行行长出席。农行和中国农业银行。中国人民银行湖南省分行发布数据。"
+    text = ("建行湖南省分行推出新产品。中国建设银行湖南省分行行长出席。农行和中国农业银行。中国人民银行湖南省分行发布数据。"
+            "中国人民银行发布通知。")
     names = [("建行湖南省分行", "COMPANY"), ("中国建设银行湖南省分行", "COMPANY"), ("农行", "COMPANY"), ("中国农业银行", "COMPANY"),
-             ("中国人民银行湖南省分行", "COMPANY")]
+             ("中国人民银行湖南省分行", "COMPANY"), ("中国人民银行", "COMPANY")]
     res = resolve([extraction("a1", text, names)])
     orgs = {e.label: (e.type, e.aliases) for e in res.entities.values() if e.type != "PLACE"}
+    # a branch is a body of its own: the central bank is no short form of its Hunan branch
     assert orgs == {"中国建设银行湖南省分行": ("COMPANY", {"建行湖南省分行"}), "中国农业银行": ("COMPANY", {"农行"}),
-                    "中国人民银行湖南省分行": ("ORG", set())}
+                    "中国人民银行湖南省分行": ("ORG", set()), "中国人民银行": ("ORG", set())}
