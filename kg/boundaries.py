@@ -58,11 +58,11 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
         else:
             # 远大 + 科技集团有限公司董事长 X: without a place, a word of two opening the clause,
             # when an officer of the company is named right after it
-            head, after = m.start - 2, full[m.end : m.end + 12]
+            head = m.start - 2
             officer = any(x.label == "PERSON" and m.end < x.start <= m.end + 8 and ends_with_title(full[m.end : x.start])
                           for x in ex.mentions)
             if (head >= 0 and all(map(han, full[head : m.start])) and (head == 0 or not han(full[head - 1]))
-                    and officer and after and ex.free(head, m.start)):
+                    and officer and ex.free(head, m.start)):
                 ex.mentions[k] = m.spanning(head, m.end, full)
 
 
