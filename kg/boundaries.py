@@ -20,7 +20,6 @@ from kg.roles import ends_with_title, longest_ending, public_body_words, role_ru
 
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _surnames_cut(ex, full)
-    _surnames_read_as_adverbs(ex, full)
     _surnames_left_on_titles(ex, full)
     _given_names_cut(ex, full, words)
     _adverbs_read_into_names(ex)
@@ -103,23 +102,12 @@ def _surnames_cut(ex: Extraction, full: str) -> None:
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 
-def _surnames_read_as_adverbs(ex: Extraction, full: str) -> None:
-    """员工 + 曾 + 凡明: an adverb that is also a surname (曾, 常) stands only before a verb, so
-    between a title and a name of two the model read it is the name's surname."""
-    rules = role_rules()
-    for k, m in enumerate(ex.mentions):
-        if (m.label == "PERSON" and m.origin == "ner" and len(m.text) == 2 and m.start >= 3
-                and full[m.start - 1] in rules["surname_adverbs"] and full[: m.start - 1].endswith(titles())
-                and ex.free(m.start - 1, m.start)):
-            ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
-
-
 def _surnames_left_on_titles(ex: Extraction, full: str) -> None:
-    """行长 + 植 + 田和男: one character between a title and a name the model read, and no
-    word that stands between names, is the name's first character (its surname)."""
-    rules = role_rules()
+    """行长 + 植 + 田和男, 员工 + 曾 + 凡明: one character between a title and a name the model
+    read, and no word that stands between names, is the name's first character (its surname;
+    曾 and 常 are adverbs too, but an adverb cannot stand before a name)."""
     # nor a character that ends a longer title (司令 + 官, 教练 + 员)
-    between = BETWEEN_NAMES | set(rules["clause_words"]) | set("兼等暨即") | set("官员长师士人手生家者工")
+    between = _name_breaks() | set("兼等暨即") | set("官员长师士人手生家者工")
     for k, m in enumerate(ex.mentions):
         if (m.label == "PERSON" and m.origin == "ner" and 2 <= len(m.text) <= 3 and m.start >= 3 and han(full[m.start - 1])
                 and full[m.start - 1] not in between and full[: m.start - 1].endswith(titles())
@@ -166,6 +154,12 @@ def _words_read_as_persons(ex: Extraction, full: str, words: Lexicon) -> None:
             continue
         keep.append(m)
     ex.mentions = keep
+
+
+@lru_cache(maxsize=1)
+def _name_breaks() -> frozenset[str]:
+    """Characters that end a word before a name rather than begin it: 和, 与 … and 的, 是, 在 …"""
+    return BETWEEN_NAMES | frozenset(role_rules()["clause_words"])
 
 
 @lru_cache(maxsize=1)
@@ -261,7 +255,7 @@ def _place_heads(ex: Extraction, full: str) -> None:
     company's registered name, and read as nothing, is the start of that name; so is such a
     place and one character the model cut off (株洲 + 中 + 车时代电气股份有限公司)."""
     gaz = gazetteer()
-    stop = BETWEEN_NAMES | set(role_rules()["clause_words"]) | set(LEVELS)
+    stop = _name_breaks() | set(LEVELS)
 
     def place_before(end: int) -> int | None:
         return next((a for a in range(max(0, end - 8), end - 1)

@@ -336,7 +336,7 @@ def _post_title(ex: Extraction, k: int) -> str:
 
 def _title_after(text: str, end: int, limit: int | None = None) -> str:
     """The longest title written right after an organization's name ending at ``end``, or ''."""
-    role = CLAUSE_BREAK.split(text[end : min(end + 16, limit if limit is not None else end + 16)])[0]
+    role = CLAUSE_BREAK.split(text[end : end + 16 if limit is None else min(end + 16, limit)])[0]
     return next((role[:k] for k in range(len(role), 0, -1) if ends_with_title(role[:k])), "")
 
 

@@ -902,13 +902,13 @@ def test_a_listed_title_at_another_body_and_a_provincial_bureau_named_by_its_lev
 
 
 def test_a_person_read_only_in_the_headline_is_no_person() -> None:
-    text = "三一重工海外收入占比超六成\n\n本报记者 彭雅文\n\n公司海外收入首次超过六成。张静的热线\n\n张静接通了电话。"
-    ex = run(text, [("比超", "PERSON"), ("张静", "PERSON"), ("张静", "PERSON")])
-    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["彭雅文", "张静", "张静"]
+    text = "三一重工海外收入占比超六成\n\n本报记者 彭雅文\n\n公司海外收入首次超过六成。李晓静的热线\n\n李晓静接通了电话。"
+    ex = run(text, [("比超", "PERSON"), ("李晓静", "PERSON"), ("李晓静", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["彭雅文", "李晓静", "李晓静"]
     # a headline's name the story names again stays
-    text = "张静的「午夜热线」\n\n本报记者 周磊明\n\n凌晨一点，张静接通电话。"
-    ex = run(text, [("张静", "PERSON"), ("张静", "PERSON")])
-    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["张静", "周磊明", "张静"]
+    text = "李晓静的「深夜热线」\n\n本报记者 吴晓明\n\n凌晨一点，李晓静接通电话。"
+    ex = run(text, [("李晓静", "PERSON"), ("李晓静", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["李晓静", "吴晓明", "李晓静"]
 
 
 def test_a_word_opening_the_clause_before_a_bare_company_with_an_officer_and_a_committee_named_short() -> None:
