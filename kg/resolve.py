@@ -118,6 +118,12 @@ def _left_out(short: str, full: str) -> str:
     return "".join(out)
 
 
+def _kept_in_order(short: str, full: str) -> bool:
+    """``short`` keeps ``full``'s characters in order and leaves out no number but a term's
+    (湘雅医院 is no 湘雅三医院; 邵阳市人大常委会 is 邵阳市第十八届人大常委会)."""
+    return in_order(short, full) and not set(_TERM.sub("", _left_out(short, full))) & _NUMERALS
+
+
 _BRANCHES = ("分行", "支行", "分公司", "分局", "分院", "分校", "分会", "办事处")  # (not 子公司: 西门子公司)
 
 
@@ -145,12 +151,12 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     # that place's own body (成都市委, the party committee, abbreviates no 成都市…委)
     if full.startswith("中国") and short[1:2] == "行" and "银行" in full and short[0] == full[2] and short[-1] == full[-1]:
         # a national bank called by its character and 行 (建行湖南省分行 / 中国建设银行湖南省分行)
-        return in_order(short, full[2:]) and not set(_TERM.sub("", _left_out(short, full[2:]))) & _NUMERALS
+        return _kept_in_order(short, full[2:])
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
         # but a place and a body's word is a name of its own (湖南大学 is no 湖南农业大学), and
         # a number left out names another body (湘雅医院 is no 湘雅三医院)
         own = short[len(gaz.place_prefix(short)) :] in _SCHOOLS
-        return in_order(short, full) and not own and not set(_TERM.sub("", _left_out(short, full))) & _NUMERALS
+        return not own and _kept_in_order(short, full)
     # a listed company's short name: the first character of each two-character word, then 股份
     # (湘电股份 / 湘潭电机股份有限公司), of a name not much longer
     form = next((f for f in _STOCK_FORMS if short.endswith(f)), None)
