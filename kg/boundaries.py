@@ -24,6 +24,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _given_names_cut(ex, full, words)
     _adverbs_read_into_names(ex)
     _words_read_as_persons(ex, full, words)
+    _note_verbs_cut(ex, full)
     _bureaus_cut_at_and(ex, full, words)
     _bare_trades_headed(ex, full, words)
     _cut_heads(ex, full)
@@ -63,6 +64,14 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
             if (head >= 0 and all(map(han, full[head : m.start])) and (head == 0 or not han(full[head - 1]))
                     and officer and ex.free(head, m.start)):
                 ex.mentions[k] = m.spanning(head, m.end, full)
+
+
+def _note_verbs_cut(ex: Extraction, full: str) -> None:
+    """（作者系 + 湖南省社会科学院…）: the verb of an author's note read into the organization
+    after it (系湖南省社会科学院) is no part of its name."""
+    for k, m in enumerate(ex.mentions):
+        if m.label in ORGS and m.origin == "ner" and m.text[:1] in "系为是" and full[max(0, m.start - 2) : m.start] == "作者":
+            ex.mentions[k] = m.spanning(m.start + 1, m.end, full)
 
 
 _RANKS = ("国家级", "省级", "市级", "县级")  # 东洞庭湖 + 国家级 + 自然保护区管理局

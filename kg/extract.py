@@ -8,7 +8,6 @@ mentions come from kg.mentions (the model's entities, repaired) and the bylines 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -209,12 +208,6 @@ def _author_notes(ex: Extraction) -> None:
         if note:
             group = "what" if note.re is _AUTHOR_NOTE else "after"
             a, b = pos + note.start(group), pos + note.end(group)
-            for i, m in enumerate(ex.mentions):  # 系湖南省社会科学院: the model read the note's 系 into the name
-                if m.label in ORGS and m.start == a - 1 and m.end <= b and text[m.start] in "系为是":
-                    ex.mentions[i] = m.spanning(a, m.end, text)
-                    for k, x in enumerate(ex.mentions):  # and its committee split from it (…党组)
-                        if x.start == m.end and x.refers == m.text + x.text:
-                            ex.mentions[k] = replace(x, refers=text[a : m.end] + x.text)
             inside = [i for i, m in enumerate(ex.mentions) if m.label in ORGS and a <= m.start and m.end <= b]
             if inside:
                 org = inside[-1]
