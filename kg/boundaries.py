@@ -116,7 +116,7 @@ def _surnames_left_on_titles(ex: Extraction, full: str) -> None:
     read, and no word that stands between names, is the name's first character (its surname;
     曾 and 常 are adverbs too, but an adverb cannot stand before a name)."""
     # nor a character that ends a longer title (司令 + 官, 教练 + 员)
-    between = _name_breaks() | set("兼等暨即") | set("官员长师士人手生家者工")
+    between = name_breaks() | set("兼等暨即") | set("官员长师士人手生家者工")
     for k, m in enumerate(ex.mentions):
         if (m.label == "PERSON" and m.origin == "ner" and 2 <= len(m.text) <= 3 and m.start >= 3 and han(full[m.start - 1])
                 and full[m.start - 1] not in between and full[: m.start - 1].endswith(titles())
@@ -166,7 +166,7 @@ def _words_read_as_persons(ex: Extraction, full: str, words: Lexicon) -> None:
 
 
 @lru_cache(maxsize=1)
-def _name_breaks() -> frozenset[str]:
+def name_breaks() -> frozenset[str]:
     """Characters that end a word before a name rather than begin it: 和, 与 … and 的, 是, 在 …"""
     return BETWEEN_NAMES | frozenset(role_rules()["clause_words"])
 
@@ -264,7 +264,7 @@ def _place_heads(ex: Extraction, full: str) -> None:
     company's registered name, and read as nothing, is the start of that name; so is such a
     place and one character the model cut off (株洲 + 中 + 车时代电气股份有限公司)."""
     gaz = gazetteer()
-    stop = _name_breaks() | set(LEVELS)
+    stop = name_breaks() | set(LEVELS)
 
     def place_before(end: int) -> int | None:
         return next((a for a in range(max(0, end - 8), end - 1)

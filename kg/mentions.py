@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 from kg.bodies import level_committees, level_heads, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
-from kg.boundaries import repair_boundaries
-from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, TRADES, bare_body, bare_company, company_core, han, in_order
+from kg.boundaries import name_breaks, repair_boundaries
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, TRADES, bare_body, bare_company, company_core, han, in_order, surnames
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.places import gazetteer
@@ -67,6 +67,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _workplaces(ex, full, sent_of)
     _repeated_names(ex, full, sent_of, words)
     _listed_persons(ex, full, sent_of)
+    _persons_named_after_titles(ex, full, sent_of, words)
     _trade_names(ex, full, sent_of, words)
     _names_written_whole(ex, full)
     _places_run_on(ex, words)
@@ -346,6 +347,57 @@ def _listed_persons(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         for x in found:
             if ex.free(*x.span(1)):
                 ex.mentions.append(Mention(ex.article.id, x.start(1), x.end(1), x.group(1), "PERSON", sent_of[x.start(1)], "listed"))
+
+
+_LIST_ENDS = frozenset("，。；、等和与及")  # what ends a listed name but a word that begins
+
+
+@lru_cache(maxsize=1)
+def _said_or_closed() -> re.Pattern[str]:
+    """Where a name said after its title ends: a clause mark or a verb of saying (longest first)."""
+    verbs = sorted(role_rules()["speech_verbs"], key=len, reverse=True)
+    return re.compile("|".join(["[，。、；：,;:]", *verbs]))
+
+
+def _persons_named_after_titles(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
+    """副院长 + 王国槐 + 评价: two or three characters the model left between a title and a
+    verb of saying or a clause mark are a person when they begin with a surname and read as
+    no word: not a common word, no title, no adverb or word between names at the end (时, 等,
+    上), no 某 (张某 is no name), no word made with the title's last character (老师 + 傅学习);
+    not after a title many share (村干部 + 包网格).
+    张迎龙、+ 秦国文 + 出席: so is a name listed after a person and its comma, three characters
+    before a common word (two are too often three cut: 孙勇 + 军报道) or two or three before a
+    clause mark, 等 or 和."""
+    persons_end = {m.end for m in ex.mentions if m.label == "PERSON"}
+    stop = name_breaks() | set(role_rules()["adverbs"]) | set("时地等上晚")
+    groups = tuple(role_rules()["group_titles"])
+    said_verbs = tuple(role_rules()["speech_verbs"])
+
+    def is_name(s: int, p: int) -> bool:
+        name = full[s:p]
+        return (all(han(c) for c in name) and name[0] in surnames() and name[0] not in name_breaks()
+                and name[-1] not in stop and "某" not in name and not name.endswith(said_verbs)
+                and not words.common(name) and not ends_with_title(name) and ex.free(s, p))
+
+    def word_begins(p: int) -> bool:
+        return any(words.common(full[p : p + n]) for n in (2, 3, 4))
+
+    def add(s: int, p: int) -> None:
+        ex.mentions.append(Mention(ex.article.id, s, p, full[s:p], "PERSON", sent_of[s], "titled"))
+
+    for said in _said_or_closed().finditer(full):
+        p = said.start()
+        s = next((p - n for n in (3, 2) if p - n >= 2 and full.endswith(titles(), 0, p - n)), None)
+        if (s is not None and not full.endswith(groups, 0, s) and not words.common(full[s - 1 : s + 1])
+                and is_name(s, p)):
+            add(s, p)
+    for s in sorted(persons_end):
+        if full[s : s + 1] != "、":
+            continue
+        p = next((s + 1 + n for n in (3, 2) if full[s + 1 + n : s + 2 + n] in _LIST_ENDS
+                  or (n == 3 and word_begins(s + 4) and not word_begins(s + 3))), None)
+        if p is not None and is_name(s + 1, p):
+            add(s + 1, p)
 
 
 def _trade_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:

@@ -6,6 +6,9 @@ resolution merges the two; both read names the same way through this module.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 from kg.nlp.lexicon import Lexicon
 from kg.places import Gazetteer, gazetteer
 
@@ -25,6 +28,14 @@ TRADES: tuple[str, ...] = (
     "水务", "燃气", "矿业", "纺织", "服饰", "家居", "家电", "航空", "船舶", "物业", "商贸", "百货", "医疗", "影业",
     "水泥", "纸业",
 )
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Characters that begin Chinese names, derived from public name lists (training/build_surnames.py)."""
+    return frozenset(resources.files("kg.data").joinpath("surnames.txt").read_text(encoding="utf8").strip())
+
+
 # a team is written with or without its word for team: 广东宏远 / 广东宏远队
 TEAM_FORMS: tuple[str, ...] = ("队", "代表队", "俱乐部")
 # a province's or city's squad named by its sport: 湖南女排, 天津男篮 (a team, not a company)

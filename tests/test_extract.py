@@ -837,6 +837,21 @@ def test_a_name_listed_between_two_persons_is_a_person() -> None:
     assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["张迎春", "秦国文", "周海涛"]
 
 
+def test_a_name_the_model_missed_after_a_title_is_a_person() -> None:
+    text = "市林业科学研究院副院长邓海涛评价，这批新品种抗病能力强。"
+    assert affiliations(run(text, [("市林业科学研究院", "ORG")])) == {("邓海涛", "副院长", "市林业科学研究院")}
+    # the last of a list after a person, ending where a common word begins
+    ex = run("副市长周建平、韩立新出席仪式。", [("周建平", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["周建平", "韩立新"]
+    # a two-character verb of saying is no part of the name
+    ex = run("德国国防部长吕厄宣称，北约将东扩。", [("德国", "PLACE")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["吕厄"]
+    # no name: a verb after a title many share, a word after the title, 某, a time or a word
+    for text in ("村干部包网格、党员联系户。", "他在设计院院长任上，吃住在工地。", "药政科科长刘某说：",
+                 "副委员长谢非时表示，", "他虚心向老师傅学习，", "市长高兴地说，"):
+        assert not [m for m in run(text, []).mentions if m.label == "PERSON"], text
+
+
 def test_a_profiles_posts_between_commas_and_each_body_listed_after_a_post() -> None:
     text = "官春雷，1948年生，湘江农业大学教授、中国工程院院士，长期从事油菜育种研究。王明，曾任华信公司总经理，现已退休。"
     ents = [("官春雷", "PERSON"), ("湘江农业大学", "ORG"), ("中国工程院", "ORG"), ("王明", "PERSON"), ("华信公司", "COMPANY")]
