@@ -34,7 +34,7 @@ LEVEL_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:、\n（(]))(?:常务)?副?�
 def level_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """省长 X, 常务副省长 X in a provincial paper: a head of government named by the level
     alone, with no place before the title, is the head of the paper's own division of that
-    level (湖南日报: 湖南省). The level's character becomes a mention of that place (origin
+    level (四川日报: 四川省). The level's character becomes a mention of that place (origin
     "role"), as 本报 is one of the paper; nothing is made when the paper names no such place."""
     if not ex.article.paper or "长" not in full:
         return

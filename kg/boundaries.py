@@ -67,8 +67,8 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
 
 
 def _note_verbs_cut(ex: Extraction, full: str) -> None:
-    """（作者系 + 湖南省社会科学院…）: the verb of an author's note read into the organization
-    after it (系湖南省社会科学院) is no part of its name."""
+    """（作者系 + 江西省社会科学院…）: the verb of an author's note read into the organization
+    after it (系江西省社会科学院) is no part of its name."""
     for k, m in enumerate(ex.mentions):
         if m.label in ORGS and m.origin == "ner" and m.text[:1] in "系为是" and full[max(0, m.start - 2) : m.start] == "作者":
             ex.mentions[k] = m.spanning(m.start + 1, m.end, full)

@@ -81,7 +81,7 @@ def is_paper(name: str) -> bool:
 
 def split_dateline_head(head: str) -> tuple[str, str]:
     """(outlet, place) of what a dateline puts before its date. Of a paper and its app joined
-    by a dot (湖南日报·新湖南客户端), the paper is the outlet."""
+    by a dot (四川日报·川观新闻), the paper is the outlet."""
     first = re.split(r"[·•]", head)[0]
     if first != head and _PAPER.match(first):
         return first, ""

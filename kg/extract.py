@@ -421,10 +421,11 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
                 continue  # 省委书记 X: a province or its body, never the paper or a bureau named nearer
             # a title any body can hold goes to the nearest organization or company, before a place
             kind = (m.label not in ORGS) if key == "" and tuple(can_hold) == ANY_HOLDER else wanted.index(m.label)
-            rank = (0 if suffix is None or m.text.endswith(suffix) else 1, kind)
+            # the person's own sentence first (在X实验室里，总经理 Y: X, not a company of the sentence before)
+            rank = (0 if suffix is None or m.text.endswith(suffix) else 1, m.sentence != ex.mentions[j].sentence, kind)
             if best is None or rank < best[0]:
                 best = (rank, i)
-            if rank == (0, 0):
+            if rank == (0, False, 0):
                 break
     if best is None:
         return None
@@ -503,7 +504,7 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
 
 
 def _committee_of(ex: Extraction, org: int) -> int | None:
-    """The mention of the place whose party committee mention ``org`` is (怀化市 of 怀化市委,
+    """The mention of the place whose party committee mention ``org`` is (常德市 of 常德市委,
     澧县 of 澧县县委), when the article names it."""
     holder = ex.mentions[org]
     if not holder.name.endswith("委"):

@@ -325,7 +325,7 @@ _EDITION = r"(?:(?:第\s*[0-9０-９一二三四五六七八九十]+|[A-ZＡ-Ｚ
 _PAGE_HEADER = re.compile(rf"\d{{1,2}}月\d{{1,2}}日.*{_EDITION}|{_EDITION}.*\d{{1,2}}月\d{{1,2}}日")
 
 
-# a paper's name, a space and a full date open a running header, whatever follows (湖南日报 2026年4月15日 星期三 05)
+# a paper's name, a space and a full date open a running header, whatever follows (江西日报 2026年4月15日 星期三 05)
 _DATED_MASTHEAD = re.compile(r"^\s*\S+[\s\u3000]+\d{4}年\d{1,2}月\d{1,2}日(?![讯电])")
 
 

@@ -19,7 +19,7 @@ from kg.boundaries import name_breaks, repair_boundaries
 from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, TRADES, bare_body, bare_company, company_core, han, in_order, surnames
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
-from kg.places import gazetteer
+from kg.places import ADMIN_SUFFIXES, gazetteer
 from kg.records import ORGS, Extraction, Mention, SentenceOf, lines_at
 from kg.roles import (
     CLAUSE_BREAK,
@@ -60,6 +60,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _titles_read_in(ex, full)
     _teams(ex)
     _bodies_read_as_places(ex)
+    _companies_read_as_places(ex, full, words)
     _defined_aliases(ex, full, sent_of)
     _place_governments(ex, full)
     _place_bodies(ex, full, sent_of)
@@ -81,7 +82,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
 
 def _headline_only_persons(ex: Extraction, full: str) -> None:
     """占比超 read as the person 比超 in a headline: a person the model reads in the headline
-    block whom the article's text never names again is no person (a headline's names, 张静的
+    block whom the article's text never names again is no person (a headline's names, 李华的
     「午夜热线」, are the story's people)."""
     a = ex.article
     heads = {h for h in (a.headline, a.kicker, a.subheadline) if h}
@@ -437,6 +438,27 @@ def _bodies_read_as_places(ex: Extraction) -> None:
     for m in ex.mentions:
         if m.label == "PLACE" and m.origin == "ner" and m.text.endswith(words) and not gaz.candidates(m.text):
             m.label = "ORG"
+
+
+_PLACE_ENDS = (*ADMIN_SUFFIXES, "村", "社区", "组")
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+
+
+def _companies_read_as_places(ex: Extraction, full: str, words: Lexicon) -> None:
+    """康源堂 tagged PLACE, then 康源堂 + 中药生产车间: a name no gazetteer or lexicon knows as
+    a place, written in one clause before what only a company has (a production line, a
+    chairman, a share price), is a company. Halls (怀仁堂 + 举行) keep the model's reading."""
+    gaz = gazetteer()
+    works = tuple(role_rules()["company_works"])
+    starts = sorted(m.start for m in ex.mentions)
+    for m in ex.mentions:
+        if m.label != "PLACE" or m.origin != "ner" or m.text.endswith(_PLACE_ENDS) or words.knows(m.text) or gaz.candidates(m.text):
+            continue
+        end = min(next((s for s in starts if s >= m.end), len(full)), m.end + 14)
+        clause = _CLAUSE_END.search(full, m.end, end)
+        tail = full[m.end : clause.start() if clause else end]
+        if any(w in tail for w in works):
+            m.label = "COMPANY"
 
 
 def _names_written_whole(ex: Extraction, full: str) -> None:

@@ -131,7 +131,7 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     if len(short) >= len(full) or len(short) < 2:
         return False
     if full.startswith(short) and full.endswith(_BRANCHES):
-        return False  # 中国人民银行 is no short form of 中国人民银行湖南省分行: a branch is a body of its own
+        return False  # 中国人民银行 is no short form of 中国人民银行浙江省分行: a branch is a body of its own
     prefix = gaz.place_prefix(full)
     core = full[len(prefix) :] if prefix and not short.startswith(prefix) else full
     if core.startswith(short) and full.endswith(LEGAL_FORMS):
@@ -150,7 +150,7 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     # letters kept in order (成都市发改委 / 成都市发展改革委), but a place and one character is
     # that place's own body (成都市委, the party committee, abbreviates no 成都市…委)
     if full.startswith("中国") and short[1:2] == "行" and "银行" in full and short[0] == full[2] and short[-1] == full[-1]:
-        # a national bank called by its character and 行 (建行湖南省分行 / 中国建设银行湖南省分行)
+        # a national bank called by its character and 行 (建行江苏省分行 / 中国建设银行江苏省分行)
         return _kept_in_order(short, full[2:])
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
         # but a place and a body's word is a name of its own (湖南大学 is no 湖南农业大学), and
@@ -317,7 +317,7 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer) -> dict[str, str]:
             by_start[f[len(prefix) : len(prefix) + 2]].add(f)
         if f.endswith(LEGAL_FORMS):  # 湘潭电机股份有限公司 under 湘电股份's first character
             by_start[f[:1]].add(f)
-        if f.startswith("中国") and len(f) > 3:  # 中国建设银行湖南省分行 under 建行湖南省分行's first character
+        if f.startswith("中国") and len(f) > 3:  # 中国建设银行江苏省分行 under 建行江苏省分行's first character
             by_start["中国" + f[2]].add(f)
         for parent in PARENTS:  # 中南大学湘雅二医院 under 湘雅二医院's first two characters
             k = f.rfind(parent)

@@ -852,6 +852,20 @@ def test_a_name_the_model_missed_after_a_title_is_a_person() -> None:
         assert not [m for m in run(text, []).mentions if m.label == "PERSON"], text
 
 
+def test_a_name_read_as_a_place_before_what_only_a_company_has_is_a_company() -> None:
+    ex = run("走进康源堂中药生产车间，工人们正忙着分拣药材。目前，康源堂拥有6条生产线。", [("康源堂", "PLACE"), ("康源堂", "PLACE")])
+    assert [m.label for m in ex.mentions if m.text == "康源堂"] == ["COMPANY", "COMPANY"]
+    # a hall where something is held keeps the model's reading
+    ex = run("座谈会在芙蓉堂举行，工人们畅谈生产线的变化。", [("芙蓉堂", "PLACE")])
+    assert [m.label for m in ex.mentions if m.text == "芙蓉堂"] == ["PLACE"]
+
+
+def test_a_bare_title_refers_to_its_own_sentences_body_first() -> None:
+    text = "华信科技公司发布了新产品。在长沙正清检测实验室里，总经理王立新正在整理数据。"
+    ents = [("华信科技公司", "COMPANY"), ("长沙正清检测实验室", "ORG"), ("王立新", "PERSON")]
+    assert affiliations(run(text, ents)) == {("王立新", "总经理", "长沙正清检测实验室")}
+
+
 def test_a_profiles_posts_between_commas_and_each_body_listed_after_a_post() -> None:
     text = "官春雷，1948年生，湘江农业大学教授、中国工程院院士，长期从事油菜育种研究。王明，曾任华信公司总经理，现已退休。"
     ents = [("官春雷", "PERSON"), ("湘江农业大学", "ORG"), ("中国工程院", "ORG"), ("王明", "PERSON"), ("华信公司", "COMPANY")]

@@ -63,6 +63,10 @@ class Lexicon:
                 entries[word] = int(bits)
         return cls(entries)
 
+    def knows(self, word: str) -> bool:
+        """The word is in the lexicon under any category."""
+        return word in self.entries
+
     def common(self, word: str) -> bool:
         """A general word of the language that is not also an organization's name (建筑工程, not 中联重科)."""
         bits = self.entries.get(word, 0)
