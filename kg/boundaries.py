@@ -26,8 +26,8 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _words_read_as_persons(ex, full, words)
     _note_verbs_cut(ex, full)
     _bureaus_cut_at_and(ex, full, words)
-    _bare_trades_headed(ex, full, words)
     _cut_heads(ex, full)
+    _bare_trades_headed(ex, full, words)  # after: 工 + 股份有限公司 headed to 重工… may be a bare trade
     _parts_cut_off(ex, full, words)
     _bracketed_places(ex, full)
     _place_heads(ex, full)
@@ -43,9 +43,9 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
     gaz = gazetteer()
     for k, m in enumerate(ex.mentions):
         form = longest_ending(m.text, LEGAL_FORMS)
-        if m.label != "COMPANY" or m.origin != "ner" or not form or len(m.text) - len(form) < 4 or not bare_company(m.text, words):
+        if m.label != "COMPANY" or m.origin != "ner" or not form or len(m.text) - len(form) < 2 or not bare_company(m.text, words):
             continue
-        for size in (4, 3):
+        for size in (4, 3) if len(m.text) - len(form) >= 4 else ():
             head = m.start - size
             lead = full[max(0, head) : m.start]
             place = gaz.place_prefix(lead)
@@ -213,16 +213,19 @@ def _cut_places(ex: Extraction, full: str) -> None:
 
 
 def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
-    """东湘电集团有限公司 in 控股股东湘电集团有限公司: a company name the model began on the
-    last character of a common word (股东, "shareholder") begins after it; not where that
+    """东湘电集团有限公司 in 控股股东湘电集团有限公司, 设稻虾产业研究院 in 建设…: a company's or
+    body's name the model began on the last character of a common word (股东, "shareholder";
+    建设, "build") begins after it; not where that
     word is a place (广东 + 东风…) or the name's own first two characters are a word."""
     gaz = gazetteer()
+    endings = (*LEGAL_FORMS, *role_rules()["holder_suffixes"])
     for k, m in enumerate(ex.mentions):
-        form = longest_ending(m.text, LEGAL_FORMS) if m.label in ORGS and m.origin == "ner" and m.start > 0 else None
+        form = longest_ending(m.text, endings) if m.label in ORGS and m.origin == "ner" and m.start > 0 else None
         if form is None or len(m.text) - len(form) < 3:
             continue
         word = full[m.start - 1 : m.start + 1]
-        if words.common(word) and not gaz.candidates(word) and not words.common(m.text[:2]):
+        place = any(not town_level(code) for code, _ in gaz.candidates(word))  # a town's short name (建设) is no sign
+        if words.common(word) and not place and not words.common(m.text[:2]):
             ex.mentions[k] = m.spanning(m.start + 1, m.end, full)
 
 

@@ -364,13 +364,13 @@ def _persons_named_after_titles(ex: Extraction, full: str, sent_of: SentenceOf, 
     """副院长 + 王国槐 + 评价: two or three characters the model left between a title and a
     verb of saying or a clause mark are a person when they begin with a surname and read as
     no word: not a common word, no title, no adverb or word between names at the end (时, 等,
-    上), no 某 (张某 is no name), no word made with the title's last character (老师 + 傅学习);
+    上), no 某 (张某 is no name), no word made with the title's end (老师 + 傅学习: 老师傅);
     not after a title many share (村干部 + 包网格).
     张迎龙、+ 秦国文 + 出席: so is a name listed after a person and its comma, three characters
     before a common word (two are too often three cut: 孙勇 + 军报道) or two or three before a
     clause mark, 等 or 和."""
     persons_end = {m.end for m in ex.mentions if m.label == "PERSON"}
-    stop = name_breaks() | set(role_rules()["adverbs"]) | set("时地等上晚")
+    stop = name_breaks() | set(role_rules()["adverbs"]) | set("时地等上晚后")
     groups = tuple(role_rules()["group_titles"])
     said_verbs = tuple(role_rules()["speech_verbs"])
 
@@ -389,7 +389,7 @@ def _persons_named_after_titles(ex: Extraction, full: str, sent_of: SentenceOf, 
     for said in _said_or_closed().finditer(full):
         p = said.start()
         s = next((p - n for n in (3, 2) if p - n >= 2 and full.endswith(titles(), 0, p - n)), None)
-        if (s is not None and not full.endswith(groups, 0, s) and not words.common(full[s - 1 : s + 1])
+        if (s is not None and not full.endswith(groups, 0, s) and not any(words.common(full[s - k : s + 1]) for k in (2, 3))
                 and is_name(s, p)):
             add(s, p)
     for s in sorted(persons_end):

@@ -866,6 +866,22 @@ def test_a_bare_title_refers_to_its_own_sentences_body_first() -> None:
     assert affiliations(run(text, ents)) == {("王立新", "总经理", "长沙正清检测实验室")}
 
 
+def test_a_cut_company_headed_twice_and_a_body_begun_inside_a_word() -> None:
+    # 工 + 股份有限公司 takes its head (重工), then, a bare trade with an officer after it, its name (八一)
+    text = "获奖者包括：八一重工股份有限公司高级技师冯建军、星城钢铁有限公司炼钢工段长龚海林。"
+    ents = [("工股份有限公司", "COMPANY"), ("冯建军", "PERSON"), ("星城钢铁有限公司", "COMPANY"), ("龚海林", "PERSON")]
+    assert affiliations(run(text, ents)) == {("冯建军", "高级技师", "八一重工股份有限公司"),
+                                             ("龚海林", "炼钢工段长", "星城钢铁有限公司")}
+    ex = run("我们将与农业大学合作，建设稻鱼产业研究院。", [("农业大学", "ORG"), ("设稻鱼产业研究院", "ORG")])
+    assert [m.text for m in ex.mentions] == ["农业大学", "稻鱼产业研究院"]
+
+
+def test_a_title_whose_last_character_makes_a_word_with_the_surname() -> None:
+    # 经理 + 喻: 理喻 is a word, 经理喻 none
+    ex = run("星城牧业总经理喻海文说：“订单排到了明年。”", [("星城牧业", "COMPANY")])
+    assert affiliations(ex) == {("喻海文", "总经理", "星城牧业")}
+
+
 def test_a_profiles_posts_between_commas_and_each_body_listed_after_a_post() -> None:
     text = "官春雷，1948年生，湘江农业大学教授、中国工程院院士，长期从事油菜育种研究。王明，曾任华信公司总经理，现已退休。"
     ents = [("官春雷", "PERSON"), ("湘江农业大学", "ORG"), ("中国工程院", "ORG"), ("王明", "PERSON"), ("华信公司", "COMPANY")]

@@ -42,7 +42,7 @@ def first_characters(data: Path) -> tuple[Counter, Counter, Counter]:
     return dictionary, names, text
 
 
-def surnames(data: Path, in_dictionary: int = 20, in_corpora: int = 3, share: float = 0.01) -> list[str]:
+def surnames(data: Path, in_dictionary: int = 5, in_corpora: int = 2, share: float = 0.01) -> list[str]:
     dictionary, names, text = first_characters(data)
     keep = [c for c in dictionary if dictionary[c] >= in_dictionary and names[c] >= in_corpora and names[c] >= share * text[c]]
     return sorted(keep, key=lambda c: (-names[c], c))
