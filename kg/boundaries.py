@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, all_common, bare_company, han
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, TRADES, all_common, bare_company, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention
@@ -27,6 +27,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _note_verbs_cut(ex, full)
     _bureaus_cut_at_and(ex, full, words)
     _cut_heads(ex, full)
+    _trades_cut_off(ex, full)
     _bare_trades_headed(ex, full, words)  # after: 工 + 股份有限公司 headed to 重工… may be a bare trade
     _parts_cut_off(ex, full, words)
     _bracketed_places(ex, full)
@@ -64,6 +65,20 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
             if (head >= 0 and all(map(han, full[head : m.start])) and (head == 0 or not han(full[head - 1]))
                     and officer and ex.free(head, m.start)):
                 ex.mentions[k] = m.spanning(head, m.end, full)
+
+
+def _trades_cut_off(ex: Extraction, full: str) -> None:
+    """湘佳 + 牧业总经理 X: a company the model read as its core alone, its trade written right
+    after (字号 + 行业) and then a title or a clause mark, is named with the trade (燕京啤酒 +
+    环保追求… is not)."""
+    for k, m in enumerate(ex.mentions):
+        if m.label != "COMPANY" or m.origin != "ner" or m.text.endswith(LEGAL_FORMS) or m.text.endswith(TRADES):
+            continue
+        trade = next((t for t in TRADES if full.startswith(t, m.end)), None)
+        after = m.end + len(trade or "")
+        if (trade and (not han(full[after : after + 1]) or full.startswith(titles(), after))
+                and ex.free(m.end, after)):
+            ex.mentions[k] = m.spanning(m.start, m.end + len(trade), full)
 
 
 def _note_verbs_cut(ex: Extraction, full: str) -> None:

@@ -882,6 +882,14 @@ def test_a_title_whose_last_character_makes_a_word_with_the_surname() -> None:
     assert affiliations(ex) == {("喻海文", "总经理", "星城牧业")}
 
 
+def test_a_company_read_as_its_core_is_named_with_the_trade_written_after_it() -> None:
+    ex = run("星城牧业总经理喻海文说：“订单排到了明年。”", [("星城", "COMPANY")])
+    assert affiliations(ex) == {("喻海文", "总经理", "星城牧业")}
+    # not when the trade word begins the clause's own words
+    ex = run("星城环保追求高标准。", [("星城", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["星城"]
+
+
 def test_a_profiles_posts_between_commas_and_each_body_listed_after_a_post() -> None:
     text = "官春雷，1948年生，湘江农业大学教授、中国工程院院士，长期从事油菜育种研究。王明，曾任华信公司总经理，现已退休。"
     ents = [("官春雷", "PERSON"), ("湘江农业大学", "ORG"), ("中国工程院", "ORG"), ("王明", "PERSON"), ("华信公司", "COMPANY")]
