@@ -103,6 +103,13 @@ def test_provincial_committee_of_the_papers_province() -> None:
     assert not any(o == "湖北日报" and p != "陶然" for p, _, o in found)
 
 
+def test_a_level_written_alone_before_a_body_the_model_read_is_the_bodys() -> None:
+    text = "湖北日报讯（记者 陶然）省高级人民法院院长许文海、省人民检察院检察长余晓东列席会议。"
+    ents = [("陶然", "PERSON"), ("省高级人民法院", "ORG"), ("许文海", "PERSON"), ("人民检察院", "ORG"), ("余晓东", "PERSON")]
+    found = affiliations(run(text, ents))
+    assert {("许文海", "院长", "湖北省高级人民法院"), ("余晓东", "检察长", "湖北省人民检察院")} <= found
+
+
 def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
     text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
     ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])
