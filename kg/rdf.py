@@ -289,8 +289,11 @@ def _relation(
         yield su, _SDO.author, sv
     elif kind == "located_in":
         yield su, _SDO.location, sv
-    elif kind == "part_of":
+    elif kind == "part_of" and g.nodes[v]["type"] == "PLACE":
         yield su, _SDO.containedInPlace, sv
+    elif kind == "part_of":  # a unit of an organization (湘雅医院心血管外科 of 湘雅医院)
+        yield su, _ORG.subOrganizationOf, sv
+        yield su, _SDO.parentOrganization, sv
     elif kind == "co_occurrence":
         yield r, _KGO.participant, su
         yield r, _KGO.participant, sv

@@ -288,7 +288,7 @@ class Resolver:
 
     def finish(self) -> list[tuple[str, str, Relation]]:
         """Places known from names and the divisions above linked places, with their relations."""
-        return _name_locations(self.entities, self.gaz) + _division_hierarchy(self.entities, self.gaz)
+        return _name_locations(self.entities, self.gaz) + _division_hierarchy(self.entities, self.gaz) + _units(self.entities)
 
 
 def resolve(extractions: list[Extraction]) -> Resolution:
@@ -398,6 +398,29 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
             places = [_place_entity(entities, code, gaz)]
         ev = Evidence("", 0, len(e.label), e.label)
         out.append((e.id, places[0].id, Relation("located_in", None, -1, "", ev)))
+    return out
+
+
+def _units(entities: dict[str, Entity]) -> list[tuple[str, str, Relation]]:
+    """湘雅医院心血管外科 is part of 湘雅医院: an organization whose name is another's name (or
+    alias) and a unit's word (units in roles.json) is part of the one with the longest such
+    name; a body named by its kind alone (中心) is no such name."""
+    units = tuple(role_rules()["units"])
+    generic = generic_bodies()
+    by_form: dict[str, Entity] = {}
+    for e in sorted((e for e in entities.values() if e.type in ORGS and e.label not in generic), key=lambda e: e.id):
+        for form in sorted({e.label, *e.aliases}):
+            # not a team's country (巴拉圭 of 巴拉圭队: 巴拉圭最高选举法庭 is no part of it) nor a rank (第一)
+            if not (form.startswith("第") and len(form) <= 3) and not any(e.label == form + t for t in TEAM_FORMS):
+                by_form.setdefault(form, e)
+    out = []
+    for e in sorted((e for e in entities.values() if e.type in ORGS), key=lambda e: e.id):
+        for n in range(len(e.label) - 2, 1, -1):  # longest first, leaving two characters at least
+            whole = by_form.get(e.label[:n])
+            rest = e.label[n:]
+            if whole is not None and whole is not e and rest.endswith(units) and not rest.endswith(LEGAL_FORMS):
+                out.append((e.id, whole.id, Relation("part_of", None, -1, "", Evidence("", 0, len(e.label), e.label))))
+                break
     return out
 
 

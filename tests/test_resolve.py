@@ -298,3 +298,25 @@ def test_a_national_bank_called_by_its_character_and_hang_and_the_central_bank_i
     # a branch is a body of its own: the central bank is no short form of its Hunan branch
     assert orgs == {"中国建设银行湖南省分行": ("COMPANY", {"建行湖南省分行"}), "中国农业银行": ("COMPANY", {"农行"}),
                     "中国人民银行湖南省分行": ("ORG", set()), "中国人民银行": ("ORG", set())}
+
+
+def test_a_unit_named_with_its_organizations_name_is_part_of_it() -> None:
+    from rdflib.namespace import ORG, SDO
+
+    from kg.graph import build_graph
+    from kg.rdf import DEFAULT_BASE, Minter, to_rdf
+
+    text = "湘江大学附属医院（附属医院）新设心脏中心。附属医院心血管外科主任王立说。石化公司与石化公司化工集团签约。"
+    ents = [("湘江大学附属医院", "ORG"), ("附属医院", "ORG"), ("附属医院心血管外科", "ORG"),
+            ("石化公司", "COMPANY"), ("石化公司化工集团", "COMPANY")]
+    exs = [extraction("a1", text, ents)]
+    exs[0].aliases.append(("附属医院", "湘江大学附属医院"))  # as the text defines it in brackets
+    res = resolve(exs)
+    unit, parent = by_label(res, "附属医院心血管外科"), by_label(res, "湘江大学附属医院")
+    parts = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "part_of"}
+    # by the parent's alias; a company's own name (…化工集团) is no unit of the other
+    assert parts == {("附属医院心血管外科", "湘江大学附属医院")}
+    g = to_rdf(build_graph(exs))
+    iri = Minter(DEFAULT_BASE)
+    u, p = iri.node(unit.id, {"type": "ORG"}), iri.node(parent.id, {"type": "ORG"})
+    assert (u, ORG.subOrganizationOf, p) in g and (u, SDO.parentOrganization, p) in g
