@@ -26,6 +26,7 @@ from kg.ingest import Article, ends_sentence
 from kg.mentions import find_mentions
 from kg.names import LEGAL_FORMS, LEVEL_TITLES, company_core, han
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.loading import shipped_lexicon
 from kg.places import gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, Relation, SentenceOf, Span, lines_at
 from kg.roles import (
@@ -269,6 +270,8 @@ def _affiliations(ex: Extraction) -> None:
         clause = CLAUSE_BREAK.split(text[lo : person.start])[-1]
         if text[person.start - len(clause) - 1 : person.start - len(clause)].isdigit():
             clause = _AGE.sub("", clause)  # 52岁的语文老师 X: the age is no part of the role
+            clause = _DATE_END.sub("", clause)  # 于11月22日收到公司副总裁 X …
+            clause = _after_words(clause)  # … 收到 + 公司副总裁: the verb before the role is none of it
         if clause and ROLE_TEXT.match(clause) and ends_with_title(clause):
             named = _named_prefix(ex, j, clause)
             if named is not None:
@@ -364,6 +367,17 @@ def _current_post(ex: Extraction, j: int) -> None:
 
 
 _AGE = re.compile(r"^(?:多|余)?(?:岁|周岁)的?")
+_DATE_END = re.compile(r"^(?:日|月|年)")  # after the date's digits
+
+
+def _after_words(clause: str) -> str:
+    """The role from the first word that refers back to a company (公司, 集团 …) when only a
+    common word stands before it (收到 + 公司副总裁); the clause as it is otherwise."""
+    keys = [k for k in role_rules()["backref"] if len(k) >= 2]
+    at = min((i for k in keys if (i := clause.find(k)) > 0), default=-1)
+    if at > 0 and shipped_lexicon().common(clause[:at]) and ends_with_title(clause[at:]):
+        return clause[at:]
+    return clause
 
 
 @lru_cache(maxsize=1)
@@ -403,6 +417,8 @@ def _named_prefix(ex: Extraction, j: int, clause: str) -> tuple[int, str] | None
 def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
     """The mention a bare role refers to: by its first word's rule, a name of the kind that
     word says first, then by type, nearest first."""
+    if clause.startswith(_THE_TEAM) and (team := _team_body(ex, j)) is not None:
+        return team
     rules = role_rules()
     key = max((k for k in rules["backref"] if clause.startswith(k)), key=len)
     can_hold = holders(clause)
@@ -437,6 +453,16 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
                 and (suffix is None or ex.mentions[k].text.endswith(suffix)) == (best[0][0] == 0)]
         return same[-1] if same else i
     return best[1]
+
+
+_THE_TEAM = ("该团队", "团队")
+
+
+def _team_body(ex: Extraction, j: int) -> int | None:
+    """该团队成员 X: the team is a person's named before (教授 Y 团队), and X is of Y's body."""
+    text = ex.article.text
+    return next((r.tail for r in reversed(ex.relations) if r.kind == "affiliation" and r.head < j
+                 and text.startswith("团队", ex.mentions[r.head].end)), None)
 
 
 LEVEL_CHARS = frozenset(LEVEL_TITLES.values())  # 省 市 县 区 州 镇 乡

@@ -562,6 +562,8 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         suffixes = holder_words
         sent_start = ex.sentences[person.sentence][0]
         clause = CLAUSE_BREAK.split(full[sent_start : person.start])[-1]
+        if clause[:1] in ("日", "月", "年") and full[person.start - len(clause) - 1 : person.start - len(clause)].isdigit():
+            clause = clause[1:]  # 11月22日 + 收到…: the date's last character is none of a name
         lo = person.start - len(clause)
         if len(clause) < 5 or not ends_with_title(clause) or any(lo < b and a < person.start for a, b in spans):
             continue
@@ -580,6 +582,8 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
             continue
         if len(name) < len(ending) + 3 and not bureau:
             continue  # 省政府 is a body too: its place is found after (_qualified_bodies)
+        if bare_company(name, shipped_lexicon()):
+            continue  # 收到 + 公司副总裁: common words before a legal form name no company
         if not ROLE_TEXT.match(role) or not ends_with_title(role) or any(w in role for w in joining):
             continue
         if suffixes[ending] not in holders(role):

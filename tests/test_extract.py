@@ -897,6 +897,24 @@ def test_a_company_read_as_its_core_is_named_with_the_trade_written_after_it() -
     assert [m.text for m in ex.mentions] == ["星城"]
 
 
+def test_a_date_and_a_verb_before_a_title_referring_back_are_no_part_of_it() -> None:
+    text = "星城建材股份有限公司董事会于2026年3月2日收到公司副总裁王海峰先生的辞职报告。"
+    ents = [("星城建材股份有限公司", "COMPANY"), ("王海峰", "PERSON")]
+    ex = run(text, ents)
+    assert affiliations(ex) == {("王海峰", "副总裁", "星城建材股份有限公司")}
+    assert [m.text for m in ex.mentions] == ["星城建材股份有限公司", "王海峰"]
+
+
+def test_a_team_member_is_of_the_body_of_the_person_whose_team_it_is() -> None:
+    text = ("湘江大学化学学院教授王志军团队研发了新材料。鉴定委员会主任、中国工程院院士李明认为，成果领先。"
+            "该团队成员、副研究员刘芳告诉记者，新材料已试用。湘江女排主攻手陈文静拿下21分。")
+    ents = [("湘江大学化学学院", "ORG"), ("王志军", "PERSON"), ("鉴定委员会", "ORG"), ("中国工程院", "ORG"),
+            ("李明", "PERSON"), ("刘芳", "PERSON"), ("湘江女排", "ORG"), ("陈文静", "PERSON")]
+    found = affiliations(run(text, ents))
+    assert ("刘芳", "副研究员", "湘江大学化学学院") in found and not any(p == "刘芳" and o == "中国工程院" for p, _, o in found)
+    assert ("陈文静", "主攻手", "湘江女排") in found
+
+
 def test_a_profiles_posts_between_commas_and_each_body_listed_after_a_post() -> None:
     text = "官春雷，1948年生，湘江农业大学教授、中国工程院院士，长期从事油菜育种研究。王明，曾任华信公司总经理，现已退休。"
     ents = [("官春雷", "PERSON"), ("湘江农业大学", "ORG"), ("中国工程院", "ORG"), ("王明", "PERSON"), ("华信公司", "COMPANY")]
