@@ -392,7 +392,9 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
         top = min((len(p.admin_code) for p in places), default=0)
         places = [p for p in places if len(p.admin_code) == top]  # 河南 of 河南建业: the province, not a county of that short name
         if len(places) != 1:
-            code = link_place(prefix, prefix, gaz) if len(gaz.candidates(prefix)) == 1 else ""
+            code = link_place(prefix, prefix, gaz)
+            if len(gaz.candidates(prefix)) > 1 and len(code) != 2:
+                continue  # only a province outranks the towns of its name (湖南 of 湖南大三湘…; not 长安, 北海 of 北海舰队)
             if not code or town_level(code):  # a township's short name is too weak a sign (a company's clipped name can read like one)
                 continue
             places = [_place_entity(entities, code, gaz)]

@@ -320,3 +320,11 @@ def test_a_unit_named_with_its_organizations_name_is_part_of_it() -> None:
     iri = Minter(DEFAULT_BASE)
     u, p = iri.node(unit.id, {"type": "ORG"}), iri.node(parent.id, {"type": "ORG"})
     assert (u, ORG.subOrganizationOf, p) in g and (u, SDO.parentOrganization, p) in g
+
+
+def test_a_province_written_short_at_the_head_of_a_name_locates_it_though_towns_share_the_name() -> None:
+    # 江西 and 北海 are towns' short names too; only a province outranks them when the text names neither
+    text = "江西绿源食品有限公司扩产。北海舰队完成训练。"
+    res = resolve([extraction("a1", text, [("江西绿源食品有限公司", "COMPANY"), ("北海舰队", "ORG")])])
+    located = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "located_in"}
+    assert located == {("江西绿源食品有限公司", "江西省")}
