@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, TRADES, all_common, bare_company, han
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, TRADES, all_common, bare_company, company_core, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention
@@ -83,15 +83,18 @@ def _levels_cut_off(ex: Extraction, full: str) -> None:
 def _trades_cut_off(ex: Extraction, full: str) -> None:
     """湘佳 + 牧业总经理 X: a company the model read as its core alone, its trade written right
     after (字号 + 行业) and then a title or a clause mark, is named with the trade (燕京啤酒 +
-    环保追求… is not)."""
+    环保追求… is not). So is one the model typed an organization when the article names the
+    company by that core and trade (华联 + 瓷业总经理 X after 湖南华联瓷业股份有限公司)."""
+    gaz = gazetteer()
+    cores = {company_core(m.text, gaz) for m in ex.mentions if m.label == "COMPANY"}
     for k, m in enumerate(ex.mentions):
-        if m.label != "COMPANY" or m.origin != "ner" or m.text.endswith(LEGAL_FORMS) or m.text.endswith(TRADES):
+        if m.label not in ORGS or m.origin != "ner" or m.text.endswith(LEGAL_FORMS) or m.text.endswith(TRADES):
             continue
         trade = next((t for t in TRADES if full.startswith(t, m.end)), None)
         after = m.end + len(trade or "")
-        if (trade and (not han(full[after : after + 1]) or full.startswith(titles(), after))
-                and ex.free(m.end, after)):
-            ex.mentions[k] = m.spanning(m.start, m.end + len(trade), full)
+        if (trade and (m.label == "COMPANY" or m.text + trade in cores)
+                and (not han(full[after : after + 1]) or full.startswith(titles(), after)) and ex.free(m.end, after)):
+            ex.mentions[k] = replace(m.spanning(m.start, m.end + len(trade), full), label="COMPANY")
 
 
 def _note_verbs_cut(ex: Extraction, full: str) -> None:

@@ -72,6 +72,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _trade_names(ex, full, sent_of, words)
     _names_written_whole(ex, full)
     _places_run_on(ex, words)
+    _communities(ex, full, sent_of)
     level_committees(ex, full, sent_of)
     level_heads(ex, full, sent_of)
     _headline_only_persons(ex, full)
@@ -496,6 +497,21 @@ def _places_run_on(ex: Extraction, words: Lexicon) -> None:
         if (place and place in gaz.exact and 1 < len(rest) <= 2 and words.common(rest)
                 and not rest.endswith((*LEVELS, "州", *public_body_words()))):  # 江西省军区 is a body
             ex.mentions[k] = Mention(m.article, m.start, m.start + len(place), place, "PLACE", m.sentence)
+
+
+_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:社区|村)")
+
+
+def _communities(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """月塘街道 + 钻石社区: a community or village written right after its street or town is a
+    place, when the model read nothing there (the divisions stop at towns; villages the
+    model tags, communities it mostly does not)."""
+    for m in list(ex.mentions):
+        if m.label != "PLACE" or not m.text.endswith(("街道", "镇", "乡")):
+            continue
+        found = _COMMUNITY.match(full, m.end)
+        if found and not name_breaks() & set(found.group()) and ex.free(*found.span()):  # 新建 + 的 + 社区 is none
+            ex.mentions.append(Mention(ex.article.id, *found.span(), found.group(), "PLACE", sent_of[found.start()], "community"))
 
 
 def _place_governments(ex: Extraction, full: str) -> None:

@@ -32,7 +32,8 @@ class Mention:
     text: str
     label: str
     sentence: int  # index into the article's sentences
-    origin: str = "ner"  # or "byline", "role" (an organization named before a role, missed by the model), "alias", "repeat", "listed"
+    origin: str = "ner"  # or "byline", "role" (an organization named before a role, missed by the model), "alias", "repeat", "listed",
+    # "titled" (a person the model missed after a title), "community" (a community after its street)
     refers: str = ""  # the name this mention stands for when the text is not a name (本报: the paper)
 
     @property

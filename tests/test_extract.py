@@ -895,6 +895,17 @@ def test_a_company_read_as_its_core_is_named_with_the_trade_written_after_it() -
     # not when the trade word begins the clause's own words
     ex = run("星城环保追求高标准。", [("星城", "COMPANY")])
     assert [m.text for m in ex.mentions] == ["星城"]
+    # typed an organization: when the article names the company by that core and trade
+    text = "湖南星城瓷业股份有限公司参展。星城瓷业总经理许海说，订单大增。"
+    ex = run(text, [("湖南星城瓷业股份有限公司", "COMPANY"), ("星城", "ORG"), ("许海", "PERSON")])
+    assert affiliations(ex) == {("许海", "总经理", "星城瓷业")}
+
+
+def test_a_community_after_its_street_is_a_place_and_its_committee_the_communitys() -> None:
+    text = "日前，荷花区月湖街道翡翠社区的改造工程完工。社区党委书记易海英说，小区新增停车位。建宁街道新建的社区也已完工。"
+    ex = run(text, [("荷花区", "PLACE"), ("月湖街道", "PLACE"), ("易海英", "PERSON"), ("建宁街道", "PLACE")])
+    assert [m.text for m in ex.mentions if m.label == "PLACE"] == ["荷花区", "月湖街道", "翡翠社区", "建宁街道"]
+    assert affiliations(ex) == {("易海英", "党委书记", "翡翠社区")}
 
 
 def test_a_date_and_a_verb_before_a_title_referring_back_are_no_part_of_it() -> None:
