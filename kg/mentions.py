@@ -66,6 +66,8 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _place_bodies(ex, full, sent_of)
     _missed_holders(ex, full, sent_of)
     _workplaces(ex, full, sent_of)
+    _stock_codes(ex, full, sent_of)
+    _companies_read_as_persons(ex, words)
     _repeated_names(ex, full, sent_of, words)
     _listed_persons(ex, full, sent_of)
     _persons_named_after_titles(ex, full, sent_of, words)
@@ -287,6 +289,45 @@ def _committees_follow_their_bodies(ex: Extraction) -> None:
 _QUOTED = re.compile(r"[“\"「『]([\u4e00-\u9fff]{2,8})[”\"」』]")
 
 
+_STOCK_CODE = re.compile(r"([\u4e00-\u9fff]{2,8})[（(](?:股票代码[:：])?\d{6}(?:\.[A-Z]{2})?[）)]")
+
+
+def _stock_codes(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """爱尔眼科（300015）: a name before a stock code in brackets is a listed company, when the
+    model read nothing or the same span there; the name is the characters since the clause
+    began, two to eight of them."""
+    for found in _STOCK_CODE.finditer(full):
+        a, b = found.span(1)
+        if a > 0 and han(full[a - 1]):
+            continue  # the clause began earlier: where the name begins is not known
+        if full[a] in BETWEEN_NAMES and b - a > 2:
+            a += 1  # …（000932）和 + 爱尔眼科（300015）
+        inside = [m for m in ex.mentions if m.start < b and a < m.end]
+        if not inside:
+            ex.mentions.append(Mention(ex.article.id, a, b, full[a:b], "COMPANY", sent_of[a], "code"))
+        elif len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b):
+            inside[0].label = "COMPANY"
+
+
+def _companies_read_as_persons(ex: Extraction, words: Lexicon) -> None:
+    """特斯拉 read as a person where the article names 美国特斯拉公司: a person's name that is
+    a company's core, a country or place before it left off, is that company."""
+    gaz = gazetteer()
+    cores: dict[str, str] = {}
+    for m in ex.mentions:
+        if m.label == "COMPANY" and m.origin != "byline":
+            core = company_core(m.text, gaz)
+            head = next((n for n in (4, 3, 2) if len(core) > n + 1 and words.place(core[:n])), 0)
+            cores.setdefault(core, m.text)
+            cores.setdefault(core[head:], m.text)
+    named = set()
+    for m in ex.mentions:
+        if m.label == "PERSON" and m.origin == "ner" and m.text in cores:
+            m.label = "COMPANY"
+            named.add((m.text, cores[m.text]))
+    ex.aliases.extend(sorted(named))  # the company's short name, as if the text had defined it
+
+
 def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
     """A name the model found is that name wherever the article repeats it, and a company
     given in full is named by its core afterwards (江西洪城水业股份有限公司 … 洪城水业): the
@@ -300,6 +341,7 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
     gaz = gazetteer()
     forms: dict[str, str] = {}
     cores: list[str] = []
+    shorts: set[str] = set()
     for m in ex.mentions:
         if m.origin == "byline":
             continue
@@ -310,6 +352,11 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
             cores.append(core)
             if len(core) >= 4 and core != m.text and not words.common(core):
                 forms.setdefault(core, m.label)
+            trade = longest_ending(core, TRADES)
+            short = core[: -len(trade)] if trade else ""  # 山河智能 of 山河智能装备股份有限公司
+            if len(short) >= 4 and not words.common(short) and not gaz.candidates(short):
+                forms.setdefault(short, m.label)
+                shorts.add(short)
     quoted = [q for q in _QUOTED.finditer(full) if any(c.startswith(q.group(1)) and c != q.group(1) for c in cores)]
     if not forms and not quoted:
         return
@@ -327,7 +374,12 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
     for found in pattern.finditer(full):
         a, b = found.span()
         if any(covered[a:b]):
-            continue
+            # 山河 + 智能 read as a place: a short name of the company is the company
+            inside = [m for m in ex.mentions if m.start < b and a < m.end]
+            if not (found.group() in shorts and len(inside) == 1 and inside[0].start == a and inside[0].end < b
+                    and inside[0].label != "PERSON" and inside[0].origin == "ner"):
+                continue
+            ex.mentions.remove(inside[0])
         covered[a:b] = b"\x01" * (b - a)
         ex.mentions.append(Mention(ex.article.id, a, b, found.group(), forms[found.group()], sent_of[a], "repeat"))
 

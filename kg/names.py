@@ -26,7 +26,7 @@ TRADES: tuple[str, ...] = (
     "钢铁", "机械", "重工", "汽车", "食品", "农业", "牧业", "乳业", "酒业", "物流", "地产", "置业", "建设", "建工",
     "传媒", "文化", "旅游", "证券", "保险", "投资", "实业", "通信", "网络", "信息", "软件", "智能", "光电", "环保",
     "水务", "燃气", "矿业", "纺织", "服饰", "家居", "家电", "航空", "船舶", "物业", "商贸", "百货", "医疗", "影业",
-    "水泥", "纸业", "瓷业", "陶瓷", "茶业", "茶油", "粮油", "木业", "种业", "渔业", "油脂", "玻璃", "烟花",
+    "水泥", "纸业", "瓷业", "陶瓷", "茶业", "茶油", "粮油", "木业", "种业", "渔业", "油脂", "玻璃", "烟花", "装备",
 )
 
 
@@ -52,7 +52,9 @@ _CORE_TRIM: tuple[str, ...] = ("总公司", "分公司", *(f for f in LEGAL_FORM
 def company_core(name: str, gaz: Gazetteer) -> str:
     """The name without the places it starts with and the legal forms it ends with:
     江西洪城水业股份有限公司 -> 洪城水业, the form news uses once the full name is given."""
-    core = name[len(gaz.place_prefix(name)) :]
+    prefix = gaz.place_prefix(name)
+    # a town's short name is the company's own (山河 of 山河智能装备…: towns 山河镇, 山河乡)
+    core = name[len(prefix) :] if any(len(code) <= 6 for code, _ in gaz.candidates(prefix)) else name
     while (prefix := gaz.place_prefix(core)) in gaz.exact:  # 江苏省南京市…, but not 黄金 of 黄金集团
         core = core[len(prefix) :]
     trimmed = True

@@ -926,6 +926,27 @@ def test_a_team_member_is_of_the_body_of_the_person_whose_team_it_is() -> None:
     assert ("陈文静", "主攻手", "湘江女排") in found
 
 
+def test_a_name_before_a_stock_code_is_a_listed_company_named_so_again() -> None:
+    text = "其中，星辰眼科（300915）营收增长12%，华信钢铁（000932）和蓝海科技（300433）净利润增长。蓝海科技董事长周海飞表示，将扩产。"
+    ex = run(text, [("华信钢铁", "COMPANY"), ("周海飞", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["星辰眼科", "华信钢铁", "蓝海科技", "蓝海科技"]
+    assert affiliations(ex) == {("周海飞", "董事长", "蓝海科技")}
+
+
+def test_a_person_that_is_a_companys_core_after_a_country_is_the_company() -> None:
+    text = "美国星际汽车公司宣布投产。星际汽车首席执行官约翰·史密斯致辞。"
+    ex = run(text, [("美国星际汽车公司", "COMPANY"), ("星际汽车", "PERSON"), ("约翰·史密斯", "PERSON")])
+    assert [m.label for m in ex.mentions if m.text == "星际汽车"] == ["COMPANY"]
+    assert ("星际汽车", "美国星际汽车公司") in ex.aliases
+
+
+def test_a_company_named_by_its_core_without_its_trade_though_a_town_shares_its_head() -> None:
+    # 黄金 is a town's short name: it is the company's own, and 黄金智造 its short name
+    text = "黄金智造装备股份有限公司副总经理王晓明说，订单饱满。据介绍，黄金智造今年海外营收过半。"
+    ex = run(text, [("黄金智造装备股份有限公司", "COMPANY"), ("王晓明", "PERSON"), ("黄金", "PLACE")])
+    assert [(m.text, m.label) for m in ex.mentions][-1] == ("黄金智造", "COMPANY")
+
+
 def test_a_profiles_posts_between_commas_and_each_body_listed_after_a_post() -> None:
     text = "官春雷，1948年生，湘江农业大学教授、中国工程院院士，长期从事油菜育种研究。王明，曾任华信公司总经理，现已退休。"
     ents = [("官春雷", "PERSON"), ("湘江农业大学", "ORG"), ("中国工程院", "ORG"), ("王明", "PERSON"), ("华信公司", "COMPANY")]

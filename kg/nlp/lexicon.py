@@ -16,6 +16,7 @@ import numpy
 CATEGORIES: tuple[str, ...] = ("word", "place", "person", "org")
 _B, _M, _E = 1, 2, 4
 _COMMON, _ORG_NAME = 1 << CATEGORIES.index("word"), 1 << CATEGORIES.index("org")
+_PLACE = 1 << CATEGORIES.index("place")
 
 
 class Lexicon:
@@ -62,6 +63,10 @@ class Lexicon:
             if word and bits:
                 entries[word] = int(bits)
         return cls(entries)
+
+    def place(self, word: str) -> bool:
+        """A place name in the lexicon (a division, a country: 美国)."""
+        return bool(self.entries.get(word, 0) & _PLACE)
 
     def knows(self, word: str) -> bool:
         """The word is in the lexicon under any category."""
