@@ -48,6 +48,8 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
         text = full[s:e]
         if e - s < 2 or any(s < b and a < e for a, b in taken):
             continue  # single characters (京, 中) are abbreviations, not names kg can resolve
+        if "\n" in text:
+            continue  # read across two paragraphs (a short line the page repair left unjoined)
         if ent.label_ in ORGS and text.startswith(descriptors):
             continue
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
@@ -556,14 +558,21 @@ _COMMUNITY = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:社区|村)")
 
 def _communities(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """月塘街道 + 钻石社区: a community or village written right after its street or town is a
-    place, when the model read nothing there (the divisions stop at towns; villages the
-    model tags, communities it mostly does not)."""
+    place, when the model read nothing there or only the start of it as a place (花桥 of
+    花桥社区): the divisions stop at towns; villages the model tags, communities it mostly
+    does not."""
     for m in list(ex.mentions):
         if m.label != "PLACE" or not m.text.endswith(("街道", "镇", "乡")):
             continue
         found = _COMMUNITY.match(full, m.end)
-        if found and not name_breaks() & set(found.group()) and ex.free(*found.span()):  # 新建 + 的 + 社区 is none
-            ex.mentions.append(Mention(ex.article.id, *found.span(), found.group(), "PLACE", sent_of[found.start()], "community"))
+        if not found or name_breaks() & set(found.group()):  # 新建 + 的 + 社区 is none
+            continue
+        a, b = found.span()
+        inside = [x for x in ex.mentions if x.start < b and a < x.end]
+        # 云集街道 + 花桥 (read as the town 花桥镇) + 社区: the community
+        if all(x.label == "PLACE" and x.origin == "ner" and x.start == a and x.end < b for x in inside) and len(inside) <= 1:
+            ex.mentions = [x for x in ex.mentions if x not in inside]
+            ex.mentions.append(Mention(ex.article.id, a, b, found.group(), "PLACE", sent_of[a], "community"))
 
 
 def _place_governments(ex: Extraction, full: str) -> None:

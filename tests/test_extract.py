@@ -906,6 +906,15 @@ def test_a_community_after_its_street_is_a_place_and_its_committee_the_community
     ex = run(text, [("荷花区", "PLACE"), ("月湖街道", "PLACE"), ("易海英", "PERSON"), ("建宁街道", "PLACE")])
     assert [m.text for m in ex.mentions if m.label == "PLACE"] == ["荷花区", "月湖街道", "翡翠社区", "建宁街道"]
     assert affiliations(ex) == {("易海英", "党委书记", "翡翠社区")}
+    # the model read only the community's head, as a town of that name
+    ex = run("在云集街道花溪社区，网格员李冬青正挨家挨户走访。", [("云集街道", "PLACE"), ("花溪", "PLACE"), ("李冬青", "PERSON")])
+    assert affiliations(ex) == {("李冬青", "网格员", "花溪社区")}
+
+
+def test_a_name_read_across_two_paragraphs_is_none() -> None:
+    text = "近日，全县召开会议。\n县委常委、政法委书记蒋志\n强介绍，全县已建成网格2860个。"
+    ex = run(text, [("蒋志\n强", "PERSON")])
+    assert not [m for m in ex.mentions if m.label == "PERSON"]
 
 
 def test_a_date_and_a_verb_before_a_title_referring_back_are_no_part_of_it() -> None:
