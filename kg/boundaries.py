@@ -8,6 +8,7 @@ division cut (西湖区 of 东西湖区). Each pass replaces the mentions it rep
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -80,19 +81,28 @@ def _levels_cut_off(ex: Extraction, full: str) -> None:
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 
+@lru_cache(maxsize=1)
+def _trade_at() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(TRADES, key=len, reverse=True)))
+
+
 def _trades_cut_off(ex: Extraction, full: str) -> None:
     """湘佳 + 牧业总经理 X: a company the model read as its core alone, its trade written right
     after (字号 + 行业) and then a title or a clause mark, is named with the trade (燕京啤酒 +
     环保追求… is not). So is one the model typed an organization when the article names the
     company by that core and trade (华联 + 瓷业总经理 X after 湖南华联瓷业股份有限公司)."""
-    gaz = gazetteer()
-    cores = {company_core(m.text, gaz) for m in ex.mentions if m.label == "COMPANY"}
+    cores: set[str] | None = None
     for k, m in enumerate(ex.mentions):
         if m.label not in ORGS or m.origin != "ner" or m.text.endswith(LEGAL_FORMS) or m.text.endswith(TRADES):
             continue
-        trade = next((t for t in TRADES if full.startswith(t, m.end)), None)
-        after = m.end + len(trade or "")
-        if (trade and (m.label == "COMPANY" or m.text + trade in cores)
+        found = _trade_at().match(full, m.end)
+        if found is None:
+            continue
+        trade = found.group()
+        after = m.end + len(trade)
+        if m.label != "COMPANY" and cores is None:
+            cores = {company_core(x.text, gazetteer()) for x in ex.mentions if x.label == "COMPANY"}
+        if ((m.label == "COMPANY" or m.text + trade in (cores or ()))
                 and (not han(full[after : after + 1]) or full.startswith(titles(), after)) and ex.free(m.end, after)):
             ex.mentions[k] = replace(m.spanning(m.start, m.end + len(trade), full), label="COMPANY")
 

@@ -58,7 +58,7 @@ def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extract
     _byline_relations(ex, byline_people)
     _name_under_headline(ex)
     _author_notes(ex)
-    _affiliations(ex)
+    _affiliations(ex, words or shipped_lexicon())
     _adjacent_places(ex)
     _stated_locations(ex)
     return ex
@@ -219,7 +219,7 @@ def _author_notes(ex: Extraction) -> None:
                     ex.relations.append(Relation("affiliation", author, org, "", ex.sentence_evidence(ex.mentions[org].sentence)))
 
 
-def _affiliations(ex: Extraction) -> None:
+def _affiliations(ex: Extraction, words: Lexicon) -> None:
     """Person-role-organization patterns news uses, over the sentence's mentions."""
     text = ex.article.text
     ms = ex.mentions
@@ -271,7 +271,7 @@ def _affiliations(ex: Extraction) -> None:
         if text[person.start - len(clause) - 1 : person.start - len(clause)].isdigit():
             clause = _AGE.sub("", clause)  # 52岁的语文老师 X: the age is no part of the role
             clause = _DATE_END.sub("", clause)  # 于11月22日收到公司副总裁 X …
-            clause = _after_words(clause)  # … 收到 + 公司副总裁: the verb before the role is none of it
+            clause = _after_words(clause, words)  # … 收到 + 公司副总裁: the verb before the role is none of it
         if clause and ROLE_TEXT.match(clause) and ends_with_title(clause):
             named = _named_prefix(ex, j, clause)
             if named is not None:
@@ -370,12 +370,12 @@ _AGE = re.compile(r"^(?:多|余)?(?:岁|周岁)的?")
 _DATE_END = re.compile(r"^(?:日|月|年)")  # after the date's digits
 
 
-def _after_words(clause: str) -> str:
+def _after_words(clause: str, words: Lexicon) -> str:
     """The role from the first word that refers back to a company (公司, 集团 …) when only a
     common word stands before it (收到 + 公司副总裁); the clause as it is otherwise."""
     keys = [k for k in role_rules()["backref"] if len(k) >= 2]
     at = min((i for k in keys if (i := clause.find(k)) > 0), default=-1)
-    if at > 0 and shipped_lexicon().common(clause[:at]) and ends_with_title(clause[at:]):
+    if at > 0 and words.common(clause[:at]) and ends_with_title(clause[at:]):
         return clause[at:]
     return clause
 

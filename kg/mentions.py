@@ -66,7 +66,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _defined_aliases(ex, full, sent_of)
     _place_governments(ex, full)
     _place_bodies(ex, full, sent_of)
-    _missed_holders(ex, full, sent_of)
+    _missed_holders(ex, full, sent_of, words)
     _workplaces(ex, full, sent_of)
     _stock_codes(ex, full, sent_of)
     _companies_read_as_persons(ex, words)
@@ -291,15 +291,19 @@ def _committees_follow_their_bodies(ex: Extraction) -> None:
 _QUOTED = re.compile(r"[“\"「『]([\u4e00-\u9fff]{2,8})[”\"」』]")
 
 
-_STOCK_CODE = re.compile(r"([\u4e00-\u9fff]{2,8})[（(](?:股票代码[:：])?\d{6}(?:\.[A-Z]{2})?[）)]")
+_STOCK_CODE = re.compile(r"[（(](?:股票代码[:：])?\d{6}(?:\.[A-Z]{2})?[）)]")
+_NAME_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,8}$")
 
 
 def _stock_codes(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """爱尔眼科（300015）: a name before a stock code in brackets is a listed company, when the
     model read nothing or the same span there; the name is the characters since the clause
     began, two to eight of them."""
-    for found in _STOCK_CODE.finditer(full):
-        a, b = found.span(1)
+    for code in _STOCK_CODE.finditer(full):
+        found = _NAME_BEFORE.search(full, max(0, code.start() - 9), code.start())
+        if found is None:
+            continue
+        a, b = found.span()
         if a > 0 and han(full[a - 1]):
             continue  # the clause began earlier: where the name begins is not known
         if full[a] in BETWEEN_NAMES and b - a > 2:
@@ -441,9 +445,10 @@ def _persons_named_after_titles(ex: Extraction, full: str, sent_of: SentenceOf, 
     def add(s: int, p: int) -> None:
         ex.mentions.append(Mention(ex.article.id, s, p, full[s:p], "PERSON", sent_of[s], "titled"))
 
+    names = surnames()
     for said in _said_or_closed().finditer(full):
         p = said.start()
-        s = next((p - n for n in (3, 2) if p - n >= 2 and full.endswith(titles(), 0, p - n)), None)
+        s = next((p - n for n in (3, 2) if p - n >= 2 and full[p - n] in names and full.endswith(titles(), 0, p - n)), None)
         if (s is not None and not full.endswith(groups, 0, s) and not any(words.common(full[s - k : s + 1]) for k in (2, 3))
                 and is_name(s, p)):
             add(s, p)
@@ -625,7 +630,7 @@ def _place_bodies(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         ex.mentions.append(Mention(ex.article.id, place.start, place.end + cut, full[place.start : place.end + cut], label, sent_of[place.start], "role"))
 
 
-def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf, lexicon: Lexicon) -> None:
     """Organizations the model missed where a role names them: NAME-ending-in-an-organization-word
     + title + PERSON (…开发区企业服务负责人 X). The name must not overlap a mention."""
     rules = role_rules()
@@ -659,7 +664,7 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
             continue
         if len(name) < len(ending) + 3 and not bureau:
             continue  # 省政府 is a body too: its place is found after (_qualified_bodies)
-        if bare_company(name, shipped_lexicon()):
+        if bare_company(name, lexicon):
             continue  # 收到 + 公司副总裁: common words before a legal form name no company
         if not ROLE_TEXT.match(role) or not ends_with_title(role) or any(w in role for w in joining):
             continue
