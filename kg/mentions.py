@@ -653,6 +653,9 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf, lexicon: Lex
         cut = max((m.end() for sfx in words for m in re.finditer(re.escape(sfx), clause)
                    if m.end() < len(clause) and ends_with_title(clause[m.end() :])), default=0)
         name, role = clause[:cut], clause[cut:]
+        listed = name.rfind("、") + 1  # 驻村第一书记、+ 省农业农村厅 + 干部: the body is after the list's mark
+        name, lo = name[listed:], lo + listed
+        cut -= listed
         ending = longest_ending(name, suffixes)
         if ending is None and (gazetteer().place_prefix(name) or bare_body(name)):  # 沙雅县农业农村局, 县农业农村局
             ending = longest_ending(name, place_words)

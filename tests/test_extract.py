@@ -110,6 +110,13 @@ def test_a_level_written_alone_before_a_body_the_model_read_is_the_bodys() -> No
     assert {("许文海", "院长", "湖北省高级人民法院"), ("余晓东", "检察长", "湖北省人民检察院")} <= found
 
 
+def test_a_missed_body_after_a_listed_title_begins_after_the_lists_mark() -> None:
+    text = "湖北日报讯（记者 陶然）驻村第一书记、省农业农村厅干部李明远说，村里建起了育秧工厂。"
+    found = affiliations(run(text, [("陶然", "PERSON"), ("李明远", "PERSON")]))
+    assert ("李明远", "干部", "湖北省农业农村厅") in found
+    assert not any(o.startswith("驻村") for _, _, o in found)
+
+
 def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
     text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
     ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])
