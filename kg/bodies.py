@@ -170,7 +170,8 @@ def _qualified_bodies(ex: Extraction) -> None:
         return (gaz.name[code] if code else ""), False
 
     generic = generic_bodies()
-    if not any(m.label in ORGS and not m.refers and (m.text in generic or m.text[:1] in LEVELS) for m in ex.mentions):
+    if not any(m.label in ORGS and not m.refers and (m.text in generic or m.text[:1] in LEVELS or m.text.startswith("街道"))
+               for m in ex.mentions):
         return  # most articles name no body by its level alone: no place needs looking up
     places = [(m.start, m.end, m.sentence, *named) for m in ex.mentions if (named := place_of(m))[0]]  # in text order
     for k, m in enumerate(ex.mentions):
@@ -188,4 +189,4 @@ def _qualified_bodies(ex: Extraction) -> None:
         fits = [(p, near or written) for p, near, written in before + after if p.endswith(level)]
         named = next((p for p, sure in fits if sure), fits[0][0] if fits else None)
         if named:
-            m.refers = named + m.text[1:]
+            m.refers = named + m.text[len(level) :]

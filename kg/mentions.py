@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from kg.bodies import level_committees, level_heads, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
 from kg.boundaries import name_breaks, repair_boundaries
-from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, TRADES, bare_body, bare_company, company_core, han, in_order, surnames
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, TRADES, bare_body, bare_company, company_core, han, in_order, surnames
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.places import ADMIN_SUFFIXES, gazetteer
@@ -492,12 +492,15 @@ def _trade_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon)
 
 def _bodies_read_as_places(ex: Extraction) -> None:
     """江苏省科技厅 tagged PLACE: a name ending in a public body's word that names no division
-    is that body (zones, 开发区 and the like, are left as the model read them)."""
+    is that body (zones, 开发区 and the like, are left as the model read them); a school
+    named by its number (长沙一中) tagged a company is a body too."""
     gaz = gazetteer()
     words = tuple(w for w in public_body_words() if w not in ZONE_WORDS)
     for m in ex.mentions:
         if m.label == "PLACE" and m.origin == "ner" and m.text.endswith(words) and not gaz.candidates(m.text):
             m.label = "ORG"
+        elif m.label == "COMPANY" and NUMBERED_SCHOOL.search(m.text):
+            m.label = "ORG"  # 长沙一中 tagged a company: a school named by its number
 
 
 _PLACE_ENDS = (*ADMIN_SUFFIXES, "村", "社区", "组")

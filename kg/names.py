@@ -6,6 +6,7 @@ resolution merges the two; both read names the same way through this module.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -35,6 +36,9 @@ def surnames() -> frozenset[str]:
     """Characters that begin Chinese names, derived from public name lists (training/build_surnames.py)."""
     return frozenset(resources.files("kg.data").joinpath("surnames.txt").read_text(encoding="utf8").strip())
 
+
+# a school named short by its number (长沙一中, 雅礼二小) or as an affiliated school (师大附中)
+NUMBERED_SCHOOL = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[中小]$|附[中小]$")
 
 # a team is written with or without its word for team: 广东宏远 / 广东宏远队
 TEAM_FORMS: tuple[str, ...] = ("队", "代表队", "俱乐部")
@@ -89,6 +93,8 @@ def bare_body(name: str) -> str:
 
     Such a name is no one body: every city has its 市政协.
     """
+    if name.startswith("街道") and len(name) > 2:
+        return "街道"  # 街道办事处, 街道党工委: a street's (the divisions' streets are towns' peers)
     # 省市场监管局 is the province's 市场监管局, though 省市 (provinces and cities) starts it
     level_then_word = len(name) >= 3 and name[0] in LEVELS and name[1:].startswith(NOT_LEVEL_STARTS)
     if len(name) >= 2 and name[0] in LEVELS and (not name.startswith(NOT_LEVEL_STARTS) or level_then_word):

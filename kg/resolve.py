@@ -38,7 +38,7 @@ from importlib import resources
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, longest_ending, public_body_words, role_rules
-from kg.names import LEGAL_FORMS, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order
+from kg.names import LEGAL_FORMS, NUMBERED_SCHOOL, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order
 from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, town_level
 
@@ -152,6 +152,8 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     if full.startswith("中国") and short[1:2] == "行" and "银行" in full and short[0] == full[2] and short[-1] == full[-1]:
         # a national bank called by its character and 行 (建行江苏省分行 / 中国建设银行江苏省分行)
         return _kept_in_order(short, full[2:])
+    if NUMBERED_SCHOOL.search(short) and full.endswith(short[-1] + "学") and short[:2] == full[:2]:
+        return _kept_in_order(short, full)  # 长沙一中 / 长沙市第一中学 (长沙一中 is no 长沙市第十一中学)
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
         # but a place and a body's word is a name of its own (湖南大学 is no 湖南农业大学), and
         # a number left out names another body (湘雅医院 is no 湘雅三医院)
@@ -171,7 +173,8 @@ def _org_type(label: str, votes: Counter) -> str:
     model said; otherwise the mentions vote (ties go to ORG)."""
     if label.endswith(LEGAL_FORMS[:6]):
         return "COMPANY"
-    if label.endswith(public_body_words() + TEAM_FORMS + SQUADS) or "人民银行" in label:  # the central bank is no company
+    if label.endswith(public_body_words() + TEAM_FORMS + SQUADS) or "人民银行" in label or NUMBERED_SCHOOL.search(label):
+        # the central bank is no company, nor a school named by its number (长沙一中)
         return "ORG"
     return max(("COMPANY", "ORG"), key=lambda t: (votes[t], t == "ORG"))
 

@@ -11,6 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+from kg.names import NUMBERED_SCHOOL
+
 _ROLE = r"(?:[\u4e00-\u9fff]{1,14}|[\u4e00-\u9fff]{0,10}[A-Z]{2,4})"  # a title in letters (CEO) ends the role
 ROLE_TEXT = re.compile(rf"^(?:{_ROLE}、)*{_ROLE}$")
 
@@ -98,4 +100,7 @@ def serves(role: str, holder: str, label: str) -> bool:
     a 法院, not the 检察院 named nearer, nor a country. Titles without a kind are not judged."""
     kinds = role_rules()["title_bodies"]
     title = longest_ending(role, kinds)
-    return title is None or (label in ("ORG", "COMPANY") and any(k in holder for k in kinds[title]))
+    if title is None:
+        return True
+    school = "中学" in kinds[title] and NUMBERED_SCHOOL.search(holder) is not None  # 长沙一中校长
+    return label in ("ORG", "COMPANY") and (school or any(k in holder for k in kinds[title]))

@@ -117,6 +117,13 @@ def test_a_missed_body_after_a_listed_title_begins_after_the_lists_mark() -> Non
     assert not any(o.startswith("驻村") for _, _, o in found)
 
 
+def test_a_school_named_by_its_number_and_a_street_office_named_bare() -> None:
+    text = "株洲二中校长谢永明表示，学校将继续推进五育并举。在芦淞区建宁街道，街道办事处主任曾丽华说，驿站已服务3万人次。"
+    ents = [("株洲二中", "COMPANY"), ("谢永明", "PERSON"), ("芦淞区", "PLACE"), ("建宁街道", "PLACE"), ("街道办事处", "ORG"),
+            ("曾丽华", "PERSON")]
+    assert affiliations(run(text, ents)) == {("谢永明", "校长", "株洲二中"), ("曾丽华", "主任", "建宁街道办事处")}
+
+
 def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
     text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
     ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])

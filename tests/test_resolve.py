@@ -328,3 +328,11 @@ def test_a_province_written_short_at_the_head_of_a_name_locates_it_though_towns_
     res = resolve([extraction("a1", text, [("江西绿源食品有限公司", "COMPANY"), ("北海舰队", "ORG")])])
     located = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "located_in"}
     assert located == {("江西绿源食品有限公司", "江西省")}
+
+
+def test_a_school_named_short_by_its_number_is_the_school() -> None:
+    text = "长沙市第一中学入选。长沙一中校长谢永明表示将继续推进。长沙市第十一中学也入选。"
+    ents = [("长沙市第一中学", "ORG"), ("长沙一中", "COMPANY"), ("长沙市第十一中学", "ORG")]
+    res = resolve([extraction("a1", text, ents)])
+    assert by_label(res, "长沙市第一中学").aliases == {"长沙一中"}
+    assert by_label(res, "长沙市第一中学").type == "ORG" and by_label(res, "长沙市第十一中学").aliases == set()
