@@ -2,7 +2,8 @@
 
 The model cuts names, joins two, types a body as a place, misses a repeat or a name it
 read elsewhere; each pass fixes one such reading from the text and the name's parts
-(places, legal forms, body words), never from a list of names.
+(places, legal forms, body words), never from a list of names. The passes for persons
+and for companies live in kg.persons and kg.companies; this module runs them in order.
 """
 
 from __future__ import annotations
@@ -16,10 +17,20 @@ from spacy.tokens import Doc
 from kg.bodies import level_committees, level_heads, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
 from kg.boundaries import name_breaks, repair_boundaries
-from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, TRADES, bare_body, bare_company, company_core, han, in_order, surnames
+from kg.companies import (
+    companies_read_as_persons,
+    companies_read_as_places,
+    company_organs,
+    joined_companies,
+    split_owners,
+    stock_codes,
+    trade_names,
+)
+from kg.names import LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, TRADES, bare_body, bare_company, company_core, in_order
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
-from kg.places import ADMIN_SUFFIXES, gazetteer
+from kg.persons import headline_only_persons, listed_persons, persons_named_after_titles
+from kg.places import gazetteer
 from kg.records import ORGS, Extraction, Mention, SentenceOf, lines_at
 from kg.roles import (
     CLAUSE_BREAK,
@@ -54,53 +65,35 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
             continue
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
     words = words or shipped_lexicon()
-    _joined_companies(ex, words)
+    joined_companies(ex, words)
     repair_boundaries(ex, full, words)
-    _split_owners(ex, sent_of)
+    split_owners(ex, sent_of)
     _split_party_bodies(ex)
-    _company_organs(ex)
+    company_organs(ex)
     _titles_read_in(ex, full)
     _teams(ex)
     _bodies_read_as_places(ex)
-    _companies_read_as_places(ex, full, words)
+    companies_read_as_places(ex, full, words)
     _defined_aliases(ex, full, sent_of)
     _place_governments(ex, full)
     _place_bodies(ex, full, sent_of)
     _missed_holders(ex, full, sent_of, words)
     _workplaces(ex, full, sent_of)
-    _stock_codes(ex, full, sent_of)
-    _companies_read_as_persons(ex, words)
+    stock_codes(ex, full, sent_of)
+    companies_read_as_persons(ex, words)
     _repeated_names(ex, full, sent_of, words)
-    _listed_persons(ex, full, sent_of)
-    _persons_named_after_titles(ex, full, sent_of, words)
-    _trade_names(ex, full, sent_of, words)
+    listed_persons(ex, full, sent_of)
+    persons_named_after_titles(ex, full, sent_of, words)
+    trade_names(ex, full, sent_of, words)
     _names_written_whole(ex, full)
     _places_run_on(ex, words)
     _communities(ex, full, sent_of)
     level_committees(ex, full, sent_of)
     level_heads(ex, full, sent_of)
-    _headline_only_persons(ex, full)
+    headline_only_persons(ex, full)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     qualify_bodies(ex, full)
     _committees_follow_their_bodies(ex)
-
-
-def _headline_only_persons(ex: Extraction, full: str) -> None:
-    """占比超 read as the person 比超 in a headline: a person the model reads in the headline
-    block whom the article's text never names again is no person (a headline's names, 李华的
-    「午夜热线」, are the story's people)."""
-    a = ex.article
-    heads = {h for h in (a.headline, a.kicker, a.subheadline) if h}
-    spans = [(pos, pos + len(line)) for pos, line in lines_at(full) if line.strip() in heads]
-    if not spans:
-        return
-
-    def in_head(m: Mention) -> bool:  # within a headline line, not the whole line (a commentary's author, 曾凡华)
-        return any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for s, e in spans)
-
-    named = {m.text for m in ex.mentions if m.label == "PERSON" and not in_head(m)}
-    ex.mentions = [m for m in ex.mentions
-                   if not (m.label == "PERSON" and m.origin == "ner" and in_head(m) and m.text not in named)]
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:
@@ -165,21 +158,6 @@ def _defined_aliases(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         ex.aliases.append((short, name))
 
 
-def _joined_companies(ex: Extraction, words: Lexicon) -> None:
-    """江西自由王国 + 家具有限公司, the model's cut through one name: a bare company right
-    after another name, with nothing between, is the end of that name."""
-    ms = ex.mentions
-    k = len(ms) - 1
-    while k > 0:
-        a, b = ms[k - 1], ms[k]
-        if (
-            a.end == b.start and a.origin == b.origin == "ner" and b.label == "COMPANY"
-            and bare_company(b.text, words) and not a.text.endswith(public_body_words() + ZONE_WORDS)
-        ):  # (a zone or a body before a company is where the company is, not its name: 湘商产业园 + 天天食品…)
-            ms[k - 1 : k + 1] = [Mention(a.article, a.start, b.end, a.text + b.text, "COMPANY", a.sentence)]
-        k -= 1
-
-
 def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """在武汉明正检验实验室里，总经理 X: where a story stands, a name ending in an organization
     word between 在 and 里 (or a comma) is that organization, when the model missed it."""
@@ -206,35 +184,6 @@ def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
 def _workplace_pattern() -> re.Pattern[str]:
     words = "|".join(sorted(map(re.escape, role_rules()["holder_suffixes"]), key=len, reverse=True))
     return re.compile(rf"在(?P<name>[\u4e00-\u9fff]{{3,20}}?(?:{words}))(?:里|内)?[，,]")
-
-
-_OWNED = re.compile(r"旗下|下属|所属")
-
-
-def _split_owners(ex: Extraction, sent_of: SentenceOf) -> None:
-    """长安汽车旗下深蓝汽车科技有限公司: "under" joins two names the model read as one; each is a mention."""
-    out: list[Mention] = []
-    for m in ex.mentions:
-        cut = _OWNED.search(m.text) if m.label in ORGS and m.origin == "ner" else None
-        if cut is None or cut.start() < 2 or len(m.text) - cut.end() < 2:
-            out.append(m)
-            continue
-        a, b = m.start + cut.start(), m.start + cut.end()
-        out.append(Mention(m.article, m.start, a, m.text[: cut.start()], m.label, m.sentence))
-        out.append(Mention(m.article, b, m.end, m.text[cut.end() :], m.label, sent_of[b]))
-    ex.mentions = out
-
-
-def _company_organs(ex: Extraction) -> None:
-    """通威集团董事局 + 主席 X: the company, whose 董事局主席 X is (the organ is no body of its own)."""
-    organs = tuple(role_rules()["company_organs"])
-    companies = {m.text for m in ex.mentions if m.label == "COMPANY"}
-    for k, m in enumerate(ex.mentions):
-        organ = longest_ending(m.text, organs) if m.label in ORGS and m.origin == "ner" else None
-        rest = m.text[: -len(organ)] if organ else ""
-        # a company by its legal form or tagged so elsewhere (华菱钢铁董事会), not 国际货币基金组织执行董事会
-        if len(rest) >= 2 and (rest.endswith(LEGAL_FORMS) or rest in companies):
-            ex.mentions[k] = Mention(m.article, m.start, m.end - len(organ), rest, "COMPANY", m.sentence)
 
 
 def _titles_read_in(ex: Extraction, full: str) -> None:
@@ -289,49 +238,6 @@ def _committees_follow_their_bodies(ex: Extraction) -> None:
 
 
 _QUOTED = re.compile(r"[“\"「『]([\u4e00-\u9fff]{2,8})[”\"」』]")
-
-
-_STOCK_CODE = re.compile(r"[（(](?:股票代码[:：])?\d{6}(?:\.[A-Z]{2})?[）)]")
-_NAME_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,8}$")
-
-
-def _stock_codes(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
-    """爱尔眼科（300015）: a name before a stock code in brackets is a listed company, when the
-    model read nothing or the same span there; the name is the characters since the clause
-    began, two to eight of them."""
-    for code in _STOCK_CODE.finditer(full):
-        found = _NAME_BEFORE.search(full, max(0, code.start() - 9), code.start())
-        if found is None:
-            continue
-        a, b = found.span()
-        if a > 0 and han(full[a - 1]):
-            continue  # the clause began earlier: where the name begins is not known
-        if full[a] in BETWEEN_NAMES and b - a > 2:
-            a += 1  # …（000932）和 + 爱尔眼科（300015）
-        inside = [m for m in ex.mentions if m.start < b and a < m.end]
-        if not inside:
-            ex.mentions.append(Mention(ex.article.id, a, b, full[a:b], "COMPANY", sent_of[a], "code"))
-        elif len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b):
-            inside[0].label = "COMPANY"
-
-
-def _companies_read_as_persons(ex: Extraction, words: Lexicon) -> None:
-    """特斯拉 read as a person where the article names 美国特斯拉公司: a person's name that is
-    a company's core, a country or place before it left off, is that company."""
-    gaz = gazetteer()
-    cores: dict[str, str] = {}
-    for m in ex.mentions:
-        if m.label == "COMPANY" and m.origin != "byline":
-            core = company_core(m.text, gaz)
-            head = next((n for n in (4, 3, 2) if len(core) > n + 1 and words.place(core[:n])), 0)
-            cores.setdefault(core, m.text)
-            cores.setdefault(core[head:], m.text)
-    named = set()
-    for m in ex.mentions:
-        if m.label == "PERSON" and m.origin == "ner" and m.text in cores:
-            m.label = "COMPANY"
-            named.add((m.text, cores[m.text]))
-    ex.aliases.extend(sorted(named))  # the company's short name, as if the text had defined it
 
 
 def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
@@ -390,106 +296,6 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
         ex.mentions.append(Mention(ex.article.id, a, b, found.group(), forms[found.group()], sent_of[a], "repeat"))
 
 
-_LISTED = re.compile(r"、([\u4e00-\u9fff]{2,3})(?=、)")
-
-
-def _listed_persons(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
-    """张迎龙、秦国文、周海兵: a name of two or three characters listed between two persons
-    the model read, with nothing but the list's commas between, is a person too."""
-    persons = sorted((m for m in ex.mentions if m.label == "PERSON"), key=lambda m: m.start)
-    for a, b in zip(persons, persons[1:]):
-        between = full[a.end : b.start + 1]  # from the comma after one name to the comma before the next
-        if not (3 <= len(between) <= 25 and between[0] == "、" and between[-2] == "、"):
-            continue
-        found = list(_LISTED.finditer(full, a.end, b.start))
-        if sum(len(x.group(0)) for x in found) != b.start - a.end - 1:
-            continue  # something else stands in the list
-        for x in found:
-            if ex.free(*x.span(1)):
-                ex.mentions.append(Mention(ex.article.id, x.start(1), x.end(1), x.group(1), "PERSON", sent_of[x.start(1)], "listed"))
-
-
-_LIST_ENDS = frozenset("，。；、等和与及")  # what ends a listed name but a word that begins
-
-
-@lru_cache(maxsize=1)
-def _said_or_closed() -> re.Pattern[str]:
-    """Where a name said after its title ends: a clause mark or a verb of saying (longest first)."""
-    verbs = sorted(role_rules()["speech_verbs"], key=len, reverse=True)
-    return re.compile("|".join(["[，。、；：,;:]", *verbs]))
-
-
-def _persons_named_after_titles(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
-    """副院长 + 王国槐 + 评价: two or three characters the model left between a title and a
-    verb of saying or a clause mark are a person when they begin with a surname and read as
-    no word: not a common word, no title, no adverb or word between names at the end (时, 等,
-    上), no 某 (张某 is no name), no word made with the title's end (老师 + 傅学习: 老师傅);
-    not after a title many share (村干部 + 包网格).
-    张迎龙、+ 秦国文 + 出席: so is a name listed after a person and its comma, three characters
-    before a common word (two are too often three cut: 孙勇 + 军报道) or two or three before a
-    clause mark, 等 or 和."""
-    persons_end = {m.end for m in ex.mentions if m.label == "PERSON"}
-    stop = name_breaks() | set(role_rules()["adverbs"]) | set("时地等上晚后")
-    groups = tuple(role_rules()["group_titles"])
-    said_verbs = tuple(role_rules()["speech_verbs"])
-
-    def is_name(s: int, p: int) -> bool:
-        name = full[s:p]
-        return (all(han(c) for c in name) and name[0] in surnames() and name[0] not in name_breaks()
-                and name[-1] not in stop and "某" not in name and not name.endswith(said_verbs)
-                and not words.common(name) and not ends_with_title(name) and ex.free(s, p))
-
-    def word_begins(p: int) -> bool:
-        return any(words.common(full[p : p + n]) for n in (2, 3, 4))
-
-    def add(s: int, p: int) -> None:
-        ex.mentions.append(Mention(ex.article.id, s, p, full[s:p], "PERSON", sent_of[s], "titled"))
-
-    names = surnames()
-    for said in _said_or_closed().finditer(full):
-        p = said.start()
-        s = next((p - n for n in (3, 2) if p - n >= 2 and full[p - n] in names and full.endswith(titles(), 0, p - n)), None)
-        if (s is not None and not full.endswith(groups, 0, s) and not any(words.common(full[s - k : s + 1]) for k in (2, 3))
-                and is_name(s, p)):
-            add(s, p)
-    for s in sorted(persons_end):
-        if full[s : s + 1] != "、":
-            continue
-        p = next((s + 1 + n for n in (3, 2) if full[s + 1 + n : s + 2 + n] in _LIST_ENDS
-                  or (n == 3 and word_begins(s + 4) and not word_begins(s + 3))), None)
-        if p is not None and is_name(s + 1, p):
-            add(s + 1, p)
-
-
-def _trade_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
-    """华清集团 … 华清制药: a company the article names is named again by its core and a trade
-    (字号 + 行业), which the model reads as nothing; that name is the company's alias. The
-    core must be no common word nor a place, and the name must begin a word (not 东华清制药)."""
-    gaz = gazetteer()
-    named: dict[str, str] = {}
-    for m in ex.mentions:
-        core = company_core(m.text, gaz) if m.label == "COMPANY" and m.origin != "byline" else ""
-        if 2 <= len(core) <= 4 and all(map(han, core)) and not words.common(core) and not gaz.candidates(core):
-            named.setdefault(core, m.text)
-    if not named:
-        return
-    pattern = re.compile(f"({'|'.join(map(re.escape, named))})({'|'.join(TRADES)})({'|'.join(LEGAL_FORMS)})?")
-    defined: set[tuple[str, str]] = set()
-    for found in pattern.finditer(full):
-        a, b = found.span()
-        name, company = found.group(), named[found.group(1)]
-        if name == company or (a > 0 and han(full[a - 1]) and full[a - 1] not in BETWEEN_NAMES):
-            continue
-        inside = [x for x in ex.mentions if x.start < b and a < x.end]
-        if inside and not (len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)):
-            continue  # the model read something else there
-        if not inside:
-            ex.mentions.append(Mention(ex.article.id, a, b, name, "COMPANY", sent_of[a], "repeat"))
-        defined.add((name, company))
-    ex.aliases.extend(sorted(defined))
-
-
-
 def _bodies_read_as_places(ex: Extraction) -> None:
     """江苏省科技厅 tagged PLACE: a name ending in a public body's word that names no division
     is that body (zones, 开发区 and the like, are left as the model read them); a school
@@ -501,27 +307,6 @@ def _bodies_read_as_places(ex: Extraction) -> None:
             m.label = "ORG"
         elif m.label == "COMPANY" and NUMBERED_SCHOOL.search(m.text):
             m.label = "ORG"  # 长沙一中 tagged a company: a school named by its number
-
-
-_PLACE_ENDS = (*ADMIN_SUFFIXES, "村", "社区", "组")
-_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
-
-
-def _companies_read_as_places(ex: Extraction, full: str, words: Lexicon) -> None:
-    """康源堂 tagged PLACE, then 康源堂 + 中药生产车间: a name no gazetteer or lexicon knows as
-    a place, written in one clause before what only a company has (a production line, a
-    chairman, a share price), is a company. Halls (怀仁堂 + 举行) keep the model's reading."""
-    gaz = gazetteer()
-    works = tuple(role_rules()["company_works"])
-    starts = sorted(m.start for m in ex.mentions)
-    for m in ex.mentions:
-        if m.label != "PLACE" or m.origin != "ner" or m.text.endswith(_PLACE_ENDS) or words.knows(m.text) or gaz.candidates(m.text):
-            continue
-        end = min(next((s for s in starts if s >= m.end), len(full)), m.end + 14)
-        clause = _CLAUSE_END.search(full, m.end, end)
-        tail = full[m.end : clause.start() if clause else end]
-        if any(w in tail for w in works):
-            m.label = "COMPANY"
 
 
 def _names_written_whole(ex: Extraction, full: str) -> None:

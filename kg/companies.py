@@ -1,0 +1,153 @@
+"""Companies the model cut, joined, missed or typed otherwise, found from how their names are
+made and written: a legal form, a core and a trade (字号 + 行业), a stock code, what only a
+company has."""
+
+from __future__ import annotations
+
+import re
+
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, TRADES, bare_company, company_core, han
+from kg.nlp.lexicon import Lexicon
+from kg.places import ADMIN_SUFFIXES, gazetteer
+from kg.records import ORGS, Extraction, Mention, SentenceOf
+from kg.roles import ZONE_WORDS, longest_ending, public_body_words, role_rules
+
+
+def joined_companies(ex: Extraction, words: Lexicon) -> None:
+    """江西自由王国 + 家具有限公司, the model's cut through one name: a bare company right
+    after another name, with nothing between, is the end of that name."""
+    ms = ex.mentions
+    k = len(ms) - 1
+    while k > 0:
+        a, b = ms[k - 1], ms[k]
+        if (
+            a.end == b.start and a.origin == b.origin == "ner" and b.label == "COMPANY"
+            and bare_company(b.text, words) and not a.text.endswith(public_body_words() + ZONE_WORDS)
+        ):  # (a zone or a body before a company is where the company is, not its name: 湘商产业园 + 天天食品…)
+            ms[k - 1 : k + 1] = [Mention(a.article, a.start, b.end, a.text + b.text, "COMPANY", a.sentence)]
+        k -= 1
+
+
+_OWNED = re.compile(r"旗下|下属|所属")
+
+
+def split_owners(ex: Extraction, sent_of: SentenceOf) -> None:
+    """长安汽车旗下深蓝汽车科技有限公司: "under" joins two names the model read as one; each is a mention."""
+    out: list[Mention] = []
+    for m in ex.mentions:
+        cut = _OWNED.search(m.text) if m.label in ORGS and m.origin == "ner" else None
+        if cut is None or cut.start() < 2 or len(m.text) - cut.end() < 2:
+            out.append(m)
+            continue
+        a, b = m.start + cut.start(), m.start + cut.end()
+        out.append(Mention(m.article, m.start, a, m.text[: cut.start()], m.label, m.sentence))
+        out.append(Mention(m.article, b, m.end, m.text[cut.end() :], m.label, sent_of[b]))
+    ex.mentions = out
+
+
+def company_organs(ex: Extraction) -> None:
+    """通威集团董事局 + 主席 X: the company, whose 董事局主席 X is (the organ is no body of its own)."""
+    organs = tuple(role_rules()["company_organs"])
+    companies = {m.text for m in ex.mentions if m.label == "COMPANY"}
+    for k, m in enumerate(ex.mentions):
+        organ = longest_ending(m.text, organs) if m.label in ORGS and m.origin == "ner" else None
+        rest = m.text[: -len(organ)] if organ else ""
+        # a company by its legal form or tagged so elsewhere (华菱钢铁董事会), not 国际货币基金组织执行董事会
+        if len(rest) >= 2 and (rest.endswith(LEGAL_FORMS) or rest in companies):
+            ex.mentions[k] = Mention(m.article, m.start, m.end - len(organ), rest, "COMPANY", m.sentence)
+
+
+_STOCK_CODE = re.compile(r"[（(](?:股票代码[:：])?\d{6}(?:\.[A-Z]{2})?[）)]")
+
+
+_NAME_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,8}$")
+
+
+def stock_codes(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """爱尔眼科（300015）: a name before a stock code in brackets is a listed company, when the
+    model read nothing or the same span there; the name is the characters since the clause
+    began, two to eight of them."""
+    for code in _STOCK_CODE.finditer(full):
+        found = _NAME_BEFORE.search(full, max(0, code.start() - 9), code.start())
+        if found is None:
+            continue
+        a, b = found.span()
+        if a > 0 and han(full[a - 1]):
+            continue  # the clause began earlier: where the name begins is not known
+        if full[a] in BETWEEN_NAMES and b - a > 2:
+            a += 1  # …（000932）和 + 爱尔眼科（300015）
+        inside = [m for m in ex.mentions if m.start < b and a < m.end]
+        if not inside:
+            ex.mentions.append(Mention(ex.article.id, a, b, full[a:b], "COMPANY", sent_of[a], "code"))
+        elif len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b):
+            inside[0].label = "COMPANY"
+
+
+def companies_read_as_persons(ex: Extraction, words: Lexicon) -> None:
+    """特斯拉 read as a person where the article names 美国特斯拉公司: a person's name that is
+    a company's core, a country or place before it left off, is that company."""
+    gaz = gazetteer()
+    cores: dict[str, str] = {}
+    for m in ex.mentions:
+        if m.label == "COMPANY" and m.origin != "byline":
+            core = company_core(m.text, gaz)
+            head = next((n for n in (4, 3, 2) if len(core) > n + 1 and words.place(core[:n])), 0)
+            cores.setdefault(core, m.text)
+            cores.setdefault(core[head:], m.text)
+    named = set()
+    for m in ex.mentions:
+        if m.label == "PERSON" and m.origin == "ner" and m.text in cores:
+            m.label = "COMPANY"
+            named.add((m.text, cores[m.text]))
+    ex.aliases.extend(sorted(named))  # the company's short name, as if the text had defined it
+
+
+def trade_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
+    """华清集团 … 华清制药: a company the article names is named again by its core and a trade
+    (字号 + 行业), which the model reads as nothing; that name is the company's alias. The
+    core must be no common word nor a place, and the name must begin a word (not 东华清制药)."""
+    gaz = gazetteer()
+    named: dict[str, str] = {}
+    for m in ex.mentions:
+        core = company_core(m.text, gaz) if m.label == "COMPANY" and m.origin != "byline" else ""
+        if 2 <= len(core) <= 4 and all(map(han, core)) and not words.common(core) and not gaz.candidates(core):
+            named.setdefault(core, m.text)
+    if not named:
+        return
+    pattern = re.compile(f"({'|'.join(map(re.escape, named))})({'|'.join(TRADES)})({'|'.join(LEGAL_FORMS)})?")
+    defined: set[tuple[str, str]] = set()
+    for found in pattern.finditer(full):
+        a, b = found.span()
+        name, company = found.group(), named[found.group(1)]
+        if name == company or (a > 0 and han(full[a - 1]) and full[a - 1] not in BETWEEN_NAMES):
+            continue
+        inside = [x for x in ex.mentions if x.start < b and a < x.end]
+        if inside and not (len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)):
+            continue  # the model read something else there
+        if not inside:
+            ex.mentions.append(Mention(ex.article.id, a, b, name, "COMPANY", sent_of[a], "repeat"))
+        defined.add((name, company))
+    ex.aliases.extend(sorted(defined))
+
+
+_PLACE_ENDS = (*ADMIN_SUFFIXES, "村", "社区", "组")
+
+
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+
+
+def companies_read_as_places(ex: Extraction, full: str, words: Lexicon) -> None:
+    """康源堂 tagged PLACE, then 康源堂 + 中药生产车间: a name no gazetteer or lexicon knows as
+    a place, written in one clause before what only a company has (a production line, a
+    chairman, a share price), is a company. Halls (怀仁堂 + 举行) keep the model's reading."""
+    gaz = gazetteer()
+    works = tuple(role_rules()["company_works"])
+    starts = sorted(m.start for m in ex.mentions)
+    for m in ex.mentions:
+        if m.label != "PLACE" or m.origin != "ner" or m.text.endswith(_PLACE_ENDS) or words.knows(m.text) or gaz.candidates(m.text):
+            continue
+        end = min(next((s for s in starts if s >= m.end), len(full)), m.end + 14)
+        clause = _CLAUSE_END.search(full, m.end, end)
+        tail = full[m.end : clause.start() if clause else end]
+        if any(w in tail for w in works):
+            m.label = "COMPANY"
