@@ -123,7 +123,9 @@ def _defined_aliases(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     found = sorted([*_ALIAS.finditer(full), *_BARE_ALIAS.finditer(full)], key=lambda m: m.start())
     for m in found:
         k, short = m.start(), m.group("short")
-        before = [i for i, x in enumerate(ex.mentions) if x.end == k and x.label in ORGS and x.origin != "byline"]
+        # an organization's, or a person's name in letters (傅里（Guillaume Faury）)
+        before = [i for i, x in enumerate(ex.mentions) if x.end == k and x.origin != "byline"
+                  and (x.label in ORGS or (x.label == "PERSON" and m.re is _BARE_ALIAS and short.isascii() and " " in short))]
         if m.re is _BARE_ALIAS and not (
             before and (short.isascii() or (in_order(short, ex.mentions[before[0]].text) and short != ex.mentions[before[0]].text))
         ):
@@ -445,6 +447,8 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf, lexicon: Lex
         name, lo = name[listed:], lo + listed
         cut -= listed
         ending = longest_ending(name, suffixes)
+        if ending is None and name.endswith("部") and role.endswith("部长"):
+            ending, suffixes = "部", {**suffixes, "部": "ORG"}  # 农业农村部 + 副部长: a ministry, its head's title shares 部
         if ending is None and (gazetteer().place_prefix(name) or bare_body(name)):  # 沙雅县农业农村局, 县农业农村局
             ending = longest_ending(name, place_words)
             suffixes = {**suffixes, **place_words}

@@ -233,6 +233,8 @@ class Resolver:
             full = next(iter(fulls))
             if len(fulls) == 1 and self.type.get(short) in ORGS and self.type.get(full) in ORGS:
                 self.canonical[short] = self.canonical.get(full, full)
+            elif len(fulls) == 1 and self.type.get(short) == self.type.get(full) == "PERSON":
+                self.persons[short] = self.persons.get(full, full)  # 傅里（Guillaume Faury）: one person
         org_votes: dict[str, Counter] = defaultdict(Counter)
         for s, t in self.type.items():
             if t in ORGS:

@@ -124,6 +124,15 @@ def test_a_school_named_by_its_number_and_a_street_office_named_bare() -> None:
     assert affiliations(run(text, ents)) == {("谢永明", "校长", "株洲二中"), ("曾丽华", "主任", "建宁街道办事处")}
 
 
+def test_a_persons_name_in_letters_and_a_ministry_the_model_missed() -> None:
+    text = "星际集团首席执行官傅明（Guillaume Fourier）表示，总装线已投产。农业农村部副部长张兴华参加会议。"
+    ents = [("星际集团", "COMPANY"), ("傅明", "PERSON"), ("Guillaume Fourier", "PLACE"), ("张兴华", "PERSON")]
+    ex = run(text, ents)
+    assert affiliations(ex) == {("傅明", "首席执行官", "星际集团"), ("张兴华", "副部长", "农业农村部")}
+    assert ("Guillaume Fourier", "傅明") in ex.aliases
+    assert [m.label for m in ex.mentions if m.text == "Guillaume Fourier"] == ["PERSON"]
+
+
 def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
     text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
     ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])

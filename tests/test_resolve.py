@@ -336,3 +336,10 @@ def test_a_school_named_short_by_its_number_is_the_school() -> None:
     res = resolve([extraction("a1", text, ents)])
     assert by_label(res, "长沙市第一中学").aliases == {"长沙一中"}
     assert by_label(res, "长沙市第一中学").type == "ORG" and by_label(res, "长沙市第十一中学").aliases == set()
+
+
+def test_a_persons_name_in_letters_the_text_gives_is_the_persons_alias() -> None:
+    ex = extraction("a1", "傅明（Guillaume Fourier）表示。", [("傅明", "PERSON"), ("Guillaume Fourier", "PERSON")])
+    ex.aliases.append(("Guillaume Fourier", "傅明"))
+    res = resolve([ex])
+    assert [(e.label, e.aliases) for e in res.entities.values() if e.type == "PERSON"] == [("傅明", {"Guillaume Fourier"})]
