@@ -133,6 +133,11 @@ def test_a_persons_name_in_letters_and_a_ministry_the_model_missed() -> None:
     assert [m.label for m in ex.mentions if m.text == "Guillaume Fourier"] == ["PERSON"]
 
 
+def test_an_event_held_is_no_organization() -> None:
+    ex = run("全国冬季水利建设推进会在郑州召开。", [("水利建设推进会", "ORG"), ("郑州", "PLACE")])
+    assert [m.text for m in ex.mentions] == ["郑州"]
+
+
 def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
     text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
     ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])
