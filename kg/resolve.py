@@ -103,7 +103,7 @@ def _parent_before(full: str, short: str) -> bool:
 
 
 _NUMERALS = frozenset("0123456789一二三四五六七八九十百")
-_TERM = re.compile(r"第[0-9一二三四五六七八九十百]+届")  # 邵阳市第十八届人大常委会 is 邵阳市人大常委会
+_TERM = re.compile(r"第?[0-9一二三四五六七八九十百]+届")  # 邵阳市第十八届人大常委会 is 邵阳市人大常委会
 _SCHOOLS = frozenset(("大学", "学院"))  # 湖南大学 and 湖南农业大学 are two universities
 
 

@@ -272,6 +272,10 @@ def test_a_university_a_numbered_hospital_and_a_term_of_a_congress() -> None:
     # two universities and two hospitals, but one congress standing committee in its 18th term
     assert orgs == {"湖南大学": set(), "湖南农业大学": set(), "中南大学湘雅医院": set(), "中南大学湘雅三医院": set(),
                     "邵阳市第十八届人大常委会": {"邵阳市人大常委会"}}
+    # a term written without 第 is a term too
+    text = "衡阳市十四届人大常委会召开会议。衡阳市人大常委会主任主持。"
+    res = resolve([extraction("a1", text, [("衡阳市十四届人大常委会", "ORG"), ("衡阳市人大常委会", "ORG")])])
+    assert {e.label: e.aliases for e in res.entities.values() if e.type == "ORG"} == {"衡阳市十四届人大常委会": {"衡阳市人大常委会"}}
 
 
 def test_a_squad_named_by_its_sport_is_an_organization() -> None:
