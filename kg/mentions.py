@@ -26,7 +26,7 @@ from kg.companies import (
     stock_codes,
     trade_names,
 )
-from kg.names import LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, TRADES, bare_body, bare_company, company_core, in_order
+from kg.names import LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, bare_body, bare_company, company_core, in_order
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.persons import headline_only_persons, listed_persons, persons_named_after_titles
@@ -88,6 +88,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _names_written_whole(ex, full)
     _places_run_on(ex, words)
     _communities(ex, full, sent_of)
+    _squads_named_short(ex)
     level_committees(ex, full, sent_of)
     level_heads(ex, full, sent_of)
     headline_only_persons(ex, full)
@@ -368,6 +369,20 @@ def _communities(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         if all(x.label == "PLACE" and x.origin == "ner" and x.start == a and x.end < b for x in inside) and len(inside) <= 1:
             ex.mentions = [x for x in ex.mentions if x not in inside]
             ex.mentions.append(Mention(ex.article.id, a, b, found.group(), "PLACE", sent_of[a], "community"))
+
+
+def _squads_named_short(ex: Extraction) -> None:
+    """湖南女排 … 湖南队主教练 X: in an article that names one squad of a place (女排, 男篮 …),
+    the place's 队 is that squad, in this article; with two squads of the place it stays as read."""
+    squads: dict[str, set[str]] = {}
+    for m in ex.mentions:
+        squad = next((s for s in SQUADS if m.text.endswith(s) and len(m.text) > len(s)), None) if m.label in ORGS else None
+        if squad:
+            squads.setdefault(m.text[: -len(squad)], set()).add(m.text)
+    for m in ex.mentions:
+        named = squads.get(m.text[:-1], ()) if m.label in ORGS and m.text.endswith("队") and not m.refers else ()
+        if len(named) == 1:
+            m.refers = next(iter(named))  # in this article only: 中国队 is another team in the next
 
 
 def _place_governments(ex: Extraction, full: str) -> None:

@@ -138,6 +138,16 @@ def test_an_event_held_is_no_organization() -> None:
     assert [m.text for m in ex.mentions] == ["郑州"]
 
 
+def test_a_places_team_is_the_one_squad_of_that_place_the_article_names() -> None:
+    text = "湘江女排以3比1击败天津女排。湘江队主教练龙海表示，队员们发挥出了水平。"
+    ents = [("湘江女排", "ORG"), ("天津女排", "ORG"), ("湘江队", "ORG"), ("龙海", "PERSON")]
+    assert affiliations(run(text, ents)) == {("龙海", "主教练", "湘江女排")}
+    # two squads of the place: the team stays as read
+    text = "湘江女排和湘江男排同日比赛。湘江队主教练龙海表示满意。"
+    ents = [("湘江女排", "ORG"), ("湘江男排", "ORG"), ("湘江队", "ORG"), ("龙海", "PERSON")]
+    assert affiliations(run(text, ents)) == {("龙海", "主教练", "湘江队")}
+
+
 def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
     text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
     ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])
