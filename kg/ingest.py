@@ -434,6 +434,11 @@ def _article_starts(lines: list[str]) -> list[int]:
                 starts.append(j)
             continue
         closing = parse_trailing_credits(line) is not None or (byline is not None and line.lstrip()[:1] in "（(")
+        if (parse_trailing_credits(line) is not None and byline is None and i > 1 and is_headline(lines[i - 1])
+                and parse_trailing_credits(lines[i - 2]) is None and (is_aside(lines[i - 2]) or (ends_sentence(lines[i - 2]) and len(lines[i - 1]) <= 4))
+                and (not starts or i - 1 > starts[-1])):
+            # a section's label (简讯) and one brief with its credits, after an article's end: an article
+            starts.append(i - 1)
         if closing and i + 1 < len(lines) and is_headline(lines[i + 1]) and not is_page_header(lines[i + 1]):
             # （本报记者 X 整理） closes its article: a headline after it starts the next, byline or not
             if not starts or i + 1 > starts[-1]:

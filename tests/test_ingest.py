@@ -393,3 +393,16 @@ def test_a_paper_and_its_app_in_a_dateline_and_where_a_byline_was_filed() -> Non
 def test_a_bullet_before_a_name_marks_an_author_but_not_before_a_sections_label() -> None:
     assert [(b.role, b.names) for b in parse_byline("□ 刘建文")] == [("作者", ["刘建文"])]
     assert parse_byline("■ 短讯") is None and parse_byline("● 聚焦") is None
+
+
+def test_a_sections_label_and_one_brief_with_its_credits_after_an_article_are_an_article() -> None:
+    text = (
+        "在泥土里写诗\n\n□ 龚海东\n\n这部散文集写下了故乡的草木与人事。\n\n（作者系省作家协会副主席）\n\n"
+        "简讯\n\n11月27日，湘潭大学举办艺术节，师生创作了50余幅作品。（通讯员 胡冬青）\n\n"
+        "快讯\n\n11月28日，株洲举办车展。（记者 王明）"
+    )
+    review, brief, second = articles_of(text)
+    assert review.text.endswith("（作者系省作家协会副主席）")
+    assert [(b.role, b.names) for b in review.bylines] == [("作者", ["龚海东"])]
+    assert (brief.headline, [(b.role, b.names) for b in brief.bylines]) == ("简讯", [("通讯员", ["胡冬青"])])
+    assert [(b.role, b.names) for b in second.bylines] == [("记者", ["王明"])]
