@@ -24,6 +24,12 @@ def qualify_bodies(ex: Extraction, full: str) -> None:
 
 
 _COMMITTEE = re.compile("[省市县区州]委")
+_VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?村")
+
+
+def _town_level_name(name: str) -> bool:
+    """A town's or a street's name (西渡镇, 云集街道): what a village's name is written after."""
+    return name.endswith(("镇", "乡", "街道"))
 _BEFORE_A_ROLE = frozenset("由和与及同有是为原前任的请在对向")  # words a role can follow: 由省委书记 X 主持
 
 
@@ -164,6 +170,9 @@ def _qualified_bodies(ex: Extraction) -> None:
             code = link_place(m.text, context, gaz)
             return (gaz.name[code] if code else m.text if m.text.endswith("村") else ""), True
         prefix = gaz.place_prefix(m.name) if m.label in ORGS else ""  # 本报: the paper's name
+        village = _VILLAGE.match(m.name, len(prefix)) if prefix in gaz.exact and _town_level_name(prefix) else None
+        if village and not village.group().endswith(("农村", "乡村")):  # 西渡镇 + 梅花村 + 党总支: the village's body
+            return village.group(), True
         if prefix in gaz.exact:  # 平江县人民医院: 平江县
             return prefix, True
         code = link_place(prefix, context, gaz) if prefix else ""  # 湖北日报: 湖北省

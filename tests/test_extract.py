@@ -148,6 +148,13 @@ def test_a_places_team_is_the_one_squad_of_that_place_the_article_names() -> Non
     assert affiliations(run(text, ents)) == {("龙海", "主教练", "湘江队")}
 
 
+def test_a_village_committee_named_bare_after_a_village_body_is_that_villages() -> None:
+    text = "衡阳县西渡镇梅林村党总支书记、村委会主任刘海英说，屋场会已开了30多场。"
+    ents = [("衡阳县", "PLACE"), ("西渡镇梅林村党总支", "ORG"), ("村委会", "ORG"), ("刘海英", "PERSON")]
+    found = affiliations(run(text, ents))
+    assert ("刘海英", "主任", "梅林村委会") in found and ("刘海英", "书记", "西渡镇梅林村党总支") in found
+
+
 def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
     text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
     ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])
