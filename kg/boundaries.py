@@ -291,7 +291,8 @@ _NAMING_WORDS = ("研究院", "研究所", "合作社", "实验室", "医院", "
 
 def _bodies_cut_before_their_word(ex: Extraction, full: str) -> None:
     """郑州大学第一附属 + 医院: an organization the model ended before the word that says what
-    it is (医院, 大学, 公司 …), its own name ending in none, is named with that word. Not a
+    it is (医院, 大学, 公司 …; 所, 院, 厂 before 旗下 or 下属), its own name ending in none, is named
+    with that word. Not a
     government or committee after a party (工党 + 政府 is the party's government, not its name)."""
     suffixes = _NAMING_WORDS
     ends = tuple(role_rules()["holder_suffixes"]) + public_body_words() + LEGAL_FORMS
@@ -299,6 +300,8 @@ def _bodies_cut_before_their_word(ex: Extraction, full: str) -> None:
         if m.label not in ORGS or m.origin != "ner" or m.text.endswith(ends):
             continue
         word = next((w for w in suffixes if full.startswith(w, m.end)), None)
+        if word is None and full[m.end : m.end + 1] in "所院厂" and full.startswith(("旗下", "下属"), m.end + 1):
+            word = full[m.end]  # 中车株洲 + 所 + 旗下: a one-character body word, an owner by what follows
         if word and ex.free(m.end, m.end + len(word)):
             ex.mentions[k] = m.spanning(m.start, m.end + len(word), full)
 

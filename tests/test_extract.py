@@ -926,6 +926,11 @@ def test_a_cut_company_headed_twice_and_a_body_begun_inside_a_word() -> None:
                                              ("龚海林", "炼钢工段长", "星城钢铁有限公司")}
     ex = run("我们将与农业大学合作，建设稻鱼产业研究院。", [("农业大学", "ORG"), ("设稻鱼产业研究院", "ORG")])
     assert [m.text for m in ex.mentions] == ["农业大学", "稻鱼产业研究院"]
+    # a one-character body word before an owner's word is the name's (所 + 旗下), not as a particle (所 + 拍摄)
+    ex = run("星城电车所旗下的星城电气公司营收增长。", [("星城电车", "COMPANY"), ("星城电气公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["星城电车所", "星城电气公司"]
+    ex = run("这是海盗号所拍摄的照片。", [("海盗号", "ORG")])
+    assert [m.text for m in ex.mentions] == ["海盗号"]
 
 
 def test_a_title_whose_last_character_makes_a_word_with_the_surname() -> None:
