@@ -223,11 +223,13 @@ def _split_party_bodies(ex: Extraction) -> None:
     for m in ex.mentions:
         word = longest_ending(m.text, words) if m.label in ORGS and m.origin == "ner" else None
         rest = m.text[: -len(word)] if word else ""
-        if len(rest) < 4 or not rest.endswith(bodies):
+        # a company by its short name the model tagged so with the committee (巴陵石化 + 党委)
+        company = m.label == "COMPANY" or rest.endswith(LEGAL_FORMS)
+        if len(rest) < 4 or not (rest.endswith(bodies) or company):
             out.append(m)
             continue
         k = m.start + len(rest)
-        out.append(Mention(m.article, m.start, k, rest, "COMPANY" if rest.endswith(LEGAL_FORMS) else "ORG", m.sentence))
+        out.append(Mention(m.article, m.start, k, rest, "COMPANY" if company else "ORG", m.sentence))
         out.append(Mention(m.article, k, m.end, word, "ORG", m.sentence, refers=m.text))
     ex.mentions = out
 

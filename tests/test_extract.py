@@ -531,6 +531,9 @@ def test_concurrent_titles_and_a_party_committee_holds_party_titles_only() -> No
     assert [(m.text, m.name, m.label) for m in ex.mentions][:2] == [
         ("南湖集团", "南湖集团", "COMPANY"), ("党委", "南湖集团党委", "ORG"),
     ]
+    # a company by its short name, which the model tagged a company with its committee
+    ex = run("湘陵石化党委书记、执行董事罗祥林介绍了进展。", [("湘陵石化党委", "COMPANY"), ("罗祥林", "PERSON")])
+    assert affiliations(ex) == {("罗祥林", "书记", "湘陵石化党委"), ("罗祥林", "执行董事", "湘陵石化")}
     # a city's committee is the city's, not a body and its committee
     ex = run("衡阳市委书记钱立新出席。", [("衡阳市委", "ORG"), ("钱立新", "PERSON")])
     assert affiliations(ex) == {("钱立新", "书记", "衡阳市委")}
