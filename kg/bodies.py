@@ -59,6 +59,24 @@ def level_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
             ex.mentions.append(Mention(ex.article.id, k, k + 1, full[k], "PLACE", sent_of[k], "role", gaz.name[code]))
 
 
+def committee_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """平江县委副书记、县长 X: a head of government listed after a title at the committee of a
+    place the article names only in the committee's name is that place's head; the level's
+    character becomes a mention of that place (origin "role"), as in level_heads."""
+    gaz = gazetteer()
+    named = {m.name for m in ex.mentions if m.label == "PLACE"}
+    for m in [x for x in ex.mentions if x.label == "PERSON"]:
+        head = LEVEL_HEAD.search(full, max(0, m.start - 8), m.start)
+        if head is None or full[head.start() - 1 : head.start()] != "、" or not ex.free(head.start(), m.start):
+            continue
+        committee = next((c for c in reversed(ex.mentions) if c.end < head.start() and c.label in ORGS
+                          and head.start() - c.end <= 8 and c.sentence == m.sentence), None)
+        place = committee.name[:-1] if committee is not None and committee.name.endswith("委") else ""
+        if place in gaz.exact and place.endswith(head.group("level")) and place not in named:
+            k = head.start("level")
+            ex.mentions.append(Mention(ex.article.id, k, k + 1, full[k], "PLACE", sent_of[k], "role", place))
+
+
 def level_committees(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """省委书记 X, 省委常委、成都市委书记 Y: a party committee named by its level alone,
     at the head of a role, is a body (named whole by qualify_bodies from the place the

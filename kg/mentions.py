@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from kg.bodies import level_committees, level_heads, qualify_bodies
+from kg.bodies import committee_heads, level_committees, level_heads, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
 from kg.boundaries import name_breaks, repair_boundaries
 from kg.companies import (
@@ -91,6 +91,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _squads_named_short(ex)
     level_committees(ex, full, sent_of)
     level_heads(ex, full, sent_of)
+    committee_heads(ex, full, sent_of)
     headline_only_persons(ex, full)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     qualify_bodies(ex, full)

@@ -155,6 +155,14 @@ def test_a_village_committee_named_bare_after_a_village_body_is_that_villages() 
     assert ("刘海英", "主任", "梅林村委会") in found and ("刘海英", "书记", "西渡镇梅林村党总支") in found
 
 
+def test_a_head_of_government_listed_after_a_committee_title_of_a_place_named_only_there() -> None:
+    text = "衡南县委副书记、县长周海林表示，将发展新材料产业。怀化市委常委、副市长杨奎专程调研。"
+    ents = [("衡南县委", "ORG"), ("周海林", "PERSON"), ("怀化市委", "ORG"), ("杨奎", "PERSON")]
+    found = affiliations(run(text, ents))
+    assert {("周海林", "县长", "衡南县"), ("周海林", "副书记", "衡南县委"), ("杨奎", "副市长", "怀化市"),
+            ("杨奎", "常委", "怀化市委")} <= found
+
+
 def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
     text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
     ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])
@@ -808,7 +816,8 @@ def test_a_judge_serves_the_court_not_the_procuratorate_named_nearer() -> None:
 
 def test_a_standing_committee_member_holds_the_title_at_the_committee() -> None:
     ex = run("衡东县委常委、副县长龙秀生介绍了情况。", [("衡东县委", "ORG"), ("龙秀生", "PERSON")])
-    assert affiliations(ex) == {("龙秀生", "常委", "衡东县委")}
+    # (and the 副县长 is the county's, not the committee's)
+    assert affiliations(ex) == {("龙秀生", "常委", "衡东县委"), ("龙秀生", "副县长", "衡东县")}
 
 
 def test_a_title_in_letters_ends_a_role() -> None:
