@@ -149,6 +149,8 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
         return True  # 广东宏远 / 广东宏远队, but 人民日报队 is the paper's team, not the paper
     # letters kept in order (成都市发改委 / 成都市发展改革委), but a place and one character is
     # that place's own body (成都市委, the party committee, abbreviates no 成都市…委)
+    if full == "中国" + short and "银行" in short:
+        return True  # 人民银行湖南省分行 / 中国人民银行湖南省分行
     if full.startswith("中国") and short[1:2] == "行" and "银行" in full and short[0] == full[2] and short[-1] == full[-1]:
         # a national bank called by its character and 行 (建行江苏省分行 / 中国建设银行江苏省分行)
         return _kept_in_order(short, full[2:])

@@ -302,6 +302,11 @@ def test_a_national_bank_called_by_its_character_and_hang_and_the_central_bank_i
     # a branch is a body of its own: the central bank is no short form of its Hunan branch
     assert orgs == {"中国建设银行湖南省分行": ("COMPANY", {"建行湖南省分行"}), "中国农业银行": ("COMPANY", {"农行"}),
                     "中国人民银行湖南省分行": ("ORG", set()), "中国人民银行": ("ORG", set())}
+    # a bank's name without 中国 is its short form
+    text = "中国人民银行江西省分行发布数据。人民银行江西省分行副行长介绍。"
+    names = [("中国人民银行江西省分行", "ORG"), ("人民银行江西省分行", "ORG")]
+    res = resolve([extraction("a1", text, names)])
+    assert {e.label: e.aliases for e in res.entities.values() if e.type == "ORG"} == {"中国人民银行江西省分行": {"人民银行江西省分行"}}
 
 
 def test_a_unit_named_with_its_organizations_name_is_part_of_it() -> None:
