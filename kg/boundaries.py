@@ -158,9 +158,12 @@ def _surnames_left_on_titles(ex: Extraction, full: str) -> None:
     曾 and 常 are adverbs too, but an adverb cannot stand before a name)."""
     # nor a character that ends a longer title (司令 + 官, 教练 + 员)
     between = name_breaks() | set("兼等暨即") | set("官员长师士人手生家者工")
+    said = tuple(role_rules()["speech_verbs"])
     for k, m in enumerate(ex.mentions):
+        # 向 stands between names (主任向记者介绍) but is a surname too: 主任 + 向 + 红梅 + 说
+        surname = full[m.start - 1 : m.start] == "向" and len(m.text) == 2 and full.startswith(said, m.end)
         if (m.label == "PERSON" and m.origin == "ner" and 2 <= len(m.text) <= 3 and m.start >= 3 and han(full[m.start - 1])
-                and full[m.start - 1] not in between and full[: m.start - 1].endswith(titles())
+                and (full[m.start - 1] not in between or surname) and full[: m.start - 1].endswith(titles())
                 and not full[: m.start].endswith(titles()) and ex.free(m.start - 1, m.start)):
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 

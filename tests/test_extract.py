@@ -1050,6 +1050,10 @@ def test_a_surname_left_on_the_title_is_the_names_first_character() -> None:
     # 官 and 员 end a longer title (司令官, 教练员): no surname there
     assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["植田和男", "金正日", "王振杰"]
     assert ("植田和男", "行长", "日本银行") in affiliations(ex)
+    # 向 stands between names, but before a name of two and a verb of saying it is the surname
+    text = "星城医院急诊科主任向红英说，当晚接诊23人。星城医院院长向记者介绍了情况。"
+    ex = run(text, [("星城医院急诊科", "ORG"), ("红英", "PERSON"), ("星城医院", "ORG")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["向红英"]
 
 
 def test_a_company_cut_one_character_after_a_place_read_as_nothing_starts_at_the_place() -> None:
