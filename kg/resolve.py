@@ -40,7 +40,7 @@ from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, longest_ending, public_body_words, role_rules
 from kg.names import LEGAL_FORMS, NUMBERED_SCHOOL, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order
 from kg.nlp.loading import shipped_lexicon
-from kg.places import Gazetteer, gazetteer, link_place, town_level
+from kg.places import Gazetteer, gazetteer, link_place, short_forms, town_level
 
 LABEL_ORDER = ("PERSON", "COMPANY", "ORG", "PLACE")
 
@@ -386,7 +386,11 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
     by_form: dict[str, list[Entity]] = defaultdict(list)
     for e in list(entities.values()):
         if e.type == "PLACE":
-            for form in {e.label, *e.aliases}:
+            # and a linked place's short form when no other county or city has it (凤凰 of 凤凰县, which
+            # the text names: 凤凰古城旅游…公司; not 衡阳 of 衡阳县, which is 衡阳市's too)
+            shorts = [f for f in (short_forms(e.label) if e.admin_code else ())
+                      if sum(not town_level(c) for c, _ in gaz.candidates(f)) == 1]
+            for form in {e.label, *e.aliases, *shorts}:
                 by_form[form].append(e)
     out = []
     for e in sorted((e for e in entities.values() if e.type in ORGS), key=lambda e: e.id):

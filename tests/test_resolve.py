@@ -352,3 +352,12 @@ def test_a_persons_name_in_letters_the_text_gives_is_the_persons_alias() -> None
     ex.aliases.append(("Guillaume Fourier", "傅明"))
     res = resolve([ex])
     assert [(e.label, e.aliases) for e in res.entities.values() if e.type == "PERSON"] == [("傅明", {"Guillaume Fourier"})]
+
+
+def test_a_named_countys_short_form_at_a_names_head_locates_it_unless_a_city_shares_it() -> None:
+    text = "凤凰县迎来游客高峰。凤凰古城旅游有限责任公司推出夜游。衡阳县召开会议。衡阳日报报道。"
+    ents = [("凤凰县", "PLACE"), ("凤凰古城旅游有限责任公司", "COMPANY"), ("衡阳县", "PLACE"), ("衡阳日报", "ORG")]
+    res = resolve([extraction("a1", text, ents)])
+    located = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "located_in"}
+    assert ("凤凰古城旅游有限责任公司", "凤凰县") in located
+    assert not any(h == "衡阳日报" and t == "衡阳县" for h, t in located)  # 衡阳 is 衡阳市's too
