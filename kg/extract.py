@@ -162,13 +162,20 @@ def _add_byline_mention(ex: Extraction, s: int, e: int, label: str, sent_of: Sen
     return (s, e)
 
 
+_BARE_CREDIT = "作者"
+
+
 def _byline_relations(ex: Extraction, found: list[tuple[Byline, list[Span], Span | None]]) -> None:
     where = {(m.start, m.end): i for i, m in enumerate(ex.mentions)}
+    # a web page's 作者：X line beside the byline that gives X's title: one credit, the titled one
+    titled = {ex.mentions[where[span]].text for credit, people, _ in found if credit.role != _BARE_CREDIT for span in people}
     for credit, people, org_span in found:
         title = credit.role.removeprefix(THIS_PAPER)  # 本报记者: a 记者 of the paper
         role = title + ("（摄影）" if credit.photo and "摄影" not in title else "")
         for span in people:
             m = where[span]
+            if credit.role == _BARE_CREDIT and ex.mentions[m].text in titled:
+                continue
             ev = ex.sentence_evidence(ex.mentions[m].sentence)
             if ex.mentions[m].label != "PERSON":
                 continue  # 通讯员 武汉外办: a body credited is mentioned, but the authors are people

@@ -163,6 +163,16 @@ def test_a_head_of_government_listed_after_a_committee_title_of_a_place_named_on
             ("杨奎", "常委", "怀化市委")} <= found
 
 
+def test_a_web_pages_bare_author_line_beside_a_titled_byline_is_one_credit() -> None:
+    text = ("岳阳：石化产业链加速成形\n2026-11-30 08:30 来源：湖南日报 作者：徐亚明\n湖南日报全媒体记者 徐亚明 通讯员 刘志强\n"
+            "11月28日，岳阳市开发区举行签约仪式。")
+    ex = run(text, [])
+    m = ex.mentions
+    authors = {(m[r.tail].text, r.role) for r in ex.relations if r.kind == "author"}
+    assert authors == {("徐亚明", "全媒体记者"), ("刘志强", "通讯员")}
+    assert affiliations(ex) == {("徐亚明", "全媒体记者", "湖南日报")}
+
+
 def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
     text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
     ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])
