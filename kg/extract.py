@@ -433,13 +433,16 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
     suffix = rules["backref_suffix"].get(key)
     # 合作社理事长, 医院院长: a role that starts with a kind of body means a name of that kind
     body = max((w for w in body_words() if clause.startswith(w)), key=len, default=None) if key == "" else None
+    # 该院院长 X: a body of the kind 该院 names (…医院, …学院), not a unit of one named nearer (…医院…中心)
+    kinds = tuple(rules["parts_of"][key]) if key in rules["parts_of"] else None
     limit = ex.mentions[j].start - rules["lookback_chars"]
     best: tuple[tuple[int, int], int] | None = None
     for i in range(j - 1, -1, -1):
         m = ex.mentions[i]
         if m.start < limit:
             break
-        if m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)) and serves(clause, m.name, m.label):
+        if (m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)) and serves(clause, m.name, m.label)
+                and (kinds is None or m.name.endswith(kinds))):
             if suffix in LEVEL_CHARS and not _of_level(m.name, suffix) and not _division(ex, i).endswith(suffix):
                 continue  # 省委书记 X: a province or its body, never the paper or a bureau named nearer
             # a title any body can hold goes to the nearest organization or company, before a place

@@ -69,6 +69,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     repair_boundaries(ex, full, words)
     split_owners(ex, sent_of)
     _split_party_bodies(ex)
+    _bodies_referred_back_from_units(ex, full)
     company_organs(ex)
     _titles_read_in(ex, full)
     _teams(ex)
@@ -232,6 +233,26 @@ def _split_party_bodies(ex: Extraction) -> None:
         k = m.start + len(rest)
         out.append(Mention(m.article, m.start, k, rest, "COMPANY" if company else "ORG", m.sentence))
         out.append(Mention(m.article, k, m.end, word, "ORG", m.sentence, refers=m.text))
+    ex.mentions = out
+
+
+def _bodies_referred_back_from_units(ex: Extraction, full: str) -> None:
+    """湖南省儿童医院罕见病诊疗中心 … 该院院长 X: a unit the model read with its body's name,
+    when the article refers back to that body (该院, 该校), is the body and the unit, each a
+    mention (the unit named in full, a part of the body), so that the title goes to the body."""
+    parts_of: dict[str, list[str]] = role_rules()["parts_of"]
+    units = tuple(role_rules()["units"])
+    out: list[Mention] = []
+    for m in ex.mentions:
+        words = [w for w, kinds in parts_of.items() if full.find(w, m.end) >= 0] if m.label == "ORG" and m.origin == "ner" else []
+        kinds = [k for w in words for k in parts_of[w] if k in m.text[:-1]]
+        cut = max((m.text.rfind(k) + len(k) for k in kinds), default=0)
+        if not (3 <= cut and len(m.text) - cut >= 2 and m.text.endswith(units)):
+            out.append(m)
+            continue
+        k = m.start + cut
+        out.append(Mention(m.article, m.start, k, m.text[:cut], "ORG", m.sentence))
+        out.append(Mention(m.article, k, m.end, m.text[cut:], "ORG", m.sentence, refers=m.text))
     ex.mentions = out
 
 

@@ -173,6 +173,17 @@ def test_a_web_pages_bare_author_line_beside_a_titled_byline_is_one_credit() -> 
     assert affiliations(ex) == {("徐亚明", "全媒体记者", "湖南日报")}
 
 
+def test_a_unit_read_with_its_bodys_name_is_split_when_the_text_refers_back_to_the_body() -> None:
+    text = "11月26日，星城儿童医院罕见病诊疗中心揭牌。该院院长祝明华介绍，中心整合了12个学科。"
+    ex = run(text, [("星城儿童医院罕见病诊疗中心", "ORG"), ("祝明华", "PERSON")])
+    assert [(m.text, m.name) for m in ex.mentions][:2] == [("星城儿童医院", "星城儿童医院"),
+                                                          ("罕见病诊疗中心", "星城儿童医院罕见病诊疗中心")]
+    assert affiliations(ex) == {("祝明华", "院长", "星城儿童医院")}
+    # without a reference back to the body, the unit stays as read
+    ex = run("星城儿童医院罕见病诊疗中心揭牌。", [("星城儿童医院罕见病诊疗中心", "ORG")])
+    assert [m.text for m in ex.mentions] == ["星城儿童医院罕见病诊疗中心"]
+
+
 def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
     text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
     ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])
