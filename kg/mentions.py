@@ -88,6 +88,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     trade_names(ex, full, sent_of, words)
     _names_written_whole(ex, full)
     _places_run_on(ex, words)
+    _places_read_as_one(ex)
     _communities(ex, full, sent_of)
     _squads_named_short(ex)
     level_committees(ex, full, sent_of)
@@ -371,6 +372,30 @@ def _places_run_on(ex: Extraction, words: Lexicon) -> None:
         if (place and place in gaz.exact and 1 < len(rest) <= 2 and words.common(rest)
                 and not rest.endswith((*LEVELS, "州", *public_body_words()))):  # 江西省军区 is a body
             ex.mentions[k] = Mention(m.article, m.start, m.start + len(place), place, "PLACE", m.sentence)
+
+
+def _places_read_as_one(ex: Extraction) -> None:
+    """南浔区练市镇 read as one place no division is named: a division and one within it written
+    whole, each a mention (南浔区 + 练市镇), so that both are linked and the second is part of
+    the first."""
+    gaz = gazetteer()
+    out: list[Mention] = []
+    for m in ex.mentions:
+        split = None
+        if m.label == "PLACE" and m.origin == "ner" and not gaz.candidates(m.text):
+            for cut in range(2, len(m.text) - 1):
+                # the inner one written whole (练市镇; not 车站 of 韶关车站, a town's short name)
+                outer, inner = gaz.candidates(m.text[:cut]), gaz.exact.get(m.text[cut:], [])
+                if any(o in gaz.ancestors(i) for i in inner for o, _ in outer):
+                    split = cut
+                    break
+        if split is None:
+            out.append(m)
+            continue
+        k = m.start + split
+        out.append(Mention(m.article, m.start, k, m.text[:split], "PLACE", m.sentence))
+        out.append(Mention(m.article, k, m.end, m.text[split:], "PLACE", m.sentence))
+    ex.mentions = out
 
 
 _COMMUNITY = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:社区|村)")

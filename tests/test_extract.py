@@ -184,6 +184,14 @@ def test_a_unit_read_with_its_bodys_name_is_split_when_the_text_refers_back_to_t
     assert [m.text for m in ex.mentions] == ["星城儿童医院罕见病诊疗中心"]
 
 
+def test_a_division_and_one_within_it_read_as_one_place_are_two() -> None:
+    text = "在长沙县果园镇浔龙河村，村民正忙着采茶。韶关车站今天客流创新高。"
+    ex = run(text, [("长沙县果园镇", "PLACE"), ("浔龙河村", "PLACE"), ("韶关车站", "PLACE")])
+    assert [m.text for m in ex.mentions] == ["长沙县", "果园镇", "浔龙河村", "韶关车站"]
+    rels = {(ex.mentions[r.head].text, r.kind, ex.mentions[r.tail].text) for r in ex.relations if r.kind == "part_of"}
+    assert ("果园镇", "part_of", "长沙县") in rels
+
+
 def test_a_companys_board_is_the_company_and_part_of_the_title() -> None:
     text = "华夏光伏集团董事局主席梁启东发言。亚洲开发银行执行董事会审议了项目。"
     ex = run(text, [("华夏光伏集团董事局", "ORG"), ("梁启东", "PERSON"), ("亚洲开发银行执行董事会", "ORG")])
