@@ -10,7 +10,7 @@ import re
 from typing import Callable
 
 from kg.names import LEVELS, bare_body, han, in_order
-from kg.places import gazetteer, link_place
+from kg.places import TOWN_ENDS, gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import ROLE_TEXT, ends_with_title, generic_bodies, holders, role_rules
 
@@ -25,11 +25,6 @@ def qualify_bodies(ex: Extraction, full: str) -> None:
 
 _COMMITTEE = re.compile("[省市县区州]委")
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?村")
-
-
-def _town_level_name(name: str) -> bool:
-    """A town's or a street's name (西渡镇, 云集街道): what a village's name is written after."""
-    return name.endswith(("镇", "乡", "街道"))
 _BEFORE_A_ROLE = frozenset("由和与及同有是为原前任的请在对向")  # words a role can follow: 由省委书记 X 主持
 
 
@@ -50,13 +45,9 @@ def level_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     if not code:
         return
     level = gaz.name[code][-1]
-    for m in [x for x in ex.mentions if x.label == "PERSON"]:
-        head = LEVEL_HEAD.search(full, max(0, m.start - 8), m.start)
-        if head is None or head.group("level") != level:
-            continue
-        k = head.start("level")
-        if ex.free(head.start(), m.start):
-            ex.mentions.append(Mention(ex.article.id, k, k + 1, full[k], "PLACE", sent_of[k], "role", gaz.name[code]))
+    for m, head in _heads_before_persons(ex, full):
+        if head.group("level") == level:
+            _place_at_level(ex, full, sent_of, head, gaz.name[code])
 
 
 def committee_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
@@ -65,16 +56,31 @@ def committee_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     character becomes a mention of that place (origin "role"), as in level_heads."""
     gaz = gazetteer()
     named = {m.name for m in ex.mentions if m.label == "PLACE"}
-    for m in [x for x in ex.mentions if x.label == "PERSON"]:
-        head = LEVEL_HEAD.search(full, max(0, m.start - 8), m.start)
-        if head is None or full[head.start() - 1 : head.start()] != "、" or not ex.free(head.start(), m.start):
+    for m, head in _heads_before_persons(ex, full):
+        if full[head.start() - 1 : head.start()] != "、":
             continue
         committee = next((c for c in reversed(ex.mentions) if c.end < head.start() and c.label in ORGS
                           and head.start() - c.end <= 8 and c.sentence == m.sentence), None)
         place = committee.name[:-1] if committee is not None and committee.name.endswith("委") else ""
         if place in gaz.exact and place.endswith(head.group("level")) and place not in named:
-            k = head.start("level")
-            ex.mentions.append(Mention(ex.article.id, k, k + 1, full[k], "PLACE", sent_of[k], "role", place))
+            _place_at_level(ex, full, sent_of, head, place)
+
+
+def _heads_before_persons(ex: Extraction, full: str) -> list[tuple[Mention, re.Match[str]]]:
+    """Each person with a head of government's title by the level alone right before it
+    (常务副省长 X, 、县长 Y), the model having read nothing in the title."""
+    found = []
+    for m in [x for x in ex.mentions if x.label == "PERSON"]:
+        head = LEVEL_HEAD.search(full, max(0, m.start - 8), m.start)
+        if head is not None and ex.free(head.start(), m.start):
+            found.append((m, head))
+    return found
+
+
+def _place_at_level(ex: Extraction, full: str, sent_of: SentenceOf, head: re.Match[str], place: str) -> None:
+    """The level's character of the title a mention of ``place`` (origin "role"), as 本报 is one of the paper."""
+    k = head.start("level")
+    ex.mentions.append(Mention(ex.article.id, k, k + 1, full[k], "PLACE", sent_of[k], "role", place))
 
 
 def level_committees(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
@@ -188,7 +194,7 @@ def _qualified_bodies(ex: Extraction) -> None:
             code = link_place(m.text, context, gaz)
             return (gaz.name[code] if code else m.text if m.text.endswith("村") else ""), True
         prefix = gaz.place_prefix(m.name) if m.label in ORGS else ""  # 本报: the paper's name
-        village = _VILLAGE.match(m.name, len(prefix)) if prefix in gaz.exact and _town_level_name(prefix) else None
+        village = _VILLAGE.match(m.name, len(prefix)) if prefix in gaz.exact and prefix.endswith(TOWN_ENDS) else None
         if village and not village.group().endswith(("农村", "乡村")):  # 西渡镇 + 梅花村 + 党总支: the village's body
             return village.group(), True
         if prefix in gaz.exact:  # 平江县人民医院: 平江县

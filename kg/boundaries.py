@@ -163,8 +163,8 @@ def _surnames_left_on_titles(ex: Extraction, full: str) -> None:
         # 向 stands between names (主任向记者介绍) but is a surname too: 主任 + 向 + 红梅 + 说
         surname = full[m.start - 1 : m.start] == "向" and len(m.text) == 2 and full.startswith(said, m.end)
         if (m.label == "PERSON" and m.origin == "ner" and 2 <= len(m.text) <= 3 and m.start >= 3 and han(full[m.start - 1])
-                and (full[m.start - 1] not in between or surname) and full[: m.start - 1].endswith(titles())
-                and not full[: m.start].endswith(titles()) and ex.free(m.start - 1, m.start)):
+                and (full[m.start - 1] not in between or surname) and full.endswith(titles(), 0, m.start - 1)
+                and not full.endswith(titles(), 0, m.start) and ex.free(m.start - 1, m.start)):
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 
@@ -202,7 +202,7 @@ def _words_read_as_persons(ex: Extraction, full: str, words: Lexicon) -> None:
     for m in ex.mentions:
         a = m.start
         if (m.label == "PERSON" and m.origin == "ner" and len(m.text) in (2, 3) and a > 0
-                and full[a - 1] not in BETWEEN_NAMES and not full[:a].endswith(titles())
+                and full[a - 1] not in BETWEEN_NAMES and not full.endswith(titles(), 0, a)
                 and words.common(full[a - 1] + m.text[0]) and words.common(m.text[1:])):
             continue
         keep.append(m)

@@ -30,7 +30,7 @@ from kg.names import LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, bare_
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.persons import headline_only_persons, listed_persons, persons_named_after_titles
-from kg.places import gazetteer
+from kg.places import TOWN_ENDS, gazetteer
 from kg.records import ORGS, Extraction, Mention, SentenceOf, lines_at
 from kg.roles import (
     CLAUSE_BREAK,
@@ -231,9 +231,7 @@ def _split_party_bodies(ex: Extraction) -> None:
         if len(rest) < 4 or not (rest.endswith(bodies) or company):
             out.append(m)
             continue
-        k = m.start + len(rest)
-        out.append(Mention(m.article, m.start, k, rest, "COMPANY" if company else "ORG", m.sentence))
-        out.append(Mention(m.article, k, m.end, word, "ORG", m.sentence, refers=m.text))
+        out.extend(m.split_at(m.start + len(rest), "COMPANY" if company else "ORG", "ORG", m.text))
     ex.mentions = out
 
 
@@ -243,17 +241,16 @@ def _bodies_referred_back_from_units(ex: Extraction, full: str) -> None:
     mention (the unit named in full, a part of the body), so that the title goes to the body."""
     parts_of: dict[str, list[str]] = role_rules()["parts_of"]
     units = tuple(role_rules()["units"])
+    last = {w: full.rfind(w) for w in parts_of}  # where each word referring back is written last
     out: list[Mention] = []
     for m in ex.mentions:
-        words = [w for w, kinds in parts_of.items() if full.find(w, m.end) >= 0] if m.label == "ORG" and m.origin == "ner" else []
+        words = [w for w in parts_of if last[w] >= m.end] if m.label == "ORG" and m.origin == "ner" else []
         kinds = [k for w in words for k in parts_of[w] if k in m.text[:-1]]
         cut = max((m.text.rfind(k) + len(k) for k in kinds), default=0)
         if not (3 <= cut and len(m.text) - cut >= 2 and m.text.endswith(units)):
             out.append(m)
             continue
-        k = m.start + cut
-        out.append(Mention(m.article, m.start, k, m.text[:cut], "ORG", m.sentence))
-        out.append(Mention(m.article, k, m.end, m.text[cut:], "ORG", m.sentence, refers=m.text))
+        out.extend(m.split_at(m.start + cut, "ORG", "ORG", m.text))
     ex.mentions = out
 
 
@@ -392,9 +389,7 @@ def _places_read_as_one(ex: Extraction) -> None:
         if split is None:
             out.append(m)
             continue
-        k = m.start + split
-        out.append(Mention(m.article, m.start, k, m.text[:split], "PLACE", m.sentence))
-        out.append(Mention(m.article, k, m.end, m.text[split:], "PLACE", m.sentence))
+        out.extend(m.split_at(m.start + split, "PLACE", "PLACE"))
     ex.mentions = out
 
 
@@ -407,7 +402,7 @@ def _communities(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     花桥社区): the divisions stop at towns; villages the model tags, communities it mostly
     does not."""
     for m in list(ex.mentions):
-        if m.label != "PLACE" or not m.text.endswith(("街道", "镇", "乡")):
+        if m.label != "PLACE" or not m.text.endswith(TOWN_ENDS):
             continue
         found = _COMMUNITY.match(full, m.end)
         if not found or name_breaks() & set(found.group()):  # 新建 + 的 + 社区 is none

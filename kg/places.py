@@ -13,6 +13,8 @@ ADMIN_SUFFIXES: tuple[str, ...] = (
     "特别行政区", "自治区", "自治州", "自治县", "自治旗", "街道办事处", "街道", "地区",
     "新区", "林区", "矿区", "省", "市", "县", "区", "镇", "乡", "盟", "旗",
 )
+# how a town's or a street's name ends: what a village's or a community's name is written after
+TOWN_ENDS: tuple[str, ...] = ("街道", "镇", "乡")
 _AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,5}族|维吾尔)+自治(?:区|州|县|旗)$")
 
 

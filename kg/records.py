@@ -45,6 +45,13 @@ class Mention:
         """This mention over another span of the text it was read in (a cut name made whole)."""
         return replace(self, start=start, end=end, text=full[start:end])
 
+    def split_at(self, k: int, head: str, tail: str, tail_refers: str = "") -> list[Mention]:
+        """Two names the model read as one, cut at offset ``k``: the first labelled ``head``,
+        the second ``tail`` (a body and its committee, a division and one within it)."""
+        cut = k - self.start
+        return [replace(self, end=k, text=self.text[:cut], label=head),
+                replace(self, start=k, text=self.text[cut:], label=tail, refers=tail_refers)]
+
 
 @dataclass
 class Relation:

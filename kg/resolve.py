@@ -26,10 +26,9 @@ Rules, in order:
 
 from __future__ import annotations
 
-import re
-
 import hashlib
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
