@@ -137,14 +137,19 @@ def _named_whole_before(ex: Extraction, k: int, fits: Callable[[str], bool]) -> 
                  and fits(x.name)), None)
 
 
+_DEPARTMENT_ENDS = ("部", "委", "办", "室")  # 宣传部, 政法委, 网信办, 政研室; not a zone's 管委会
+
+
 def _committee_departments(ex: Extraction, full: str) -> None:
     """省委常委、宣传部部长 X: a department named bare after a member of a party committee is
-    that committee's (四川省委宣传部), not one 宣传部 of every story."""
+    that committee's (四川省委宣传部), not one 宣传部 of every story; a body of its own name
+    (未来科技城管委会) is not."""
     committees = tuple(role_rules()["party_bodies"])
     gaz = gazetteer()
     for prev, m in zip(ex.mentions, ex.mentions[1:]):
         if (m.label == "ORG" and not m.refers and prev.label == "ORG" and prev.name.endswith(committees)
-                and full[prev.end : m.start] == "常委、" and not gaz.place_prefix(m.text) and not m.text.startswith(tuple(LEVELS))):
+                and full[prev.end : m.start] == "常委、" and m.text.endswith(_DEPARTMENT_ENDS)
+                and not gaz.place_prefix(m.text) and not m.text.startswith(tuple(LEVELS))):
             m.refers = prev.name + m.text
 
 

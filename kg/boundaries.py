@@ -1,7 +1,8 @@
 """Where a name the model read begins and ends, repaired by how names are written: a
 surname cut off a name alone on its line (凡华), a company read as its trade alone
 (新能源科技股份有限公司), a company's head cut off (清集团), a part cut from its body
-(海南大学 + 食 + 品…学院), a name begun inside its bracketed place (安徽）有限公司) or inside a
+(海南大学 + 食 + 品…学院), a name begun inside its bracketed place (安徽）有限公司) or after it
+(北京）体育管理有限公司), or inside a
 word (东湘电… of 股东), a province written before a registered name and read as nothing, a
 division cut (西湖区 of 东西湖区). Each pass replaces the mentions it repairs; the order is kept.
 """
@@ -27,12 +28,15 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _words_read_as_persons(ex, full, words)
     _note_verbs_cut(ex, full)
     _bureaus_cut_at_and(ex, full, words)
+    _units_joined_by_and(ex, full, words)
+    _offices_in_places(ex, full)
     _cut_heads(ex, full)
     _levels_cut_off(ex, full)
     _trades_cut_off(ex, full)
     _bare_trades_headed(ex, full, words)  # after: 工 + 股份有限公司 headed to 重工… may be a bare trade
     _parts_cut_off(ex, full, words)
     _bracketed_places(ex, full)
+    _bracketed_registered_names(ex, full, words)
     _place_heads(ex, full)
     _bodies_cut_before_their_word(ex, full)
     _begun_in_a_word(ex, full, words)
@@ -137,6 +141,69 @@ def _bureaus_cut_at_and(ex: Extraction, full: str, words: Lexicon) -> None:
                   and bool(gazetteer().candidates(place.text)))
         if joined_by_and or run_on or gap in _RANKS:
             ms[k : k + 2] = [Mention(place.article, place.start, body.end, full[place.start : body.end], "ORG", place.sentence)]
+
+
+_FIELDS_AND = re.compile(r"([\u4e00-\u9fff]{2,6}?)[与和]([\u4e00-\u9fff]{2,10})")
+
+
+def _units_joined_by_and(ex: Extraction, full: str, words: Lexicon) -> None:
+    """北京大学 + 地球与 + 空间科学学院, 国家航天局 + 探月与航天工程中心 + 副主任 X: a unit whose name
+    joins two fields with 与 or 和, written right after its organization, is read with it
+    whole (a part of it, by its name): the model stops at 与, or reads nothing there. The
+    unit ends in a unit's word and is the next organization read, or is followed by a title
+    and a name; neither field is a title, a place or a name of its own (北京大学教授与
+    中国科学院…: two bodies)."""
+    ms = ex.mentions
+    units = (*role_rules()["units"], "学院", "研究院")
+    gaz = gazetteer()
+    stop = name_breaks()
+
+    def field(text: str) -> bool:
+        place = gaz.place_prefix(text + "。")  # a town's short name (航天) is a word as often
+        return (not set(text) & stop and not ends_with_title(text) and not any(not town_level(c) for c, _ in gaz.candidates(place))
+                and not text.startswith(("中国", "国家", "全国")))
+
+    for k in range(len(ms) - 1, -1, -1):
+        org = ms[k]
+        hit = _FIELDS_AND.match(full, org.end) if org.label in ORGS and org.origin == "ner" else None
+        if hit is None or not field(hit.group(1)) or not field(hit.group(2)[:2]):
+            continue
+        a = hit.start(2)
+        inside = [i for i in range(k + 1, len(ms)) if ms[i].start < a]
+        if inside and not (len(inside) == 1 and ms[inside[0]].text == hit.group(1) and ms[inside[0]].label != "PERSON"):
+            continue  # nothing read in the first field, or the field alone (地球, read as a place)
+        after = next((i for i in range(k + 1, len(ms)) if ms[i].start >= a), None)
+        if after is None:
+            continue
+        nxt, end = ms[after], None
+        if nxt.start == a and nxt.label in ORGS and nxt.text.endswith(units):
+            end, gone = nxt.end, {*inside, after}  # the unit, read from after 与
+        elif nxt.label == "PERSON" and nxt.start <= hit.end(2) + 6 and ex.free(a, nxt.start):
+            end = next((e for e in range(a + 3, nxt.start - 1) if full[a:e].endswith(units)
+                        and ends_with_title(full[e : nxt.start]) and all(map(han, full[e : nxt.start]))), None)
+            gone = set(inside)
+        if end is None:
+            continue
+        ms[k : after + 1] = [org.spanning(org.start, end, full)] + [ms[i] for i in range(k + 1, after + 1) if i not in gone]
+
+
+def _offices_in_places(ex: Extraction, full: str) -> None:
+    """中国石油…有限公司 + 驻 + 哈萨克斯坦 + 代表处, 新华社 + 驻 + 东京记者站: a body's office in
+    another place (offices in roles.json) is one organization with the body's name, read
+    by the model as the body and a place (whose 代表处 the title after it is not)."""
+    ms = ex.mentions
+    offices = tuple(role_rules()["offices"])
+    for k in range(len(ms) - 2, -1, -1):
+        body, where = ms[k], ms[k + 1]
+        if body.label not in ORGS or where.start != body.end + 1 or full[body.end] != "驻":
+            continue
+        if where.label == "PLACE":
+            word = next((w for w in sorted(offices, key=len, reverse=True) if full.startswith(w, where.end)), None)
+            end = where.end + len(word) if word and ex.free(where.end, where.end + len(word)) else None
+        else:
+            end = where.end if where.label in ORGS and where.text.endswith(offices) else None
+        if end is not None:
+            ms[k : k + 2] = [Mention(body.article, body.start, end, full[body.start : end], "ORG", body.sentence)]
 
 
 def _surnames_cut(ex: Extraction, full: str) -> None:
@@ -312,22 +379,43 @@ def _bodies_cut_before_their_word(ex: Extraction, full: str) -> None:
 def _place_heads(ex: Extraction, full: str) -> None:
     """湖南 + 果之道农业科技有限公司: a county or anything above it written right before a
     company's registered name, and read as nothing, is the start of that name; so is such a
-    place and one character the model cut off (株洲 + 中 + 车时代电气股份有限公司)."""
+    place and one character the model cut off (株洲 + 中 + 车时代电气股份有限公司), also when
+    the model read the place as a body (浙江 + 正 + 泰电器股份有限公司), and a place read alone
+    that holds the place the name begins with (湖南 + 攸县湘东钨业…, 四川 + 丹棱 + 桔 + 橙…).
+    A place read alone before a name of its own stays (南康区 + 鑫隆木业有限公司, 长沙 + 建 +
+    华锐科技有限公司)."""
     gaz = gazetteer()
     stop = name_breaks() | set(LEVELS)
+    drop: set[int] = set()
 
     def place_before(end: int) -> int | None:
         return next((a for a in range(max(0, end - 8), end - 1)
                      if any(not town_level(c) for c, _ in gaz.candidates(full[a:end]))), None)
 
+    def holds(outer: str, inner: set[str]) -> bool:
+        return any(o in gaz.ancestors(c) for c in inner for o, _ in gaz.candidates(outer))
+
     for k, m in enumerate(ex.mentions):
         if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS):
             continue
-        head = place_before(m.start)
+        head, end = place_before(m.start), m.start
         if head is None and m.start > 2 and han(full[m.start - 1]) and full[m.start - 1] not in stop:
-            head = place_before(m.start - 1)
-        if head is not None and ex.free(head, m.start):
-            ex.mentions[k] = m.spanning(head, m.end, full)
+            head, end = place_before(m.start - 1), m.start - 1
+        start = m.start
+        inner = {c for c, _ in gaz.candidates(gaz.place_prefix(m.text))}  # the place the name begins with
+        while head is not None:
+            read = [i for i, x in enumerate(ex.mentions) if x.start < start and head < x.end]
+            alone = len(read) == 1 and (ex.mentions[read[0]].start, ex.mentions[read[0]].end) == (head, end)
+            if read and not (alone and (holds(full[head:end], inner) or (end < start and ex.mentions[read[0]].label != "PLACE"))):
+                break
+            drop.update(read)
+            inner = {c for c, _ in gaz.candidates(full[head:end])}
+            start, end = head, head
+            head = place_before(head)  # the province of the county before it
+            if head is not None and not holds(full[head:end], inner):
+                head = None
+        ex.mentions[k] = m.spanning(start, m.end, full)
+    ex.mentions = [m for k, m in enumerate(ex.mentions) if k not in drop]
 
 
 def _bracketed_places(ex: Extraction, full: str) -> None:
@@ -351,3 +439,66 @@ def _bracketed_places(ex: Extraction, full: str) -> None:
         if named is not None:
             drop.append(named)
     ex.mentions = [m for k, m in enumerate(ex.mentions) if k not in drop]
+
+
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+
+
+def _bracketed_registered_names(ex: Extraction, full: str, words: Lexicon) -> None:
+    """百度 + 在 + 线网络技术（北京）有限公司, 中奥路跑（北京） + 体育管理有限公司: a place in brackets
+    inside a company's name marks a registered name (字号 + 行业（地）+ 组织形式); the model's
+    name that begins at the brackets, or after a trade alone, or on the second character of a
+    word (在线), begins at the name before: a name read right before it, else two to four
+    characters back to a break."""
+    gaz = gazetteer()
+
+    def placed(name: str) -> bool:
+        return name == "中国" or any(not town_level(c) for c, _ in gaz.candidates(name))
+
+    drop: set[int] = set()
+    for k, m in enumerate(ex.mentions):
+        if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS):
+            continue
+        inside = _BRACKETED.search(m.text)
+        before = _BRACKETED.search(full, max(0, m.start - 10), m.start)
+        if inside and inside.start() > 0 and placed(inside.group(1)):
+            lead, q = m.text[: inside.start()], m.start
+        elif before and before.end() == m.start and placed(before.group(1)):
+            lead, q = "", before.start()
+        else:
+            continue
+        if q > 1 and han(full[q - 2]) and words.common(full[q - 1 : q + 1]) and len(lead) > 1:
+            q -= 1  # 百度在 + 线: the model began on the second character of 在线
+        named = next((i for i, x in enumerate(ex.mentions) if x.end == q and x.label != "PERSON" and i != k), None)
+        if named is not None:
+            head = ex.mentions[named].start
+            drop.add(named)
+        elif not lead or lead in TRADES or (len(lead) >= 4 and all_common(lead, words)):  # a trade, no name (柯达 is one)
+            head = _head_before(full, q, words)
+            if head is None or not ex.free(head, q):
+                continue
+        elif q == m.start:
+            continue
+        else:
+            head = q
+        ex.mentions[k] = m.spanning(head, m.end, full)
+    ex.mentions = [m for k, m in enumerate(ex.mentions) if k not in drop]
+
+
+def _head_before(full: str, q: int, words: Lexicon) -> int | None:
+    """Where a company's own name (字号) begins, the characters before ``q`` being it: those
+    back to a break when two to four, else the longest of them after a word (成立了 + 京东),
+    else four."""
+    stop = name_breaks()
+    a = q
+    while a > 0 and han(full[a - 1]) and full[a - 1] not in stop and q - a <= 4:
+        a -= 1
+    if q - a < 2:
+        return None
+    if q - a <= 4:
+        return a
+    for n in (4, 3, 2):
+        h = q - n
+        if full[h] not in _not_a_head() and any(words.common(full[h - w : h]) for w in (2, 3)):
+            return h
+    return q - 4

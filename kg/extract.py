@@ -24,7 +24,7 @@ from kg.bylines import (
 )
 from kg.ingest import Article, ends_sentence
 from kg.mentions import find_mentions
-from kg.names import LEGAL_FORMS, LEVEL_TITLES, company_core, han
+from kg.names import LEGAL_FORMS, LEVEL_TITLES, company_core, han, surnames
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.places import gazetteer, link_place
@@ -150,9 +150,16 @@ def _byline_mentions(ex: Extraction, sent_of: SentenceOf) -> list[tuple[Byline, 
     return found
 
 
+# a publicity office's pen name: a place's character, its body's (公安, 法院, 司法 …), 宣传's
+_PUBLICITY = re.compile(r"^[\u4e00-\u9fff][公法检司纪组政警交消税]宣$")
+
+
 def _credited(name: str) -> str:
-    """PERSON, or ORG for a body credited as a correspondent (通讯员 武汉外办): a place's name
-    and a public body's word."""
+    """PERSON, or ORG for a body credited as a correspondent: a place's name and a public
+    body's word (通讯员 武汉外办), or a publicity office's pen name (通讯员 邕公宣, 宁法宣), not
+    begun by a surname (李文宣 is a person)."""
+    if _PUBLICITY.match(name) and name[0] not in surnames():
+        return "ORG"
     return "ORG" if gazetteer().place_prefix(name) and name.endswith(public_body_words()) else "PERSON"
 
 
@@ -523,8 +530,9 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
             continue
         body = role[: -len(longest_ending(role, titles()) or "")]
         # 主任、省优化办主任: a title at another body the text names (省优化办), not at this one;
-        # but a committee's own (政法委书记) and a company's organ (董事局主席) are titles there
-        if (len(body) >= 3 and body.endswith(public_body_words()) and not body.endswith(("委", *rules["party_bodies"]))
+        # but a committee's own (政法委书记), a company's organ (董事局主席) and a unit after
+        # the holder's name or word (公司 + 研究院院长) are titles there
+        if (not short and len(body) >= 3 and body.endswith(public_body_words()) and not body.endswith(("委", *rules["party_bodies"]))
                 and not body.endswith(tuple(rules["company_organs"]))):
             continue
         holder = ex.mentions[org]

@@ -26,7 +26,7 @@ from kg.companies import (
     stock_codes,
     trade_names,
 )
-from kg.names import LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, bare_body, bare_company, company_core, in_order
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, bare_body, bare_company, company_core, han, in_order
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.persons import headline_only_persons, listed_persons, persons_named_after_titles
@@ -273,12 +273,15 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
 
     Only names unlikely to be anything else are looked for: persons of three characters
     or more, organizations of four or more, cores of four or more that are not a common
-    word (建筑工程 of 四川省建筑工程集团总公司 is not a name). A repeat never overlaps a mention.
+    word (建筑工程 of 四川省建筑工程集团总公司 is not a name), and a core without its trade of
+    two or three characters that no word is (正泰 of 浙江正泰电器股份有限公司), where it stands
+    as a word. A repeat never overlaps a mention.
     """
     gaz = gazetteer()
     forms: dict[str, str] = {}
     cores: list[str] = []
     shorts: set[str] = set()
+    brief: set[str] = set()
     for m in ex.mentions:
         if m.origin == "byline":
             continue
@@ -294,6 +297,9 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
             if len(short) >= 4 and not words.common(short) and not gaz.candidates(short):
                 forms.setdefault(short, m.label)
                 shorts.add(short)
+            elif len(short) >= 2 and all(map(han, short)) and not words.knows(short) and not gaz.candidates(short):
+                forms.setdefault(short, m.label)  # 正泰 of 浙江正泰电器股份有限公司: a word of no other use
+                brief.add(short)
     quoted = [q for q in _QUOTED.finditer(full) if any(c.startswith(q.group(1)) and c != q.group(1) for c in cores)]
     if not forms and not quoted:
         return
@@ -310,6 +316,9 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
     pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
     for found in pattern.finditer(full):
         a, b = found.span()
+        if found.group() in brief and ((a > 0 and han(full[a - 1]) and full[a - 1] not in BETWEEN_NAMES)
+                                       or words.common(full[b - 1 : b + 1])):
+            continue  # a short name of two or three characters only where it begins a word and ends one
         if any(covered[a:b]):
             # 山河 + 智能 read as a place: a short name of the company is the company
             inside = [m for m in ex.mentions if m.start < b and a < m.end]

@@ -21,8 +21,8 @@ _AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,5}族|维吾尔)+自治(?:区|�
 def short_forms(name: str) -> list[str]:
     """Forms of an official division name that news uses on their own (株洲市 -> 株洲)."""
     m = _AUTONOMOUS.match(name)
-    if m:
-        return [m.group(1)]
+    if m:  # 湘西土家族苗族自治州 -> 湘西, 湘西州; 城步苗族自治县 -> 城步, 城步县
+        return [m.group(1)] + ([m.group(1) + name[-1]] if name[-1] in "州县" else [])
     for suffix in ADMIN_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return [name[: -len(suffix)]]

@@ -123,7 +123,14 @@ def _kept_in_order(short: str, full: str) -> bool:
     return in_order(short, full) and not set(_TERM.sub("", _left_out(short, full))) & _NUMERALS
 
 
+_CLUB_FORMS = ("足球俱乐部", "篮球俱乐部", "排球俱乐部", "俱乐部", "代表队", "足球队", "篮球队", "排球队", "队")
 _BRANCHES = ("分行", "支行", "分公司", "分局", "分院", "分校", "分会", "办事处")  # (not 子公司: 西门子公司)
+
+
+def _within(inner: str, outer: str, gaz: Gazetteer) -> bool:
+    """Whether a division named ``inner`` lies in one named ``outer`` (白云区 in 广州市)."""
+    outers = {code for code, _ in gaz.candidates(outer)} if inner and outer else set()
+    return any(a in outers for code, _ in gaz.candidates(inner) for a in gaz.ancestors(code))
 
 
 def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
@@ -133,6 +140,8 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
         return False  # 中国人民银行 is no short form of 中国人民银行浙江省分行: a branch is a body of its own
     prefix = gaz.place_prefix(full)
     core = full[len(prefix) :] if prefix and not short.startswith(prefix) else full
+    if core == short and _within(gaz.place_prefix(short), prefix, gaz):
+        return True  # 白云区人民法院 / 广州市白云区人民法院: the body of a division named without its city
     if core.startswith(short) and full.endswith(LEGAL_FORMS):
         return True
     form = next((f for f in ("公司", "集团") if short.endswith(f)), None)
@@ -153,8 +162,9 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     if full.startswith("中国") and short[1:2] == "行" and "银行" in full and short[0] == full[2] and short[-1] == full[-1]:
         # a national bank called by its character and 行 (建行江苏省分行 / 中国建设银行江苏省分行)
         return _kept_in_order(short, full[2:])
-    if NUMBERED_SCHOOL.search(short) and full.endswith(short[-1] + "学") and short[:2] == full[:2]:
-        return _kept_in_order(short, full)  # 长沙一中 / 长沙市第一中学 (长沙一中 is no 长沙市第十一中学)
+    if NUMBERED_SCHOOL.search(short) and full.endswith(short[-1] + "学"):
+        # 长沙一中 / 长沙市第一中学 (长沙一中 is no 长沙市第十一中学), also after the district (…区长沙第一中学)
+        return any(short[:2] == f[:2] and _kept_in_order(short, f) for f in (full, full[len(gaz.place_prefix(full)) :]))
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
         # but a place and a body's word is a name of its own (湖南大学 is no 湖南农业大学), and
         # a number left out names another body (湘雅医院 is no 湘雅三医院)
@@ -227,7 +237,7 @@ class Resolver:
         self.persons = _person_variants(votes, self.type)
         self.codes = tally.codes
         orgs = sorted(s for s, t in self.type.items() if t in ORGS)
-        self.canonical = _org_full_forms(orgs, gaz)
+        self.canonical = _org_full_forms(orgs, gaz, places)
         for short, full in _foreign_prefixed(orgs, places, gaz).items():
             self.canonical.setdefault(short, full)
         for short, fulls in tally.aliases.items():  # a short name the text defined, when it defined one
@@ -294,7 +304,7 @@ class Resolver:
 
     def finish(self) -> list[tuple[str, str, Relation]]:
         """Places known from names and the divisions above linked places, with their relations."""
-        return _name_locations(self.entities, self.gaz) + _division_hierarchy(self.entities, self.gaz) + _units(self.entities)
+        return _name_locations(self.entities, self.gaz) + _division_hierarchy(self.entities, self.gaz) + _units(self.entities, self.gaz)
 
 
 def resolve(extractions: list[Extraction]) -> Resolution:
@@ -313,7 +323,7 @@ def resolve(extractions: list[Extraction]) -> Resolution:
     return Resolution(resolver.entities, links, relations)
 
 
-def _org_full_forms(surfaces: list[str], gaz: Gazetteer) -> dict[str, str]:
+def _org_full_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> dict[str, str]:
     """Each short form -> the one full form it abbreviates (candidates found by their first two characters)."""
     by_start: dict[str, set[str]] = defaultdict(set)
     for f in surfaces:
@@ -329,8 +339,10 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer) -> dict[str, str]:
             k = f.rfind(parent)
             if k > 0 and _parent_before(f, f[k + len(parent) :]):
                 by_start[f[k + len(parent) : k + len(parent) + 2]].add(f)
-    canonical = {}
+    canonical = _team_forms(surfaces, gaz, places)
     for s in surfaces:
+        if s in canonical:
+            continue
         near = (by_start.get(s[:2], set()) | by_start.get("中国" + s[:1], set())
                 | (by_start.get(s[:1], set()) if s.endswith(_STOCK_FORMS) else set()))
         fulls = [f for f in sorted(near) if _abbreviates(s, f, gaz)]
@@ -338,6 +350,29 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer) -> dict[str, str]:
         if len(longest) == 1:
             canonical[s] = longest.pop()
     return canonical
+
+
+def _team_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> dict[str, str]:
+    """天津泰达足球队, 泰达队, 泰达俱乐部, 泰达: a team is named with or without its city and its
+    word for team or club; the names of one core (its name without both), of one city or none,
+    are one team, named by the longest with its city. Not where no name of them is a team's, nor for a
+    body that fields teams (a paper, a university), nor for a country's (中国队 is any sport's)."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for s in surfaces:
+        city = gaz.place_prefix(s)
+        rest = s[len(city) :] if city and any(not town_level(c) for c, _ in gaz.candidates(city)) else s
+        club = next((f for f in _CLUB_FORMS if rest.endswith(f)), "")
+        core = rest[: -len(club)] if club else rest
+        if len(core) >= 2 and core not in places and not any(not town_level(c) for c, _ in gaz.candidates(core)):
+            groups[core].add(s)
+    out = {}
+    for core, names in sorted(groups.items()):
+        cities = {n[: n.find(core)] for n in names} - {""}
+        if len(names) < 2 or len(cities) > 1 or not any(n.endswith(_CLUB_FORMS) for n in names) or core.endswith(TEAM_OWNERS):
+            continue  # (人民日报队 is the paper's team, not the paper)
+        head = max(names, key=lambda n: (n.find(core) > 0, len(n), n))  # with its city
+        out.update({n: head for n in names if n != head})
+    return out
 
 
 def _foreign_prefixed(orgs: list[str], places: set[str], gaz: Gazetteer) -> dict[str, str]:
@@ -381,7 +416,8 @@ def _place_entity(entities: dict[str, Entity], code: str, gaz: Gazetteer, origin
 
 
 def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[str, str, Relation]]:
-    """An organization whose name starts with a place is located there (株洲高新区 -> 株洲市)."""
+    """An organization whose name starts with a place is located there (株洲高新区 -> 株洲市), in
+    the last of the divisions its name runs through (海南省文昌市公安局 -> 文昌市)."""
     by_form: dict[str, list[Entity]] = defaultdict(list)
     for e in list(entities.values()):
         if e.type == "PLACE":
@@ -408,29 +444,45 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
             if not code or town_level(code):  # a township's short name is too weak a sign (a company's clipped name can read like one)
                 continue
             places = [_place_entity(entities, code, gaz)]
+        place, rest = places[0], e.label[len(prefix) :]
+        while inner := gaz.place_prefix(rest):  # 海南省 + 文昌市 + 公安局: the division named last, within the first
+            # by its full name, or a city's short name (江苏 + 苏州 + 印刷总厂): 浦东 of 上海浦东发展银行 is
+            # the bank's name, not where its branches are
+            under = [c for c, exact in gaz.candidates(inner) if (exact or len(c) <= 4) and place.admin_code in gaz.ancestors(c)]
+            if len(under) != 1:
+                break
+            place, rest = _place_entity(entities, under[0], gaz), rest[len(inner) :]
         ev = Evidence("", 0, len(e.label), e.label)
-        out.append((e.id, places[0].id, Relation("located_in", None, -1, "", ev)))
+        out.append((e.id, place.id, Relation("located_in", None, -1, "", ev)))
     return out
 
 
-def _units(entities: dict[str, Entity]) -> list[tuple[str, str, Relation]]:
+def _units(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[str, str, Relation]]:
     """湘雅医院心血管外科 is part of 湘雅医院: an organization whose name is another's name (or
     alias) and a unit's word (units in roles.json) is part of the one with the longest such
     name; a body named by its kind alone (中心) is no such name."""
-    units = tuple(role_rules()["units"])
+    units = (*role_rules()["units"], "分社")
     generic = generic_bodies()
     by_form: dict[str, Entity] = {}
+    bare: dict[str, set[str]] = {}  # 白云区人民法院 of 广州市白云区人民法院, when of one body only
     for e in sorted((e for e in entities.values() if e.type in ORGS and e.label not in generic), key=lambda e: e.id):
         for form in sorted({e.label, *e.aliases}):
             # not a team's country (巴拉圭 of 巴拉圭队: 巴拉圭最高选举法庭 is no part of it) nor a rank (第一)
             if not (form.startswith("第") and len(form) <= 3) and not any(e.label == form + t for t in TEAM_FORMS):
                 by_form.setdefault(form, e)
+            city = gaz.place_prefix(form)
+            if city and _within(gaz.place_prefix(form[len(city) :]), city, gaz):
+                bare.setdefault(form[len(city) :], set()).add(e.id)
+    for form, ids in bare.items():
+        if len(ids) == 1:
+            by_form.setdefault(form, entities[next(iter(ids))])
     out = []
     for e in sorted((e for e in entities.values() if e.type in ORGS), key=lambda e: e.id):
         for n in range(len(e.label) - 2, 1, -1):  # longest first, leaving two characters at least
             whole = by_form.get(e.label[:n])
             rest = e.label[n:]
-            if whole is not None and whole is not e and rest.endswith(units) and not rest.endswith(LEGAL_FORMS):
+            office = rest.startswith("驻") and rest.endswith(tuple(role_rules()["offices"]))  # 驻哈萨克斯坦代表处
+            if whole is not None and whole is not e and (rest.endswith(units) or office) and not rest.endswith(LEGAL_FORMS):
                 out.append((e.id, whole.id, Relation("part_of", None, -1, "", Evidence("", 0, len(e.label), e.label))))
                 break
     return out

@@ -204,6 +204,10 @@ def test_a_department_after_a_committee_member_is_that_committees() -> None:
     text = "湘潭市委常委、宣传部部长朱晓岚出席。"
     ex = run(text, [("湘潭市委", "ORG"), ("宣传部", "ORG"), ("朱晓岚", "PERSON")])
     assert affiliations(ex) == {("朱晓岚", "常委", "湘潭市委"), ("朱晓岚", "部长", "湘潭市委宣传部")}
+    # a body named by its own name is not the committee's department
+    text = "临平区委常委、未来科技城管委会主任沈立群表示。"
+    ex = run(text, [("临平区委", "ORG"), ("未来科技城管委会", "ORG"), ("沈立群", "PERSON")])
+    assert affiliations(ex) == {("沈立群", "常委", "临平区委"), ("沈立群", "主任", "未来科技城管委会")}
 
 
 def test_a_one_character_company_name_takes_its_cut_head() -> None:
@@ -317,6 +321,12 @@ def test_a_body_credited_as_correspondent_is_an_organization_and_this_papers_rep
     assert affiliations(ex) == {("陆晓川", "记者", "滨江晚报")}
     # the body credited is mentioned; the authors are people (schema:author)
     assert {(ex.mentions[r.tail].text, r.role) for r in ex.relations if r.kind == "author"} == {("陆晓川", "记者")}
+    # a publicity office's pen name is a body too; a person's name ending in 宣 is a person
+    text = "夜查酒驾\n\n滨江晚报记者 陆晓川 通讯员 邕公宣 李文宣\n\n本报讯 交警部门开展夜查。"
+    [article] = split_articles(Source("t.txt", text, "utf-8"))
+    ex = extract(article, doc_with(article.text, []))
+    assert {m.text: m.label for m in ex.mentions if m.origin == "byline"} == {
+        "滨江晚报": "ORG", "陆晓川": "PERSON", "邕公宣": "ORG", "李文宣": "PERSON"}
 
 
 def test_a_commentarys_closing_note_says_where_its_author_works() -> None:
@@ -471,6 +481,69 @@ def test_a_name_begun_inside_its_bracketed_place_begins_before_the_brackets() ->
     assert affiliations(ex) == {("吴立勇", "副总裁", "星途汽车（安徽）有限公司")}
     ex = run("星途汽车（安徽）有限公司投产。", [("星途汽车", "COMPANY"), ("安徽）有限公司", "COMPANY")])
     assert [m.text for m in ex.mentions] == ["星途汽车（安徽）有限公司"]
+
+
+def test_a_province_read_alone_before_a_cut_company_is_its_head_and_its_short_name_a_repeat() -> None:
+    text = "福建澜泰电器股份有限公司董事长林海生说，澜泰今年新建的工厂已经投产。公司研究院院长邱志武说，自动化率超过85%。"
+    ents = [("福建", "ORG"), ("泰电器股份有限公司", "COMPANY"), ("林海生", "PERSON"), ("邱志武", "PERSON")]
+    ex = run(text, ents)
+    assert [(m.text, m.origin) for m in ex.mentions if m.label == "COMPANY"] == [
+        ("福建澜泰电器股份有限公司", "ner"), ("澜泰", "repeat")]
+    # a unit after the word for the company (公司研究院) is the company's: the title is at the company
+    assert affiliations(ex) == {("林海生", "董事长", "福建澜泰电器股份有限公司"), ("邱志武", "研究院院长", "福建澜泰电器股份有限公司")}
+    # a province before the county before the cut name: both the name's head
+    text = "四川蒲江猕猴桃现代农业发展有限公司总经理邓梅说，果子已经进入新加坡市场。"
+    ex = run(text, [("四川", "PLACE"), ("猴桃现代农业发展有限公司", "COMPANY"), ("邓梅", "PERSON")])
+    assert affiliations(ex) == {("邓梅", "总经理", "四川蒲江猕猴桃现代农业发展有限公司")}
+    # a short name of two characters only where it stands as a word
+    text = "福建澜泰电器股份有限公司扩产。波澜泰然处之。"
+    ex = run(text, [("福建澜泰电器股份有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["福建澜泰电器股份有限公司"]
+
+
+def test_a_unit_joining_two_fields_with_and_is_read_whole_with_its_organization() -> None:
+    text = "南方大学海洋与大气科学学院教授韦明远认为，这一发现提供了新证据。"
+    ex = run(text, [("南方大学", "ORG"), ("海洋", "PLACE"), ("大气科学学院", "ORG"), ("韦明远", "PERSON")])
+    assert affiliations(ex) == {("韦明远", "教授", "南方大学海洋与大气科学学院")}
+    text = "国家林草局湿地与荒漠管理中心副主任尹晓峰表示，数据已向公众开放。"
+    ex = run(text, [("国家林草局", "ORG"), ("尹晓峰", "PERSON")])
+    assert affiliations(ex) == {("尹晓峰", "副主任", "国家林草局湿地与荒漠管理中心")}
+    # two bodies joined by 与, a title before it
+    text = "南方大学教授与中国科学院研究员合作。"
+    ex = run(text, [("南方大学", "ORG"), ("中国科学院", "ORG")])
+    assert [m.text for m in ex.mentions] == ["南方大学", "中国科学院"]
+
+
+def test_a_bodys_office_in_another_place_is_one_organization() -> None:
+    text = "中国有色矿业集团有限公司驻赞比亚代表处首席代表孙立军说，项目运行平稳。"
+    ents = [("中国有色矿业集团有限公司", "COMPANY"), ("赞比亚", "PLACE"), ("孙立军", "PERSON")]
+    ex = run(text, ents)
+    assert affiliations(ex) == {("孙立军", "首席代表", "中国有色矿业集团有限公司驻赞比亚代表处")}
+    text = "南方日报社驻广州记者站站长何云说。"
+    ex = run(text, [("南方日报社", "ORG"), ("广州记者站", "ORG"), ("何云", "PERSON")])
+    assert affiliations(ex) == {("何云", "站长", "南方日报社驻广州记者站")}
+
+
+def test_a_student_is_affiliated_with_the_school() -> None:
+    text = "论文第一作者、西湖大学博士研究生刘晓宇介绍。滨江中学学生王浩然说，比赛很精彩。学生们说，天气很好。"
+    ents = [("西湖大学", "ORG"), ("刘晓宇", "PERSON"), ("滨江中学", "ORG"), ("王浩然", "PERSON")]
+    assert affiliations(run(text, ents)) == {("刘晓宇", "博士研究生", "西湖大学"), ("王浩然", "学生", "滨江中学")}
+
+
+def test_a_registered_name_with_its_place_in_brackets_begins_at_its_own_name() -> None:
+    # the model began after the brackets, on the second character of 在线, or after the name read before
+    text = "赛事运营方星澜跑团（成都）体育管理有限公司总经理魏青表示。"
+    ex = run(text, [("成都", "PLACE"), ("体育管理有限公司", "COMPANY"), ("魏青", "PERSON")])
+    assert affiliations(ex) == {("魏青", "总经理", "星澜跑团（成都）体育管理有限公司")}
+    text = "据搜云在线网络技术（杭州）有限公司副总裁傅航介绍。"
+    ex = run(text, [("搜云", "COMPANY"), ("线网络技术（杭州）有限公司", "COMPANY"), ("傅航", "PERSON")])
+    assert [m.text for m in ex.mentions] == ["搜云在线网络技术（杭州）有限公司", "傅航"]
+    text = "与白鹭通讯技术（武汉）有限公司、华康三七（郴州）制药有限公司签约。"
+    ex = run(text, [("通讯技术（武汉）有限公司", "COMPANY"), ("华康", "PLACE"), ("三七（郴州）制药有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["白鹭通讯技术（武汉）有限公司", "华康三七（郴州）制药有限公司"]
+    # a bracket that holds no place is no registered name's
+    ex = run("他在（全体）体育管理有限公司工作。", [("体育管理有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["体育管理有限公司"]
 
 
 def test_places_written_together_lie_within_each_other_only_as_the_divisions_say() -> None:

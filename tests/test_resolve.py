@@ -101,6 +101,19 @@ def test_a_places_party_committee_abbreviates_none_of_its_bodies() -> None:
     assert by_label(res, "株洲市委").aliases == set()
 
 
+def test_a_districts_body_named_without_its_city_is_that_body_and_its_units_part_of_it() -> None:
+    text = "成都市武侯区人民法院审结一起案件。据武侯区人民法院民事审判庭庭长介绍，案件已执行完毕。"
+    ents = [("成都市武侯区人民法院", "ORG"), ("武侯区人民法院民事审判庭", "ORG")]
+    res = resolve([extraction("a1", text, ents)])
+    parts = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "part_of"}
+    assert ("武侯区人民法院民事审判庭", "成都市武侯区人民法院") in parts
+    # a district of another city is another body
+    res = resolve([extraction("a1", "长沙市天心区人民法院开庭。天心区人民法院发布公告。", [("长沙市天心区人民法院", "ORG"), ("天心区人民法院", "ORG")])])
+    assert by_label(res, "长沙市天心区人民法院").aliases == {"天心区人民法院"}
+    res = resolve([extraction("a1", "株洲市天心区人民法院开庭。天心区人民法院发布公告。", [("株洲市天心区人民法院", "ORG"), ("天心区人民法院", "ORG")])])
+    assert by_label(res, "株洲市天心区人民法院").aliases == set()
+
+
 def test_ambiguous_town_is_decided_by_the_county_nearby() -> None:
     gaz = gazetteer()
     assert {c for c, _ in gaz.candidates("新泉镇")} >= {"430624117", "350825105"}
@@ -142,6 +155,12 @@ def test_organization_named_after_a_place_is_located_there() -> None:
     res = resolve([extraction("a1", text, [("株洲市工信局", "ORG"), ("株洲市", "PLACE")])])
     org, city = by_label(res, "株洲市工信局"), by_label(res, "株洲市")
     assert any(h == org.id and t == city.id and r.kind == "located_in" for h, t, r in res.relations)
+    # in the last division its name runs through, itself within the province
+    text = "海南省琼海市公安局发布通告。海南省加快发展。"
+    res = resolve([extraction("a1", text, [("海南省琼海市公安局", "ORG"), ("海南省", "PLACE")])])
+    located = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "located_in"}
+    parts = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "part_of"}
+    assert located == {("海南省琼海市公安局", "琼海市")} and ("琼海市", "海南省") in parts
 
 
 def test_result_does_not_depend_on_order() -> None:
@@ -192,6 +211,16 @@ def test_a_team_is_one_entity_with_and_without_its_word_for_team() -> None:
     # a paper's or a university's team is not the paper or the university
     res = resolve([extraction("a1", "南湖日报队获胜，南湖日报报道了比赛。", [("南湖日报队", "ORG"), ("南湖日报", "ORG")])])
     assert {e.label for e in res.entities.values()} == {"南湖日报队", "南湖日报"}
+    # a club's team called with or without its city, its word for team or club, by other articles
+    exs = [
+        extraction("a1", "天津泰达队主场取胜。", [("天津泰达队", "ORG")]),
+        extraction("a2", "泰达主教练表示满意，天津足球队也来观战。", [("泰达", "COMPANY"), ("天津足球队", "ORG")]),
+        extraction("a3", "泰达俱乐部发布公告，泰达队下周出征。", [("泰达俱乐部", "ORG"), ("泰达队", "ORG")]),
+    ]
+    res = resolve(exs)
+    team = by_label(res, "天津泰达队")
+    assert team.aliases == {"泰达", "泰达俱乐部", "泰达队"} and team.type == "ORG"
+    assert by_label(res, "天津足球队").aliases == set()  # 足球 is a word, not the team's name
 
 
 def test_this_paper_is_one_entity_with_the_paper_it_stands_for() -> None:
@@ -345,6 +374,10 @@ def test_a_school_named_short_by_its_number_is_the_school() -> None:
     res = resolve([extraction("a1", text, ents)])
     assert by_label(res, "长沙市第一中学").aliases == {"长沙一中"}
     assert by_label(res, "长沙市第一中学").type == "ORG" and by_label(res, "长沙市第十一中学").aliases == set()
+    # a primary school written after its district, called short without it
+    text = "朝阳区和平里第二小学开设冰雪课。和平里二小校长马红说，每周一节滑冰课。"
+    res = resolve([extraction("a1", text, [("朝阳区和平里第二小学", "ORG"), ("和平里二小", "ORG")])])
+    assert by_label(res, "朝阳区和平里第二小学").aliases == {"和平里二小"}
 
 
 def test_a_persons_name_in_letters_the_text_gives_is_the_persons_alias() -> None:
