@@ -342,8 +342,8 @@ def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
 
 def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
     """海南大学 + 食 + 品科学与工程学院: a part the model began one character after the body
-    it belongs to, on the second character of a word (食品) or of a place (长沙市公安局 + 开 +
-    福分局, 开福 of 开福区), is named with that body, whole."""
+    it belongs to, on the second character of a word (食品) or of a place (株洲市公安局 + 荷 +
+    塘分局, 荷塘 of 荷塘区), is named with that body, whole."""
     ms = ex.mentions
     gaz = gazetteer()
     for k in range(len(ms) - 2, -1, -1):
@@ -382,7 +382,7 @@ def _place_heads(ex: Extraction, full: str) -> None:
     place and one character the model cut off (株洲 + 中 + 车时代电气股份有限公司), also when
     the model read the place as a body (浙江 + 正 + 泰电器股份有限公司), and a place read alone
     that holds the place the name begins with (湖南 + 攸县湘东钨业…, 四川 + 丹棱 + 桔 + 橙…).
-    A place read alone before a name of its own stays (南康区 + 鑫隆木业有限公司, 长沙 + 建 +
+    A place read alone before a name of its own stays (南康区 + 鑫隆木业有限公司, 株洲 + 建 +
     华锐科技有限公司)."""
     gaz = gazetteer()
     stop = name_breaks() | set(LEVELS)

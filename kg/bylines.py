@@ -130,7 +130,7 @@ def parse_credits(text: str, default_org: str = "", bracketed: bool = False) -> 
     return credits
 
 
-_FILED = re.compile(r"^[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]$|^[\u4e00-\u9fff]{2,6}报道$")  # …北京3月5日电, …长沙报道
+_FILED = re.compile(r"^[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]$|^[\u4e00-\u9fff]{2,6}报道$")  # …北京3月5日电, …株洲报道
 _TEXT_AND_PHOTOS = re.compile(r"^(?:文\s*[/／|｜·]\s*图|图\s*[/／|｜·]\s*文)[\s:：]*")
 # credits closing a paragraph: …明年还将新建5处。（记者 蔡文杰 通讯员 龙小溪）
 _TRAILING = re.compile(r"(?<=[。！？!?”])\s*[（(](?P<credits>[^（）()]{2,60})[）)]\s*$")

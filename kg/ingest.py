@@ -321,7 +321,7 @@ def repair(text: str) -> list[list[tuple[int, int]]]:
 
 # a page's running header: 浙江日报 2026年3月12日 星期四 第5版, 南方日报 2026年4月8日 A04版
 _EDITION = r"(?:(?:第\s*[0-9０-９一二三四五六七八九十]+|[A-ZＡ-Ｚ]?[0-9０-９]{1,3})\s*版|(?<=[\s\u3000])[A-ZＡ-Ｚ][0-9０-９]{2}(?=[\s\u3000]|$))"
-# (长沙晚报 2026年10月22日 星期四 A05 城事: a lettered page number needs no 版)
+# (株洲日报 2026年10月22日 星期四 A05 城事: a lettered page number needs no 版)
 _PAGE_HEADER = re.compile(rf"\d{{1,2}}月\d{{1,2}}日.*{_EDITION}|{_EDITION}.*\d{{1,2}}月\d{{1,2}}日")
 
 

@@ -236,7 +236,7 @@ def _split_party_bodies(ex: Extraction) -> None:
 
 
 def _bodies_referred_back_from_units(ex: Extraction, full: str) -> None:
-    """湖南省儿童医院罕见病诊疗中心 … 该院院长 X: a unit the model read with its body's name,
+    """江西省儿童医院罕见病诊疗中心 … 该院院长 X: a unit the model read with its body's name,
     when the article refers back to that body (该院, 该校), is the body and the unit, each a
     mention (the unit named in full, a part of the body), so that the title goes to the body."""
     parts_of: dict[str, list[str]] = role_rules()["parts_of"]
@@ -333,14 +333,14 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
 def _bodies_read_as_places(ex: Extraction) -> None:
     """江苏省科技厅 tagged PLACE: a name ending in a public body's word that names no division
     is that body (zones, 开发区 and the like, are left as the model read them); a school
-    named by its number (长沙一中) tagged a company is a body too."""
+    named by its number (株洲一中) tagged a company is a body too."""
     gaz = gazetteer()
     words = tuple(w for w in public_body_words() if w not in ZONE_WORDS)
     for m in ex.mentions:
         if m.label == "PLACE" and m.origin == "ner" and m.text.endswith(words) and not gaz.candidates(m.text):
             m.label = "ORG"
         elif m.label == "COMPANY" and NUMBERED_SCHOOL.search(m.text):
-            m.label = "ORG"  # 长沙一中 tagged a company: a school named by its number
+            m.label = "ORG"  # 株洲一中 tagged a company: a school named by its number
 
 
 def _names_written_whole(ex: Extraction, full: str) -> None:

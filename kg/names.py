@@ -37,7 +37,7 @@ def surnames() -> frozenset[str]:
     return frozenset(resources.files("kg.data").joinpath("surnames.txt").read_text(encoding="utf8").strip())
 
 
-# a school named short by its number (长沙一中, 雅礼二小) or as an affiliated school (师大附中)
+# a school named short by its number (株洲一中, 雅礼二小) or as an affiliated school (师大附中)
 NUMBERED_SCHOOL = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[中小]$|附[中小]$")
 
 # a team is written with or without its word for team: 广东宏远 / 广东宏远队

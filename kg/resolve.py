@@ -128,7 +128,7 @@ _BRANCHES = ("分行", "支行", "分公司", "分局", "分院", "分校", "分
 
 
 def _within(inner: str, outer: str, gaz: Gazetteer) -> bool:
-    """Whether a division named ``inner`` lies in one named ``outer`` (白云区 in 广州市)."""
+    """Whether a division named ``inner`` lies in one named ``outer`` (武侯区 in 成都市)."""
     outers = {code for code, _ in gaz.candidates(outer)} if inner and outer else set()
     return any(a in outers for code, _ in gaz.candidates(inner) for a in gaz.ancestors(code))
 
@@ -141,7 +141,7 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     prefix = gaz.place_prefix(full)
     core = full[len(prefix) :] if prefix and not short.startswith(prefix) else full
     if core == short and _within(gaz.place_prefix(short), prefix, gaz):
-        return True  # 白云区人民法院 / 广州市白云区人民法院: the body of a division named without its city
+        return True  # 武侯区人民法院 / 成都市武侯区人民法院: the body of a division named without its city
     if core.startswith(short) and full.endswith(LEGAL_FORMS):
         return True
     form = next((f for f in ("公司", "集团") if short.endswith(f)), None)
@@ -158,12 +158,12 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     # letters kept in order (成都市发改委 / 成都市发展改革委), but a place and one character is
     # that place's own body (成都市委, the party committee, abbreviates no 成都市…委)
     if full == "中国" + short and "银行" in short:
-        return True  # 人民银行湖南省分行 / 中国人民银行湖南省分行
+        return True  # 人民银行江西省分行 / 中国人民银行江西省分行
     if full.startswith("中国") and short[1:2] == "行" and "银行" in full and short[0] == full[2] and short[-1] == full[-1]:
         # a national bank called by its character and 行 (建行江苏省分行 / 中国建设银行江苏省分行)
         return _kept_in_order(short, full[2:])
     if NUMBERED_SCHOOL.search(short) and full.endswith(short[-1] + "学"):
-        # 长沙一中 / 长沙市第一中学 (长沙一中 is no 长沙市第十一中学), also after the district (…区长沙第一中学)
+        # 株洲一中 / 株洲市第一中学 (株洲一中 is no 株洲市第十一中学), also after the district (…区株洲第一中学)
         return any(short[:2] == f[:2] and _kept_in_order(short, f) for f in (full, full[len(gaz.place_prefix(full)) :]))
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
         # but a place and a body's word is a name of its own (湖南大学 is no 湖南农业大学), and
@@ -185,7 +185,7 @@ def _org_type(label: str, votes: Counter) -> str:
     if label.endswith(LEGAL_FORMS[:6]):
         return "COMPANY"
     if label.endswith(public_body_words() + TEAM_FORMS + SQUADS) or "人民银行" in label or NUMBERED_SCHOOL.search(label):
-        # the central bank is no company, nor a school named by its number (长沙一中)
+        # the central bank is no company, nor a school named by its number (株洲一中)
         return "ORG"
     return max(("COMPANY", "ORG"), key=lambda t: (votes[t], t == "ORG"))
 
@@ -464,7 +464,7 @@ def _units(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[str, str, 
     units = (*role_rules()["units"], "分社")
     generic = generic_bodies()
     by_form: dict[str, Entity] = {}
-    bare: dict[str, set[str]] = {}  # 白云区人民法院 of 广州市白云区人民法院, when of one body only
+    bare: dict[str, set[str]] = {}  # 武侯区人民法院 of 成都市武侯区人民法院, when of one body only
     for e in sorted((e for e in entities.values() if e.type in ORGS and e.label not in generic), key=lambda e: e.id):
         for form in sorted({e.label, *e.aliases}):
             # not a team's country (巴拉圭 of 巴拉圭队: 巴拉圭最高选举法庭 is no part of it) nor a rank (第一)

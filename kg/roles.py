@@ -102,5 +102,5 @@ def serves(role: str, holder: str, label: str) -> bool:
     title = longest_ending(role, kinds)
     if title is None:
         return True
-    school = "中学" in kinds[title] and NUMBERED_SCHOOL.search(holder) is not None  # 长沙一中校长
+    school = "中学" in kinds[title] and NUMBERED_SCHOOL.search(holder) is not None  # 株洲一中校长
     return label in ("ORG", "COMPANY") and (school or any(k in holder for k in kinds[title]))
