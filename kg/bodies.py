@@ -18,9 +18,33 @@ from kg.roles import ROLE_TEXT, ends_with_title, generic_bodies, holders, role_r
 def qualify_bodies(ex: Extraction, full: str) -> None:
     """The mentions sorted by offset; each pass names one kind of body written without its name."""
     _named_again(ex)
+    _bodies_after_bracketed_names(ex, full)
     _qualified_bodies(ex)
     _committee_departments(ex, full)
     _parts_referred_back(ex, full)
+
+
+_BRACKETED_BETWEEN = re.compile(r"[（(][^（）()]{2,12}[）)]")
+
+
+def _bodies_after_bracketed_names(ex: Extraction, full: str) -> None:
+    """株洲高新区（天元区）党工委副书记、管委会主任 X: a body named by its kind alone after a
+    place and its other name in brackets is that place's, and so is one of its kind listed
+    after the first's title (管委会 here: 株洲高新区管委会)."""
+    generic = generic_bodies()
+    ms = ex.mentions
+    for k, m in enumerate(ms):
+        if k == 0 or m.label != "ORG" or m.refers or m.text not in generic:
+            continue
+        place = ms[k - 1]
+        if place.label != "PLACE" or not _BRACKETED_BETWEEN.fullmatch(full, place.end, m.start):
+            continue
+        m.refers = place.text + m.text
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        between = full[m.end : nxt.start] if nxt is not None else ""
+        if (nxt is not None and nxt.label == "ORG" and not nxt.refers and nxt.text in generic and nxt.sentence == m.sentence
+                and between.endswith("、") and ends_with_title(between[:-1]) and all(map(han, between[:-1]))):
+            nxt.refers = place.text + nxt.text
 
 
 _COMMITTEE = re.compile("[省市县区州]委")

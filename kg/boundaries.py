@@ -125,7 +125,8 @@ _RANKS = ("国家级", "省级", "市级", "县级")  # 东洞庭湖 + 国家级
 def _bureaus_cut_at_and(ex: Extraction, full: str, words: Lexicon) -> None:
     """三亚市 + 旅游和 + 文化广电体育局: a public body whose name joins two fields with 和
     (住房和城乡建设局), read from after the 和, is one body with the place and field before it;
-    so is one read from after its rank (东洞庭湖 + 国家级 + 自然保护区管理局)."""
+    so is one read from after its rank (东洞庭湖 + 国家级 + 自然保护区管理局), or from its rank
+    (南洞庭湖 + 省级自然保护区管理局, not the province's body by its level)."""
     ms = ex.mentions
     for k in range(len(ms) - 2, -1, -1):
         place, body = ms[k], ms[k + 1]
@@ -139,7 +140,8 @@ def _bureaus_cut_at_and(ex: Extraction, full: str, words: Lexicon) -> None:
         fields = body.text[: -len(longest_ending(body.text, public_body_words()) or "")]
         run_on = (2 <= len(gap) <= 6 and len(fields) >= 2 and all_common(gap, words) and all_common(fields, words)
                   and bool(gazetteer().candidates(place.text)))
-        if joined_by_and or run_on or gap in _RANKS:
+        ranked = not gap and body.text.startswith(_RANKS)  # 南洞庭湖 + 省级自然保护区管理局: its rank read with the body
+        if joined_by_and or run_on or gap in _RANKS or ranked:
             ms[k : k + 2] = [Mention(place.article, place.start, body.end, full[place.start : body.end], "ORG", place.sentence)]
 
 

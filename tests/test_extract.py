@@ -530,6 +530,21 @@ def test_a_student_is_affiliated_with_the_school() -> None:
     assert affiliations(run(text, ents)) == {("刘晓宇", "博士研究生", "西湖大学"), ("王浩然", "学生", "滨江中学")}
 
 
+def test_bodies_named_by_kind_after_a_zone_and_its_other_name_in_brackets_are_the_zones() -> None:
+    text = "湘潭高新区（岳塘区）党工委副书记、管委会主任谢文斌介绍，园区新引进企业26家。"
+    ex = run(text, [("湘潭高新区", "PLACE"), ("党工委", "ORG"), ("管委会", "ORG"), ("谢文斌", "PERSON")])
+    assert affiliations(ex) == {("谢文斌", "副书记", "湘潭高新区党工委"), ("谢文斌", "主任", "湘潭高新区管委会")}
+
+
+def test_a_reserve_read_from_its_rank_is_named_with_its_place() -> None:
+    text = "湖南西洞庭湖省级自然保护区管理局局长彭建军介绍，候鸟提前了10天。"
+    ex = run(text, [("湖南", "PLACE"), ("西洞庭湖", "PLACE"), ("省级自然保护区管理局", "ORG"), ("彭建军", "PERSON")])
+    assert affiliations(ex) == {("彭建军", "局长", "西洞庭湖省级自然保护区管理局")}
+    # a station named by its place, missed before its head's title
+    ex = run("保护区青山湖管护站站长刘春说，鸟来了。", [("青山湖", "PLACE"), ("刘春", "PERSON")])
+    assert affiliations(ex) == {("刘春", "站长", "青山湖管护站")}
+
+
 def test_a_registered_name_with_its_place_in_brackets_begins_at_its_own_name() -> None:
     # the model began after the brackets, on the second character of 在线, or after the name read before
     text = "赛事运营方星澜跑团（成都）体育管理有限公司总经理魏青表示。"

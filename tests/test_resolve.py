@@ -336,6 +336,9 @@ def test_a_national_bank_called_by_its_character_and_hang_and_the_central_bank_i
     names = [("中国人民银行江西省分行", "ORG"), ("人民银行江西省分行", "ORG")]
     res = resolve([extraction("a1", text, names)])
     assert {e.label: e.aliases for e in res.entities.values() if e.type == "ORG"} == {"中国人民银行江西省分行": {"人民银行江西省分行"}}
+    # a customs office is a public body, whatever the model tagged it
+    res = resolve([extraction("a1", "九江海关副关长介绍。", [("九江海关", "COMPANY")])])
+    assert by_label(res, "九江海关").type == "ORG"
 
 
 def test_a_unit_named_with_its_organizations_name_is_part_of_it() -> None:
