@@ -20,6 +20,7 @@ def qualify_bodies(ex: Extraction, full: str) -> None:
     _named_again(ex)
     _bodies_after_bracketed_names(ex, full)
     _qualified_bodies(ex)
+    _listed_bodies_of_one_place(ex, full)
     _committee_departments(ex, full)
     _parts_referred_back(ex, full)
 
@@ -40,11 +41,21 @@ def _bodies_after_bracketed_names(ex: Extraction, full: str) -> None:
         if place.label != "PLACE" or not _BRACKETED_BETWEEN.fullmatch(full, place.end, m.start):
             continue
         m.refers = place.text + m.text
-        nxt = ms[k + 1] if k + 1 < len(ms) else None
-        between = full[m.end : nxt.start] if nxt is not None else ""
-        if (nxt is not None and nxt.label == "ORG" and not nxt.refers and nxt.text in generic and nxt.sentence == m.sentence
-                and between.endswith("、") and ends_with_title(between[:-1]) and all(map(han, between[:-1]))):
-            nxt.refers = place.text + nxt.text
+
+
+def _listed_bodies_of_one_place(ex: Extraction, full: str) -> None:
+    """湘江新区党工委委员、管委会副主任 X: a body named by its kind alone, listed after a title at
+    a place's body of another kind, is that place's (湘江新区管委会), unless named whole before."""
+    ms = ex.mentions
+    generic = generic_bodies()
+    for k in range(1, len(ms)):
+        m, prev = ms[k], ms[k - 1]
+        if m.label != "ORG" or m.refers or m.text not in generic or prev.label != "ORG" or prev.sentence != m.sentence:
+            continue
+        word = next((w for w in sorted(generic, key=len, reverse=True) if prev.name.endswith(w) and len(prev.name) - len(w) >= 2), None)
+        between = full[prev.end : m.start]
+        if word and between.endswith("、") and ends_with_title(between[:-1]) and all(map(han, between[:-1])):
+            m.refers = prev.name[: -len(word)] + m.text
 
 
 _COMMITTEE = re.compile("[省市县区州]委")

@@ -443,6 +443,8 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
     # 该院院长 X: a body of the kind 该院 names (…医院, …学院), not a unit of one named nearer (…医院…中心)
     kinds = tuple(rules["parts_of"][key]) if key in rules["parts_of"] else None
     limit = ex.mentions[j].start - rules["lookback_chars"]
+    if clause.endswith(tuple(rules["own_sentence_titles"])):  # 学生 X: a school of this sentence only
+        limit = max(limit, ex.sentences[ex.mentions[j].sentence][0])
     best: tuple[tuple[int, int], int] | None = None
     for i in range(j - 1, -1, -1):
         m = ex.mentions[i]

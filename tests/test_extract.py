@@ -528,12 +528,19 @@ def test_a_student_is_affiliated_with_the_school() -> None:
     text = "论文第一作者、西湖大学博士研究生刘晓宇介绍。滨江中学学生王浩然说，比赛很精彩。学生们说，天气很好。"
     ents = [("西湖大学", "ORG"), ("刘晓宇", "PERSON"), ("滨江中学", "ORG"), ("王浩然", "PERSON")]
     assert affiliations(run(text, ents)) == {("刘晓宇", "博士研究生", "西湖大学"), ("王浩然", "学生", "滨江中学")}
+    # a student written bare is of a school of the same sentence only
+    text = "他带出的学生中有12人考入清华、北大。“邓老师上课从不照本宣科。”学生刘子涵说。"
+    assert affiliations(run(text, [("清华", "ORG"), ("北大", "ORG"), ("刘子涵", "PERSON")])) == set()
 
 
 def test_bodies_named_by_kind_after_a_zone_and_its_other_name_in_brackets_are_the_zones() -> None:
     text = "湘潭高新区（岳塘区）党工委副书记、管委会主任谢文斌介绍，园区新引进企业26家。"
     ex = run(text, [("湘潭高新区", "PLACE"), ("党工委", "ORG"), ("管委会", "ORG"), ("谢文斌", "PERSON")])
     assert affiliations(ex) == {("谢文斌", "副书记", "湘潭高新区党工委"), ("谢文斌", "主任", "湘潭高新区管委会")}
+    # without brackets: the body of another kind listed after the first's title
+    text = "湘潭新区党工委委员、管委会副主任罗文介绍，新政对人才给予支持。"
+    ex = run(text, [("湘潭新区党工委", "ORG"), ("管委会", "ORG"), ("罗文", "PERSON")])
+    assert affiliations(ex) == {("罗文", "委员", "湘潭新区党工委"), ("罗文", "副主任", "湘潭新区管委会")}
 
 
 def test_a_reserve_read_from_its_rank_is_named_with_its_place() -> None:
