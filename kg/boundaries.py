@@ -17,7 +17,7 @@ from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, TRADES, all_common, bar
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention
-from kg.roles import ends_with_title, longest_ending, public_body_words, role_rules, titles
+from kg.roles import ends_with_title, generic_bodies, longest_ending, public_body_words, role_rules, titles
 
 
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
@@ -451,16 +451,17 @@ def _bracketed_registered_names(ex: Extraction, full: str, words: Lexicon) -> No
     inside a company's name marks a registered name (字号 + 行业（地）+ 组织形式); the model's
     name that begins at the brackets, or after a trade alone, or on the second character of a
     word (在线), begins at the name before: a name read right before it, else two to four
-    characters back to a break."""
+    characters back to a break. So does a body's (马栏山（长沙）视频文创产业园管委会)."""
     gaz = gazetteer()
 
     def placed(name: str) -> bool:
         return name == "中国" or any(not town_level(c) for c, _ in gaz.candidates(name))
 
     drop: set[int] = set()
+    ends = (*LEGAL_FORMS, *role_rules()["holder_suffixes"], *role_rules()["party_bodies"])  # 马栏山（长沙） + …管委会 too
     for k, m in enumerate(ex.mentions):
-        if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS):
-            continue
+        if m.label not in ORGS or m.origin != "ner" or not m.text.endswith(ends) or m.text in generic_bodies():
+            continue  # (党工委 after 株洲高新区（天元区）: the zone's, by kg.bodies)
         inside = _BRACKETED.search(m.text)
         before = _BRACKETED.search(full, max(0, m.start - 10), m.start)
         if inside and inside.start() > 0 and placed(inside.group(1)):

@@ -518,7 +518,8 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
     names = (name, name[len(gazetteer().place_prefix(name)) :])  # a short name drops the leading place
     core = company_core(name, gazetteer()) if ex.mentions[org].label == "COMPANY" else ""  # 时代电气 of 株洲中车时代电气…
     parts = [r for part in role_text.split("、") for r in _concurrent(part)]
-    for role in parts:
+    right_after = ex.article.text.startswith(role_text, ex.mentions[org].end)  # ORG + role + NAME
+    for i, role in enumerate(parts):
         while role.startswith(qualifiers):
             role = role[next(len(q) for q in qualifiers if role.startswith(q)) :]
         # the holder's short name written into the role (恒远电机生产总监 after 恒远电机股份有限公司),
@@ -533,8 +534,8 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
         body = role[: -len(longest_ending(role, titles()) or "")]
         # 主任、省优化办主任: a title at another body the text names (省优化办), not at this one;
         # but a committee's own (政法委书记), a company's organ (董事局主席) and a unit after
-        # the holder's name or word (公司 + 研究院院长) are titles there
-        if (not short and len(body) >= 3 and body.endswith(public_body_words()) and not body.endswith(("委", *rules["party_bodies"]))
+        # the holder's name or word (公司 + 研究院院长, 隆平高科 + 水稻事业部总经理) are titles there
+        if (not short and not (i == 0 and right_after) and len(body) >= 3 and body.endswith(public_body_words()) and not body.endswith(("委", *rules["party_bodies"]))
                 and not body.endswith(tuple(rules["company_organs"]))):
             continue
         holder = ex.mentions[org]

@@ -26,7 +26,7 @@ from kg.companies import (
     stock_codes,
     trade_names,
 )
-from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, bare_body, bare_company, company_core, han, in_order
+from kg.names import BETWEEN_NAMES, CLUB_FORMS, LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, bare_body, bare_company, company_core, han, in_order
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.persons import headline_only_persons, listed_persons, persons_named_after_titles
@@ -82,6 +82,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _workplaces(ex, full, sent_of)
     stock_codes(ex, full, sent_of)
     companies_read_as_persons(ex, words)
+    _teams_read_as_persons(ex)
     _repeated_names(ex, full, sent_of, words)
     listed_persons(ex, full, sent_of)
     persons_named_after_titles(ex, full, sent_of, words)
@@ -214,6 +215,26 @@ def _teams(ex: Extraction) -> None:
         if rest != m.text and len(rest) >= 2:
             label = "PLACE" if gaz.candidates(rest) else m.label  # 沈阳市团队: the city's
             ex.mentions[k] = Mention(m.article, m.start, m.end - 2, rest, label, m.sentence)
+
+
+def _teams_read_as_persons(ex: Extraction) -> None:
+    """湘涛主教练 X where the article names 湖南湘涛足球俱乐部: a person's name that is a team's
+    or club's name without its place and word for team is that team (its alias)."""
+    gaz = gazetteer()
+    cores: dict[str, str] = {}
+    for m in ex.mentions:
+        club = next((f for f in CLUB_FORMS if m.text.endswith(f)), "") if m.label in ORGS else ""
+        if club:
+            rest = m.text[: -len(club)]
+            rest = rest[len(gaz.place_prefix(rest)) :]
+            if len(rest) >= 2:
+                cores.setdefault(rest, m.text)
+    named = set()
+    for m in ex.mentions:
+        if m.label == "PERSON" and m.origin == "ner" and m.text in cores:
+            m.label = "ORG"
+            named.add((m.text, cores[m.text]))
+    ex.aliases.extend(sorted(named))
 
 
 def _split_party_bodies(ex: Extraction) -> None:

@@ -42,6 +42,8 @@ NUMBERED_SCHOOL = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})
 
 # a team is written with or without its word for team: 广东宏远 / 广东宏远队
 TEAM_FORMS: tuple[str, ...] = ("队", "代表队", "俱乐部")
+# how a team's or club's name ends, longest first: 天津泰达足球队, 泰达俱乐部, 泰达队
+CLUB_FORMS: tuple[str, ...] = ("足球俱乐部", "篮球俱乐部", "排球俱乐部", "俱乐部", "代表队", "足球队", "篮球队", "排球队", "队")
 # a province's or city's squad named by its sport: 湖南女排, 天津男篮 (a team, not a company)
 SQUADS: tuple[str, ...] = ("女排", "男排", "女篮", "男篮", "女足", "男足")
 # names of bodies that field teams of their own

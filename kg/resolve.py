@@ -37,7 +37,7 @@ from importlib import resources
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, longest_ending, public_body_words, role_rules
-from kg.names import LEGAL_FORMS, NUMBERED_SCHOOL, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order
+from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order
 from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, short_forms, town_level
 
@@ -123,7 +123,6 @@ def _kept_in_order(short: str, full: str) -> bool:
     return in_order(short, full) and not set(_TERM.sub("", _left_out(short, full))) & _NUMERALS
 
 
-_CLUB_FORMS = ("足球俱乐部", "篮球俱乐部", "排球俱乐部", "俱乐部", "代表队", "足球队", "篮球队", "排球队", "队")
 _BRANCHES = ("分行", "支行", "分公司", "分局", "分院", "分校", "分会", "办事处")  # (not 子公司: 西门子公司)
 
 
@@ -361,14 +360,14 @@ def _team_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> dict[s
     for s in surfaces:
         city = gaz.place_prefix(s)
         rest = s[len(city) :] if city and any(not town_level(c) for c, _ in gaz.candidates(city)) else s
-        club = next((f for f in _CLUB_FORMS if rest.endswith(f)), "")
+        club = next((f for f in CLUB_FORMS if rest.endswith(f)), "")
         core = rest[: -len(club)] if club else rest
         if len(core) >= 2 and core not in places and not any(not town_level(c) for c, _ in gaz.candidates(core)):
             groups[core].add(s)
     out = {}
     for core, names in sorted(groups.items()):
         cities = {n[: n.find(core)] for n in names} - {""}
-        if len(names) < 2 or len(cities) > 1 or not any(n.endswith(_CLUB_FORMS) for n in names) or core.endswith(TEAM_OWNERS):
+        if len(names) < 2 or len(cities) > 1 or not any(n.endswith(CLUB_FORMS) for n in names) or core.endswith(TEAM_OWNERS):
             continue  # (人民日报队 is the paper's team, not the paper)
         head = max(names, key=lambda n: (n.find(core) > 0, len(n), n))  # with its city
         out.update({n: head for n in names if n != head})

@@ -552,6 +552,24 @@ def test_a_reserve_read_from_its_rank_is_named_with_its_place() -> None:
     assert affiliations(ex) == {("刘春", "站长", "青山湖管护站")}
 
 
+def test_a_teams_name_read_as_a_person_is_the_team() -> None:
+    text = "湘龙主教练李双庆赛后表示，队员们打出了斗志。湖南湘龙足球俱乐部总经理曹林介绍。"
+    ents = [("湘龙", "PERSON"), ("李双庆", "PERSON"), ("湖南湘龙足球俱乐部", "ORG"), ("曹林", "PERSON")]
+    ex = run(text, ents)
+    assert affiliations(ex) == {("李双庆", "主教练", "湘龙"), ("曹林", "总经理", "湖南湘龙足球俱乐部")}
+    assert ("湘龙", "湖南湘龙足球俱乐部") in ex.aliases
+
+
+def test_a_unit_written_between_its_organization_and_a_title_is_part_of_the_role() -> None:
+    text = "隆安种业水稻事业部总经理杨远明说，新组合已示范种植。"
+    ex = run(text, [("隆安种业", "COMPANY"), ("杨远明", "PERSON")])
+    assert affiliations(ex) == {("杨远明", "水稻事业部总经理", "隆安种业")}
+    # a title listed after the first at a body the text names is not the organization's
+    text = "省发展改革委副主任、省优化办主任谭和平介绍。"
+    ex = run(text, [("省发展改革委", "ORG"), ("谭和平", "PERSON")])
+    assert ("谭和平", "省优化办主任", "省发展改革委") not in affiliations(ex)
+
+
 def test_a_registered_name_with_its_place_in_brackets_begins_at_its_own_name() -> None:
     # the model began after the brackets, on the second character of 在线, or after the name read before
     text = "赛事运营方星澜跑团（成都）体育管理有限公司总经理魏青表示。"
@@ -563,6 +581,10 @@ def test_a_registered_name_with_its_place_in_brackets_begins_at_its_own_name() -
     text = "与白鹭通讯技术（武汉）有限公司、华康三七（郴州）制药有限公司签约。"
     ex = run(text, [("通讯技术（武汉）有限公司", "COMPANY"), ("华康", "PLACE"), ("三七（郴州）制药有限公司", "COMPANY")])
     assert [m.text for m in ex.mentions] == ["白鹭通讯技术（武汉）有限公司", "华康三七（郴州）制药有限公司"]
+    # a body's name too
+    text = "麓谷（长沙）视频文创产业园管委会主任杨鹏介绍，园区营收增长。"
+    ex = run(text, [("麓谷", "PLACE"), ("长沙", "PLACE"), ("视频文创产业园管委会", "ORG"), ("杨鹏", "PERSON")])
+    assert affiliations(ex) == {("杨鹏", "主任", "麓谷（长沙）视频文创产业园管委会")}
     # a bracket that holds no place is no registered name's
     ex = run("他在（全体）体育管理有限公司工作。", [("体育管理有限公司", "COMPANY")])
     assert [m.text for m in ex.mentions] == ["体育管理有限公司"]
