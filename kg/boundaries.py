@@ -29,6 +29,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _note_verbs_cut(ex, full)
     _bureaus_cut_at_and(ex, full, words)
     _units_joined_by_and(ex, full, words)
+    _fields_joined_before_bodies(ex, full, words)
     _offices_in_places(ex, full)
     _cut_heads(ex, full)
     _levels_cut_off(ex, full)
@@ -187,6 +188,26 @@ def _units_joined_by_and(ex: Extraction, full: str, words: Lexicon) -> None:
         if end is None:
             continue
         ms[k : after + 1] = [org.spanning(org.start, end, full)] + [ms[i] for i in range(k + 1, after + 1) if i not in gone]
+
+
+def _fields_joined_before_bodies(ex: Extraction, full: str, words: Lexicon) -> None:
+    """创新科技及 + 工业局局长 X: a public body whose name joins two fields with 及, 和 or 与, read
+    from after the joining word, begins at the first field when that field opens its clause,
+    is common words and no body, and the body's head is named right after it."""
+    stop = name_breaks()
+    ends = public_body_words()
+    for k, m in enumerate(ex.mentions):
+        if m.label != "ORG" or m.origin != "ner" or m.start < 3 or full[m.start - 1] not in "及和与" or not m.text.endswith(ends):
+            continue
+        a = m.start - 1
+        while a > 0 and han(full[a - 1]) and full[a - 1] not in stop and m.start - 1 - a < 6:
+            a -= 1
+        field = full[a : m.start - 1]
+        person = ex.mentions[k + 1] if k + 1 < len(ex.mentions) else None
+        titled = person is not None and person.label == "PERSON" and ends_with_title(full[m.end : person.start]) and person.start - m.end <= 6
+        if (2 <= len(field) <= 6 and (a == 0 or not han(full[a - 1])) and all_common(field, words) and not field.endswith(ends)
+                and titled and ex.free(a, m.start)):
+            ex.mentions[k] = m.spanning(a, m.end, full)
 
 
 def _offices_in_places(ex: Extraction, full: str) -> None:

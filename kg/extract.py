@@ -150,13 +150,13 @@ def _byline_mentions(ex: Extraction, sent_of: SentenceOf) -> list[tuple[Byline, 
     return found
 
 
-# a publicity office's pen name: a place's character, its body's (公安, 法院, 司法 …), 宣传's
-_PUBLICITY = re.compile(r"^[\u4e00-\u9fff][公法检司纪组政警交消税]宣$")
+# a publicity office's pen name: a place's character, its body's (公安, 法院, 金融 …), 宣传's
+_PUBLICITY = re.compile(r"^[\u4e00-\u9fff]{2}宣$")
 
 
 def _credited(name: str) -> str:
     """PERSON, or ORG for a body credited as a correspondent: a place's name and a public
-    body's word (通讯员 武汉外办), or a publicity office's pen name (通讯员 邕公宣, 宁法宣), not
+    body's word (通讯员 武汉外办), or a publicity office's pen name (通讯员 邕公宣, 湘金宣), not
     begun by a surname (李文宣 is a person)."""
     if _PUBLICITY.match(name) and name[0] not in surnames():
         return "ORG"

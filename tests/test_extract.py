@@ -322,11 +322,11 @@ def test_a_body_credited_as_correspondent_is_an_organization_and_this_papers_rep
     # the body credited is mentioned; the authors are people (schema:author)
     assert {(ex.mentions[r.tail].text, r.role) for r in ex.relations if r.kind == "author"} == {("陆晓川", "记者")}
     # a publicity office's pen name is a body too; a person's name ending in 宣 is a person
-    text = "夜查酒驾\n\n滨江晚报记者 陆晓川 通讯员 邕公宣 李文宣\n\n本报讯 交警部门开展夜查。"
+    text = "夜查酒驾\n\n滨江晚报记者 陆晓川 通讯员 邕公宣 赣金宣 李文宣\n\n本报讯 交警部门开展夜查。"
     [article] = split_articles(Source("t.txt", text, "utf-8"))
     ex = extract(article, doc_with(article.text, []))
     assert {m.text: m.label for m in ex.mentions if m.origin == "byline"} == {
-        "滨江晚报": "ORG", "陆晓川": "PERSON", "邕公宣": "ORG", "李文宣": "PERSON"}
+        "滨江晚报": "ORG", "陆晓川": "PERSON", "邕公宣": "ORG", "赣金宣": "ORG", "李文宣": "PERSON"}
 
 
 def test_a_commentarys_closing_note_says_where_its_author_works() -> None:
@@ -508,6 +508,10 @@ def test_a_unit_joining_two_fields_with_and_is_read_whole_with_its_organization(
     text = "国家林草局湿地与荒漠管理中心副主任尹晓峰表示，数据已向公众开放。"
     ex = run(text, [("国家林草局", "ORG"), ("尹晓峰", "PERSON")])
     assert affiliations(ex) == {("尹晓峰", "副主任", "国家林草局湿地与荒漠管理中心")}
+    # a bureau of two fields opening its clause, read from after 及
+    text = "特区政府昨日公布方案。环境及生态局局长谢展寰表示，将加快推进。"
+    ex = run(text, [("特区", "PLACE"), ("生态局", "ORG"), ("谢展寰", "PERSON")])
+    assert affiliations(ex) == {("谢展寰", "局长", "环境及生态局")}
     # two bodies joined by 与, a title before it
     text = "南方大学教授与中国科学院研究员合作。"
     ex = run(text, [("南方大学", "ORG"), ("中国科学院", "ORG")])
