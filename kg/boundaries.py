@@ -28,6 +28,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _words_read_as_persons(ex, full, words)
     _note_verbs_cut(ex, full)
     _bureaus_cut_at_and(ex, full, words)
+    _bureaus_after_unread_places(ex, full, words)
     _units_joined_by_and(ex, full, words)
     _fields_joined_before_bodies(ex, full, words)
     _offices_in_places(ex, full)
@@ -144,6 +145,29 @@ def _bureaus_cut_at_and(ex: Extraction, full: str, words: Lexicon) -> None:
         ranked = not gap and body.text.startswith(_RANKS)  # 南洞庭湖 + 省级自然保护区管理局: its rank read with the body
         if joined_by_and or run_on or gap in _RANKS or ranked:
             ms[k : k + 2] = [Mention(place.article, place.start, body.end, full[place.start : body.end], "ORG", place.sentence)]
+
+
+def _bureaus_after_unread_places(ex: Extraction, full: str, words: Lexicon) -> None:
+    """张家界市 + 文化旅游 + 广电体育局党组, the model reading nothing before the bureau: a public
+    body is named from a city or county written whole right before it (its fields between
+    common words), the place opening its clause."""
+    gaz = gazetteer()
+    stop = name_breaks()
+    ends = public_body_words()
+    for k, m in enumerate(ex.mentions):
+        if m.label != "ORG" or m.origin != "ner" or not m.text.endswith(ends) or gaz.place_prefix(m.text):
+            continue
+        a = m.start
+        while a > 0 and han(full[a - 1]) and full[a - 1] not in stop and m.start - a < 10:
+            a -= 1
+        if a == m.start or (a > 0 and han(full[a - 1])) or not ex.free(a, m.start):
+            continue
+        run = full[a : m.start]
+        place = next((run[:n] for n in range(min(len(run), 8), 1, -1)
+                      if any(not town_level(c) for c in gaz.exact.get(run[:n], ()))), "")
+        rest = run[len(place) :]
+        if place and (not rest or all_common(rest, words)):
+            ex.mentions[k] = m.spanning(a, m.end, full)
 
 
 _FIELDS_AND = re.compile(r"([\u4e00-\u9fff]{2,6}?)[与和]([\u4e00-\u9fff]{2,10})")

@@ -6,23 +6,29 @@ from __future__ import annotations
 
 import re
 
-from kg.names import BETWEEN_NAMES, LEGAL_FORMS, TRADES, bare_company, company_core, han
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, TEAM_OWNERS, TRADES, bare_company, company_core, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import ADMIN_SUFFIXES, gazetteer
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import ZONE_WORDS, longest_ending, public_body_words, role_rules
 
 
+_BODY_ENDS = (*LEGAL_FORMS, *TEAM_OWNERS, *ZONE_WORDS, "会", "馆", "站", "队", "办", "室", "处", "科", "组")
+
+
 def joined_companies(ex: Extraction, words: Lexicon) -> None:
     """江西自由王国 + 家具有限公司, the model's cut through one name: a bare company right
-    after another name, with nothing between, is the end of that name."""
+    after another name, or a company right after an organization no body's word ends
+    (怀化国际 + 陆港发展有限公司), with nothing between, is the end of that name."""
     ms = ex.mentions
     k = len(ms) - 1
     while k > 0:
         a, b = ms[k - 1], ms[k]
+        # a name no body's word ends (怀化国际 + 陆港发展有限公司) is the company's head too
+        headless = a.label == "ORG" and not a.text.endswith(_BODY_ENDS) and not gazetteer().candidates(a.text)
         if (
             a.end == b.start and a.origin == b.origin == "ner" and b.label == "COMPANY"
-            and bare_company(b.text, words) and not a.text.endswith(public_body_words() + ZONE_WORDS)
+            and (bare_company(b.text, words) or headless) and not a.text.endswith(public_body_words() + ZONE_WORDS)
         ):  # (a zone or a body before a company is where the company is, not its name: 湘商产业园 + 天天食品…)
             ms[k - 1 : k + 1] = [Mention(a.article, a.start, b.end, a.text + b.text, "COMPANY", a.sentence)]
         k -= 1

@@ -30,7 +30,7 @@ from kg.names import BETWEEN_NAMES, CLUB_FORMS, LEGAL_FORMS, LEVELS, NUMBERED_SC
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.persons import headline_only_persons, listed_persons, persons_named_after_titles
-from kg.places import TOWN_ENDS, gazetteer
+from kg.places import TOWN_ENDS, gazetteer, town_level
 from kg.records import ORGS, Extraction, Mention, SentenceOf, lines_at
 from kg.roles import (
     CLAUSE_BREAK,
@@ -65,6 +65,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
             continue  # a description referring back (公司办公室 …), or an event held (…推进会)
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
     words = words or shipped_lexicon()
+    _places_read_as_persons(ex, full)
     joined_companies(ex, words)
     repair_boundaries(ex, full, words)
     split_owners(ex, sent_of)
@@ -235,6 +236,16 @@ def _teams_read_as_persons(ex: Extraction) -> None:
             m.label = "ORG"
             named.add((m.text, cores[m.text]))
     ex.aliases.extend(sorted(named))
+
+
+def _places_read_as_persons(ex: Extraction, full: str) -> None:
+    """张家界 read as a person where the article writes 张家界市: a person's name that is a
+    city's or county's short name, which the article writes whole too, is that place."""
+    gaz = gazetteer()
+    for m in ex.mentions:
+        if m.label == "PERSON" and m.origin == "ner" and any(
+                (m.text + end) in full and any(not town_level(c) for c in gaz.exact.get(m.text + end, ())) for end in "市县区州"):
+            m.label = "PLACE"
 
 
 def _split_party_bodies(ex: Extraction) -> None:

@@ -574,6 +574,18 @@ def test_a_unit_written_between_its_organization_and_a_title_is_part_of_the_role
     assert ("谭和平", "省优化办主任", "省发展改革委") not in affiliations(ex)
 
 
+def test_a_city_read_as_a_person_is_the_city_and_names_its_bureau() -> None:
+    text = "邵阳：旅游留客\n\n邵阳新宁崀山旅游公司副总经理向平介绍。邵阳市文化旅游广电体育局党组书记、局长王群说，游客增长。"
+    ents = [("邵阳", "PERSON"), ("向平", "PERSON"), ("广电体育局党组", "ORG"), ("王群", "PERSON")]
+    ex = run(text, ents)
+    assert "邵阳" not in {m.text for m in ex.mentions if m.label == "PERSON"}
+    assert ("王群", "局长", "邵阳市文化旅游广电体育局") in affiliations(ex)
+    # an organization no body's word ends, right before a company, is the company's head
+    text = "怀化国际陆港发展有限公司总经理杨波介绍，陆港开行班列120列。"
+    ex = run(text, [("怀化国际", "ORG"), ("陆港发展有限公司", "COMPANY"), ("杨波", "PERSON")])
+    assert affiliations(ex) == {("杨波", "总经理", "怀化国际陆港发展有限公司")}
+
+
 def test_a_registered_name_with_its_place_in_brackets_begins_at_its_own_name() -> None:
     # the model began after the brackets, on the second character of 在线, or after the name read before
     text = "赛事运营方星澜跑团（成都）体育管理有限公司总经理魏青表示。"
