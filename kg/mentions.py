@@ -555,8 +555,8 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf, lexicon: Lex
         # a level's bureau (县农业农村局 + 局长) is a body; a level's committee (市委副书记、市长) is
         # left to the rules for places, which give the city its 市长
         bureau = bare_body(name) and not name.endswith("委") and "、" not in role
-        if ending is None or (name.startswith(generic) and not bureau):
-            continue
+        if ending is None or (name.startswith(generic) and not bureau) or "该" in name:
+            continue  # (会议由该公司 + 主席 X: 该公司 refers back; no name holds 该)
         if len(name) < len(ending) + 3 and not bureau:
             continue  # 省政府 is a body too: its place is found after (_qualified_bodies)
         if bare_company(name, lexicon):

@@ -586,6 +586,13 @@ def test_a_city_read_as_a_person_is_the_city_and_names_its_bureau() -> None:
     assert affiliations(ex) == {("杨波", "总经理", "怀化国际陆港发展有限公司")}
 
 
+def test_a_role_after_a_meeting_chaired_by_refers_back() -> None:
+    text = "北方石化公司发布年报。会议由该公司主席卡尔森主持。"
+    ex = run(text, [("北方石化公司", "COMPANY"), ("卡尔森", "PERSON")])
+    assert affiliations(ex) == {("卡尔森", "主席", "北方石化公司")}
+    assert [m.text for m in ex.mentions if m.label != "PERSON"] == ["北方石化公司"]  # no body named 会议由该公司
+
+
 def test_a_registered_name_with_its_place_in_brackets_begins_at_its_own_name() -> None:
     # the model began after the brackets, on the second character of 在线, or after the name read before
     text = "赛事运营方星澜跑团（成都）体育管理有限公司总经理魏青表示。"
