@@ -591,6 +591,10 @@ def test_a_role_after_a_meeting_chaired_by_refers_back() -> None:
     ex = run(text, [("北方石化公司", "COMPANY"), ("卡尔森", "PERSON")])
     assert affiliations(ex) == {("卡尔森", "主席", "北方石化公司")}
     assert [m.text for m in ex.mentions if m.label != "PERSON"] == ["北方石化公司"]  # no body named 会议由该公司
+    # a verb of meeting before a title is no part of it
+    text = "北方石化公司发布年报。在京期间，卡尔森还将会晤副总经理林海等人。"
+    ex = run(text, [("北方石化公司", "COMPANY"), ("卡尔森", "PERSON"), ("林海", "PERSON")])
+    assert not any("会晤" in role for _, role, _ in affiliations(ex))
 
 
 def test_a_registered_name_with_its_place_in_brackets_begins_at_its_own_name() -> None:
