@@ -595,6 +595,10 @@ def test_a_role_after_a_meeting_chaired_by_refers_back() -> None:
     text = "北方石化公司发布年报。在京期间，卡尔森还将会晤副总经理林海等人。"
     ex = run(text, [("北方石化公司", "COMPANY"), ("卡尔森", "PERSON"), ("林海", "PERSON")])
     assert not any("会晤" in role for _, role, _ in affiliations(ex))
+    # nor is a list's 以及 and what follows it
+    text = "佛罗伦萨省省督鲁弗、佛罗伦萨市长普里米奇里奥以及旅意华侨代表等200多人出席了活动。"
+    ex = run(text, [("佛罗伦萨省", "PLACE"), ("鲁弗", "PERSON"), ("佛罗伦萨", "PLACE")])
+    assert not any("以及" in role for _, role, _ in affiliations(ex))
 
 
 def test_a_registered_name_with_its_place_in_brackets_begins_at_its_own_name() -> None:
