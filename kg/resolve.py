@@ -322,6 +322,10 @@ def resolve(extractions: list[Extraction]) -> Resolution:
     return Resolution(resolver.entities, links, relations)
 
 
+# what a registered name adds to a short name that is all of its own name (宁波银行 + 股份有限公司)
+_LEGAL_ENDINGS = frozenset(("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团股份有限公司", "集团", "公司"))
+
+
 def _org_full_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> dict[str, str]:
     """Each short form -> the one full form it abbreviates (candidates found by their first two characters)."""
     by_start: dict[str, set[str]] = defaultdict(set)
@@ -346,6 +350,9 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> di
                 | (by_start.get(s[:1], set()) if s.endswith(_STOCK_FORMS) else set()))
         fulls = [f for f in sorted(near) if _abbreviates(s, f, gaz)]
         longest = {f for f in fulls if not any(_abbreviates(f, g, gaz) for g in fulls)}
+        if len(longest) > 1:  # 宁波银行 is 宁波银行股份有限公司, not its 宁波银行理财有限责任公司
+            legal = {f for f in longest if f[len(s) :] in _LEGAL_ENDINGS and f.startswith(s)}
+            longest = legal if len(legal) == 1 else longest
         if len(longest) == 1:
             canonical[s] = longest.pop()
     return canonical

@@ -336,6 +336,11 @@ def test_a_national_bank_called_by_its_character_and_hang_and_the_central_bank_i
     names = [("中国人民银行江西省分行", "ORG"), ("人民银行江西省分行", "ORG")]
     res = resolve([extraction("a1", text, names)])
     assert {e.label: e.aliases for e in res.entities.values() if e.type == "ORG"} == {"中国人民银行江西省分行": {"人民银行江西省分行"}}
+    # a short name and its registered name beside a subsidiary's
+    text = "甬江银行股份有限公司发布年报。甬江银行理财有限责任公司成立。甬江银行行长说。"
+    names = [("甬江银行股份有限公司", "COMPANY"), ("甬江银行理财有限责任公司", "COMPANY"), ("甬江银行", "COMPANY")]
+    res = resolve([extraction("a1", text, names)])
+    assert by_label(res, "甬江银行股份有限公司").aliases == {"甬江银行"}
     # a customs office is a public body, whatever the model tagged it
     res = resolve([extraction("a1", "九江海关副关长介绍。", [("九江海关", "COMPANY")])])
     assert by_label(res, "九江海关").type == "ORG"
