@@ -108,6 +108,21 @@ def companies_read_as_persons(ex: Extraction, words: Lexicon) -> None:
     ex.aliases.extend(sorted(named))  # the company's short name, as if the text had defined it
 
 
+def foreign_short_names(ex: Extraction, words: Lexicon) -> None:
+    """美国苹果公司 … 苹果公司: in an article naming a company after its country, the name
+    without the country is that company (kg.resolve joins such names across the corpus only
+    when the core is no common word: 苹果 is one)."""
+    gaz = gazetteer()
+    names = {m.text for m in ex.mentions if m.label == "COMPANY" and m.origin != "byline"}
+    found = set()
+    for full in names:
+        for n in range(2, min(5, len(full) - 2)):
+            short, place = full[n:], full[:n]
+            if short in names and words.place(place) and not gaz.candidates(place):
+                found.add((short, full))
+    ex.aliases.extend(sorted(found))
+
+
 def trade_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
     """华清集团 … 华清制药: a company the article names is named again by its core and a trade
     (字号 + 行业), which the model reads as nothing; that name is the company's alias. The

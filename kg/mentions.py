@@ -21,6 +21,7 @@ from kg.companies import (
     companies_read_as_persons,
     companies_read_as_places,
     company_organs,
+    foreign_short_names,
     joined_companies,
     split_owners,
     stock_codes,
@@ -83,6 +84,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _workplaces(ex, full, sent_of)
     stock_codes(ex, full, sent_of)
     companies_read_as_persons(ex, words)
+    foreign_short_names(ex, words)
     _teams_read_as_persons(ex)
     _repeated_names(ex, full, sent_of, words)
     listed_persons(ex, full, sent_of)

@@ -601,6 +601,14 @@ def test_a_role_after_a_meeting_chaired_by_refers_back() -> None:
     assert not any("以及" in role for _, role, _ in affiliations(ex))
 
 
+def test_a_company_named_after_its_country_and_without_it_in_one_article_is_one() -> None:
+    text = "美国香蕉公司9月13日发布新款手机。香蕉公司首席执行官库克说，续航提升了20%。"
+    ex = run(text, [("美国香蕉公司", "COMPANY"), ("香蕉公司", "COMPANY"), ("库克", "PERSON")])
+    assert ("香蕉公司", "美国香蕉公司") in ex.aliases
+    ex = run("湖南香蕉公司发布新品。香蕉公司说。", [("湖南香蕉公司", "COMPANY"), ("香蕉公司", "COMPANY")])
+    assert ex.aliases == []  # a province before it is where it is, not its country
+
+
 def test_a_registered_name_with_its_place_in_brackets_begins_at_its_own_name() -> None:
     # the model began after the brackets, on the second character of 在线, or after the name read before
     text = "赛事运营方星澜跑团（成都）体育管理有限公司总经理魏青表示。"
