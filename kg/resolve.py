@@ -178,13 +178,18 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
             and all(core[2 * i : 2 * i + 1] == ch for i, ch in enumerate(head)))  # the first of each two
 
 
+@lru_cache(maxsize=1)
+def _org_endings() -> tuple[str, ...]:
+    return public_body_words() + TEAM_FORMS + SQUADS + tuple(role_rules()["org_words"])
+
+
 def _org_type(label: str, votes: Counter) -> str:
     """A legal form makes a company and a public body's word an organization, whatever the
     model said; otherwise the mentions vote (ties go to ORG)."""
     if label.endswith(LEGAL_FORMS[:6]):
         return "COMPANY"
-    if label.endswith(public_body_words() + TEAM_FORMS + SQUADS) or "人民银行" in label or NUMBERED_SCHOOL.search(label):
-        # the central bank is no company, nor a school named by its number (株洲一中)
+    if label.endswith(_org_endings()) or "人民银行" in label or NUMBERED_SCHOOL.search(label):
+        # the central bank is no company, nor a school named by its number (株洲一中), nor a paper (北京晚报)
         return "ORG"
     return max(("COMPANY", "ORG"), key=lambda t: (votes[t], t == "ORG"))
 

@@ -344,6 +344,11 @@ def test_a_national_bank_called_by_its_character_and_hang_and_the_central_bank_i
     # a customs office is a public body, whatever the model tagged it
     res = resolve([extraction("a1", "九江海关副关长介绍。", [("九江海关", "COMPANY")])])
     assert by_label(res, "九江海关").type == "ORG"
+    # so are a paper, a broadcaster and a delegation
+    text = "九江晚报报道，九江电视台播出，九江市代表团出席。"
+    res = resolve([extraction("a1", text, [("九江晚报", "COMPANY"), ("九江电视台", "COMPANY"), ("九江市代表团", "COMPANY")])])
+    assert {e.label: e.type for e in res.entities.values() if e.type != "PLACE"} == {
+        "九江晚报": "ORG", "九江电视台": "ORG", "九江市代表团": "ORG"}
 
 
 def test_a_unit_named_with_its_organizations_name_is_part_of_it() -> None:
