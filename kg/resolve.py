@@ -185,12 +185,15 @@ def _org_endings() -> tuple[str, ...]:
 
 def _org_type(label: str, votes: Counter) -> str:
     """A legal form makes a company and a public body's word an organization, whatever the
-    model said; otherwise the mentions vote (ties go to ORG)."""
+    model said, then a factory's or a hotel's word a company; otherwise the mentions vote
+    (ties go to ORG)."""
     if label.endswith(LEGAL_FORMS[:6]):
         return "COMPANY"
     if label.endswith(_org_endings()) or "人民银行" in label or NUMBERED_SCHOOL.search(label):
         # the central bank is no company, nor a school named by its number (株洲一中), nor a paper (北京晚报)
         return "ORG"
+    if label.endswith(tuple(role_rules()["company_words"])):
+        return "COMPANY"  # a factory, a hotel, a store: an enterprise (南京锅炉厂)
     return max(("COMPANY", "ORG"), key=lambda t: (votes[t], t == "ORG"))
 
 

@@ -349,6 +349,11 @@ def test_a_national_bank_called_by_its_character_and_hang_and_the_central_bank_i
     res = resolve([extraction("a1", text, [("九江晚报", "COMPANY"), ("九江电视台", "COMPANY"), ("九江市代表团", "COMPANY")])])
     assert {e.label: e.type for e in res.entities.values() if e.type != "PLACE"} == {
         "九江晚报": "ORG", "九江电视台": "ORG", "九江市代表团": "ORG"}
+    # a factory and a hotel are enterprises; a factory's party committee is a body
+    text = "九江锅炉厂扩产，九江宾馆开业，九江锅炉厂党委召开会议。"
+    res = resolve([extraction("a1", text, [("九江锅炉厂", "ORG"), ("九江宾馆", "ORG"), ("九江锅炉厂党委", "ORG")])])
+    assert {e.label: e.type for e in res.entities.values() if e.type != "PLACE"} == {
+        "九江锅炉厂": "COMPANY", "九江宾馆": "COMPANY", "九江锅炉厂党委": "ORG"}
 
 
 def test_a_unit_named_with_its_organizations_name_is_part_of_it() -> None:
