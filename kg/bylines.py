@@ -20,7 +20,8 @@ REPORTED = ("报道", "报导", "整理", "采写", "撰文", "编译", "综合"
 _ROLE = "|".join(sorted(ROLES, key=len, reverse=True))
 # a name: two to six characters, or longer with the separator of transcribed names (阿依努尔·买买提)
 _NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})?|[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5})"
-_CREDIT = re.compile(rf"^(?P<org>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE})(?P<name>{_NAME})?$")
+# an outlet and its app or brand after a dot (新华日报·交汇点记者 X): the outlet is the paper
+_CREDIT = re.compile(rf"^(?P<org>(?:[\u4e00-\u9fffA-Za-z]{{2,12}}[·•])?[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE})(?P<name>{_NAME})?$")
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _DATELINE = re.compile(
     r"^(?:另据|又据|据)?(?P<paper>[\u4e00-\u9fff·•]{0,16}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:讯|电)"
@@ -116,7 +117,7 @@ def parse_credits(text: str, default_org: str = "", bracketed: bool = False) -> 
             credits.append(Byline(org=org, role=inner.group("role"), names=[inner.group("name")]))
             credits.append(Byline(org="", role=m.group("role"), names=[m.group("name")] if m.group("name") else []))
         elif m and (m.group("org") or m.group("role") != "摄影" or m.group("name")):
-            org = m.group("org") or (default_org if "记者" in m.group("role") else "")
+            org = re.split("[·•]", m.group("org"))[0] or (default_org if "记者" in m.group("role") else "")
             credits.append(Byline(org=org, role=m.group("role"), names=[m.group("name")] if m.group("name") else []))
         elif credits and _NAME_ONLY.match(tok) and not tok.endswith(tuple(ROLES)):
             credits[-1].names.append(tok)

@@ -238,6 +238,10 @@ def test_a_byline_credits_transcribed_names_of_any_length() -> None:
     [art] = split_articles(Source("p.txt", page, "utf-8"))
     assert art.headline == "棉田里的新农人"
     assert [(b.role, b.names) for b in art.bylines] == [("本报记者", ["阿依努尔·买买提"]), ("通讯员", ["陈刚"])]
+    # an outlet with its app after a dot: the paper credits them
+    page = "苏企三季报亮眼\n江南日报·交汇点记者 付奇 徐超\n截至10月29日，已有680家公司披露三季报。"
+    [art] = split_articles(Source("p.txt", page, "utf-8"))
+    assert [(b.org, b.role, b.names) for b in art.bylines] == [("江南日报", "记者", ["付奇", "徐超"])]
 
 
 def test_a_columns_short_label_above_the_headline_is_its_kicker() -> None:
