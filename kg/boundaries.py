@@ -45,6 +45,15 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _cut_places(ex, full)
 
 
+def _run_start(full: str, end: int, stop: frozenset[str], most: int) -> int:
+    """Where the run of Han characters before ``end`` begins: back to a break or a character
+    of ``stop``, ``most`` characters at the most."""
+    a = end
+    while a > 0 and han(full[a - 1]) and full[a - 1] not in stop and end - a < most:
+        a -= 1
+    return a
+
+
 def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
     """与宁德时代新能源科技股份有限公司: a company read as its trade and legal form alone (no
     name by itself: 新能源 + 科技) begins at a place and a short word before it (宁德 + 时代),
@@ -157,9 +166,7 @@ def _bureaus_after_unread_places(ex: Extraction, full: str, words: Lexicon) -> N
     for k, m in enumerate(ex.mentions):
         if m.label != "ORG" or m.origin != "ner" or not m.text.endswith(ends) or gaz.place_prefix(m.text):
             continue
-        a = m.start
-        while a > 0 and han(full[a - 1]) and full[a - 1] not in stop and m.start - a < 10:
-            a -= 1
+        a = _run_start(full, m.start, stop, 10)
         if a == m.start or (a > 0 and han(full[a - 1])) or not ex.free(a, m.start):
             continue
         run = full[a : m.start]
@@ -223,9 +230,7 @@ def _fields_joined_before_bodies(ex: Extraction, full: str, words: Lexicon) -> N
     for k, m in enumerate(ex.mentions):
         if m.label != "ORG" or m.origin != "ner" or m.start < 3 or full[m.start - 1] not in "及和与" or not m.text.endswith(ends):
             continue
-        a = m.start - 1
-        while a > 0 and han(full[a - 1]) and full[a - 1] not in stop and m.start - 1 - a < 6:
-            a -= 1
+        a = _run_start(full, m.start - 1, stop, 6)
         field = full[a : m.start - 1]
         person = ex.mentions[k + 1] if k + 1 < len(ex.mentions) else None
         titled = person is not None and person.label == "PERSON" and ends_with_title(full[m.end : person.start]) and person.start - m.end <= 6
@@ -538,9 +543,7 @@ def _head_before(full: str, q: int, words: Lexicon) -> int | None:
     back to a break when two to four, else the longest of them after a word (成立了 + 京东),
     else four."""
     stop = name_breaks()
-    a = q
-    while a > 0 and han(full[a - 1]) and full[a - 1] not in stop and q - a <= 4:
-        a -= 1
+    a = _run_start(full, q, stop, 5)
     if q - a < 2:
         return None
     if q - a <= 4:

@@ -100,12 +100,7 @@ def companies_read_as_persons(ex: Extraction, words: Lexicon) -> None:
             head = next((n for n in (4, 3, 2) if len(core) > n + 1 and words.place(core[:n])), 0)
             cores.setdefault(core, m.text)
             cores.setdefault(core[head:], m.text)
-    named = set()
-    for m in ex.mentions:
-        if m.label == "PERSON" and m.origin == "ner" and m.text in cores:
-            m.label = "COMPANY"
-            named.add((m.text, cores[m.text]))
-    ex.aliases.extend(sorted(named))  # the company's short name, as if the text had defined it
+    ex.rename_persons(cores, "COMPANY")
 
 
 def foreign_short_names(ex: Extraction, words: Lexicon) -> None:

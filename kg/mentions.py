@@ -232,12 +232,7 @@ def _teams_read_as_persons(ex: Extraction) -> None:
             rest = rest[len(gaz.place_prefix(rest)) :]
             if len(rest) >= 2:
                 cores.setdefault(rest, m.text)
-    named = set()
-    for m in ex.mentions:
-        if m.label == "PERSON" and m.origin == "ner" and m.text in cores:
-            m.label = "ORG"
-            named.add((m.text, cores[m.text]))
-    ex.aliases.extend(sorted(named))
+    ex.rename_persons(cores, "ORG")
 
 
 def _places_read_as_persons(ex: Extraction, full: str) -> None:
