@@ -12,7 +12,7 @@ from typing import Callable
 from kg.names import LEVELS, bare_body, han, in_order
 from kg.places import TOWN_ENDS, gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, SentenceOf
-from kg.roles import ROLE_TEXT, ends_with_title, generic_bodies, holders, role_rules
+from kg.roles import ROLE_TEXT, ZONE_WORDS, ends_with_title, generic_bodies, holders, longest_ending, role_rules
 
 
 def qualify_bodies(ex: Extraction, full: str) -> None:
@@ -38,9 +38,11 @@ def _bodies_after_bracketed_names(ex: Extraction, full: str) -> None:
         if k == 0 or m.label != "ORG" or m.refers or m.text not in generic:
             continue
         place = ms[k - 1]
-        if place.label != "PLACE" or not _BRACKETED_BETWEEN.fullmatch(full, place.end, m.start):
-            continue
-        m.refers = place.text + m.text
+        bracket = _BRACKETED_BETWEEN.search(full, place.end, m.start)
+        zone = full[place.end : bracket.start()] if bracket else "-"
+        # the place, or the place and a zone's word the model left out (株洲 + 高新区)
+        if place.label in ("PLACE", "ORG") and bracket and bracket.end() == m.start and (not zone or zone in ZONE_WORDS):
+            m.refers = full[place.start : bracket.start()] + m.text
 
 
 def _listed_bodies_of_one_place(ex: Extraction, full: str) -> None:
@@ -52,9 +54,10 @@ def _listed_bodies_of_one_place(ex: Extraction, full: str) -> None:
         m, prev = ms[k], ms[k - 1]
         if m.label != "ORG" or m.refers or m.text not in generic or prev.label != "ORG" or prev.sentence != m.sentence:
             continue
-        word = next((w for w in sorted(generic, key=len, reverse=True) if prev.name.endswith(w) and len(prev.name) - len(w) >= 2), None)
+        word = longest_ending(prev.name, generic)  # 党工委, not its 委: a kind alone names no place
         between = full[prev.end : m.start]
-        if word and between.endswith("、") and ends_with_title(between[:-1]) and all(map(han, between[:-1])):
+        if (word and len(prev.name) - len(word) >= 2 and between.endswith("、") and ends_with_title(between[:-1])
+                and all(map(han, between[:-1]))):
             m.refers = prev.name[: -len(word)] + m.text
 
 

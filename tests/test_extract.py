@@ -541,6 +541,12 @@ def test_bodies_named_by_kind_after_a_zone_and_its_other_name_in_brackets_are_th
     text = "湘潭高新区（岳塘区）党工委副书记、管委会主任谢文斌介绍，园区新引进企业26家。"
     ex = run(text, [("湘潭高新区", "PLACE"), ("党工委", "ORG"), ("管委会", "ORG"), ("谢文斌", "PERSON")])
     assert affiliations(ex) == {("谢文斌", "副书记", "湘潭高新区党工委"), ("谢文斌", "主任", "湘潭高新区管委会")}
+    # a body named by its kind alone names no place for the next
+    ex = run("党工委副书记、管委会主任谢文斌介绍。", [("党工委", "ORG"), ("管委会", "ORG"), ("谢文斌", "PERSON")])
+    assert ("谢文斌", "主任", "党工管委会") not in affiliations(ex)
+    # the zone's word left out of the place the model read
+    ex = run(text, [("湘潭", "PLACE"), ("党工委", "ORG"), ("管委会", "ORG"), ("谢文斌", "PERSON")])
+    assert affiliations(ex) == {("谢文斌", "副书记", "湘潭高新区党工委"), ("谢文斌", "主任", "湘潭高新区管委会")}
     # without brackets: the body of another kind listed after the first's title
     text = "湘潭新区党工委委员、管委会副主任罗文介绍，新政对人才给予支持。"
     ex = run(text, [("湘潭新区党工委", "ORG"), ("管委会", "ORG"), ("罗文", "PERSON")])
