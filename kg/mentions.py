@@ -53,6 +53,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     article = ex.article
     taken = [(m.start, m.end) for m in ex.mentions] + _furniture_lines(full)
     descriptors, events = tuple(role_rules()["descriptors"]), tuple(role_rules()["events"])
+    kinds = frozenset(role_rules()["kinds"])
     for ent in doc.ents:
         raw = ent.text
         s = ent.start_char + len(raw) - len(raw.lstrip())
@@ -62,8 +63,8 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
             continue  # single characters (京, 中) are abbreviations, not names kg can resolve
         if "\n" in text:
             continue  # read across two paragraphs (a short line the page repair left unjoined)
-        if ent.label_ in ORGS and (text.startswith(descriptors) or text.endswith(events)):
-            continue  # a description referring back (公司办公室 …), or an event held (…推进会)
+        if ent.label_ in ORGS and (text.startswith(descriptors) or text.endswith(events) or text in kinds):
+            continue  # a description referring back (公司办公室 …), an event held (…推进会), a kind (城商行)
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
     words = words or shipped_lexicon()
     _places_read_as_persons(ex, full)

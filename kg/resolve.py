@@ -471,6 +471,9 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
     return out
 
 
+_PEOPLES = ("人民检察院", "人民法院", "人民政府")  # written without 人民 as often
+
+
 def _units(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[str, str, Relation]]:
     """湘雅医院心血管外科 is part of 湘雅医院: an organization whose name is another's name (or
     alias) and a unit's word (units in roles.json) is part of the one with the longest such
@@ -487,6 +490,8 @@ def _units(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[str, str, 
             city = gaz.place_prefix(form)
             if city and _within(gaz.place_prefix(form[len(city) :]), city, gaz):
                 bare.setdefault(form[len(city) :], set()).add(e.id)
+            if form.endswith(_PEOPLES):  # 湖南省检察院 of 湖南省人民检察院
+                bare.setdefault(form.replace("人民", "", 1), set()).add(e.id)
     for form, ids in bare.items():
         if len(ids) == 1:
             by_form.setdefault(form, entities[next(iter(ids))])

@@ -133,6 +133,11 @@ def test_a_persons_name_in_letters_and_a_ministry_the_model_missed() -> None:
     assert [m.label for m in ex.mentions if m.text == "Guillaume Fourier"] == ["PERSON"]
 
 
+def test_a_kind_of_bank_names_no_company() -> None:
+    ex = run("今年以来，城商行和农商行加大了对小微企业的支持。", [("城商行", "COMPANY"), ("农商行", "COMPANY")])
+    assert ex.mentions == []
+
+
 def test_an_event_held_is_no_organization() -> None:
     ex = run("全国冬季水利建设推进会在郑州召开。", [("水利建设推进会", "ORG"), ("郑州", "PLACE")])
     assert [m.text for m in ex.mentions] == ["郑州"]

@@ -107,6 +107,11 @@ def test_a_districts_body_named_without_its_city_is_that_body_and_its_units_part
     res = resolve([extraction("a1", text, ents)])
     parts = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "part_of"}
     assert ("武侯区人民法院民事审判庭", "成都市武侯区人民法院") in parts
+    # and a unit named with the body's name without 人民
+    text = "江西省人民检察院发布案例。江西省检察院第四检察部主任邓川介绍。"
+    res = resolve([extraction("a1", text, [("江西省人民检察院", "ORG"), ("江西省检察院第四检察部", "ORG")])])
+    parts = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "part_of"}
+    assert ("江西省检察院第四检察部", "江西省人民检察院") in parts
     # a district of another city is another body
     res = resolve([extraction("a1", "长沙市天心区人民法院开庭。天心区人民法院发布公告。", [("长沙市天心区人民法院", "ORG"), ("天心区人民法院", "ORG")])])
     assert by_label(res, "长沙市天心区人民法院").aliases == {"天心区人民法院"}
