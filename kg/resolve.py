@@ -156,6 +156,8 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
         return True  # 广东宏远 / 广东宏远队, but 人民日报队 is the paper's team, not the paper
     # letters kept in order (成都市发改委 / 成都市发展改革委), but a place and one character is
     # that place's own body (成都市委, the party committee, abbreviates no 成都市…委)
+    if len(short) == 3 and short.endswith("交所") and full.endswith("交易所") and full[0] == short[0]:
+        return True  # 北交所 / 北京证券交易所: an exchange by its city's first character
     if full == "中国" + short and "银行" in short:
         return True  # 人民银行江西省分行 / 中国人民银行江西省分行
     if full.startswith("中国") and short[1:2] == "行" and "银行" in full and short[0] == full[2] and short[-1] == full[-1]:
@@ -344,6 +346,8 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> di
             by_start[f[len(prefix) : len(prefix) + 2]].add(f)
         if f.endswith(LEGAL_FORMS):  # 湘潭电机股份有限公司 under 湘电股份's first character
             by_start[f[:1]].add(f)
+        if f.endswith("交易所"):  # 北京证券交易所 under 北交所's first two
+            by_start[f[0] + "交"].add(f)
         if f.startswith("中国") and len(f) > 3:  # 中国建设银行江苏省分行 under 建行江苏省分行's first character
             by_start["中国" + f[2]].add(f)
         for parent in PARENTS:  # 中南大学湘雅二医院 under 湘雅二医院's first two characters

@@ -346,6 +346,10 @@ def test_a_national_bank_called_by_its_character_and_hang_and_the_central_bank_i
     names = [("甬江银行股份有限公司", "COMPANY"), ("甬江银行理财有限责任公司", "COMPANY"), ("甬江银行", "COMPANY")]
     res = resolve([extraction("a1", text, names)])
     assert by_label(res, "甬江银行股份有限公司").aliases == {"甬江银行"}
+    # an exchange called by its city's first character
+    text = "北京证券交易所发布数据。北交所今年新增上市公司20家。"
+    res = resolve([extraction("a1", text, [("北京证券交易所", "COMPANY"), ("北交所", "COMPANY")])])
+    assert by_label(res, "北京证券交易所").aliases == {"北交所"}
     # a customs office is a public body, whatever the model tagged it
     res = resolve([extraction("a1", "九江海关副关长介绍。", [("九江海关", "COMPANY")])])
     assert by_label(res, "九江海关").type == "ORG"
