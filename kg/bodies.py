@@ -249,7 +249,8 @@ def _qualified_bodies(ex: Extraction) -> None:
     if not any(m.label in ORGS and not m.refers and (m.text in generic or m.text[:1] in LEVELS or m.text.startswith("街道"))
                for m in ex.mentions):
         return  # most articles name no body by its level alone: no place needs looking up
-    places = [(m.start, m.end, m.sentence, *named) for m in ex.mentions if (named := place_of(m))[0]]  # in text order
+    # in text order; the paper's own (湖南日报 of the byline: 湖南省) marked
+    places = [(m.start, m.end, m.sentence, *named, m.origin == "byline") for m in ex.mentions if (named := place_of(m))[0]]
     for k, m in enumerate(ex.mentions):
         if m.label in ORGS and not m.refers and m.text in generic:
             # 管委会 after 成都高新区管委会 was named: that one (else kept to its article by resolution)
@@ -260,9 +261,13 @@ def _qualified_bodies(ex: Extraction) -> None:
         level = bare_body(m.text) if m.label in ORGS and not m.refers else ""
         if not level:
             continue
-        before = [(p, sent == m.sentence, written) for s, e, sent, p, written in places if e <= m.start][::-1]
-        after = [(p, sent == m.sentence, written) for s, e, sent, p, written in places if s >= m.end]
-        fits = [(p, near or written) for p, near, written in before + after if p.endswith(level)]
-        named = next((p for p, sure in fits if sure), fits[0][0] if fits else None)
+        before = [(p, sent == m.sentence or written, paper) for s, e, sent, p, written, paper in places if e <= m.start][::-1]
+        # a place written after the body decides only in its sentence; unwritten, the paper's place
+        # comes before one read from a name's head (省商务厅 on a page of 湖南日报 is 湖南省's, not that
+        # of 浙江华友钴业… named before it or of 广东 a paragraph after)
+        after = [(p, sent == m.sentence, paper) for s, e, sent, p, written, paper in places if s >= m.end]
+        fits = [(p, sure, paper) for p, sure, paper in before + after if p.endswith(level)]
+        named = next((p for p, sure, _ in fits if sure), None) or next((p for p, _, paper in fits if paper), None)
+        named = named or (fits[0][0] if fits else None)
         if named:
             m.refers = named + m.text[len(level) :]

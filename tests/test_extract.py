@@ -133,6 +133,18 @@ def test_a_persons_name_in_letters_and_a_ministry_the_model_missed() -> None:
     assert [m.label for m in ex.mentions if m.text == "Guillaume Fourier"] == ["PERSON"]
 
 
+def test_a_provinces_bureau_named_by_level_is_the_papers_province_unless_the_text_names_one_before() -> None:
+    text = ("赣商回归项目落地\n\n江西日报记者 周倜\n\n浙江华友钴业股份有限公司副总裁陈要忠介绍了项目。"
+            "省商务厅外经处处长刘琼表示，到位资金超过1200亿元。\n\n从广东回乡创业的李勇说，环境越来越好了。")
+    ents = [("浙江华友钴业股份有限公司", "COMPANY"), ("陈要忠", "PERSON"), ("省商务厅外经处", "ORG"), ("刘琼", "PERSON"),
+            ("广东", "PLACE"), ("李勇", "PERSON")]
+    assert ("刘琼", "处长", "江西省商务厅外经处") in affiliations(run(text, ents))
+    # a province the text writes before it is that one
+    text = text.replace("浙江华友钴业股份有限公司副总裁陈要忠介绍了项目。", "在浙江，陈要忠介绍了项目。")
+    ents = [("浙江", "PLACE"), ("陈要忠", "PERSON"), ("省商务厅外经处", "ORG"), ("刘琼", "PERSON"), ("广东", "PLACE"), ("李勇", "PERSON")]
+    assert ("刘琼", "处长", "浙江省商务厅外经处") in affiliations(run(text, ents))
+
+
 def test_a_kind_of_bank_names_no_company() -> None:
     ex = run("今年以来，城商行和农商行加大了对小微企业的支持。", [("城商行", "COMPANY"), ("农商行", "COMPANY")])
     assert ex.mentions == []
