@@ -24,7 +24,7 @@ from kg.bylines import (
 )
 from kg.ingest import Article, ends_sentence
 from kg.mentions import find_mentions
-from kg.names import LEGAL_FORMS, LEVEL_TITLES, company_core, han, surnames
+from kg.names import LEGAL_FORMS, LEVEL_TITLES, all_common, company_core, han, surnames
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.places import gazetteer, link_place
@@ -296,7 +296,7 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
                 _add_roles(ex, j, org, clause)
                 titled[j] = (org, clause)
                 continue
-            org = _refer_back(ex, j, clause)
+            org = _refer_back(ex, j, clause) if not _names_its_own_body(ex, j, clause, words) else None
             if org is not None:
                 _add_roles(ex, j, org, clause)
                 titled[j] = (org, clause)
@@ -385,6 +385,24 @@ def _current_post(ex: Extraction, j: int) -> None:
 
 _AGE = re.compile(r"^(?:多|余)?(?:岁|周岁)的?")
 _DATE_END = re.compile(r"^(?:日|月|年)")  # after the date's digits
+
+
+def _names_its_own_body(ex: Extraction, j: int, clause: str, words: Lexicon) -> bool:
+    """费大厨辣椒炒肉创始人 X: a role whose words before its title are a name the model read
+    nowhere (no common words, no word that refers back, not the short name of a body named
+    before: 三诺生物生产总监 after 三诺生物传感股份有限公司) names a body of its own: it refers back
+    to none named before."""
+    rules = role_rules()
+    qualifiers = tuple(sorted(rules["qualifiers"], key=len, reverse=True))
+    while clause.startswith(qualifiers):
+        clause = clause[next(len(q) for q in qualifiers if clause.startswith(q)) :]
+    body = clause.split("、")[0]
+    body = body[: -len(longest_ending(body, titles()) or "")]
+    if len(body) < 4 or body.startswith(tuple(k for k in rules["backref"] if k)) or words.common(body[:2]) or all_common(body, words):
+        return False
+    gaz = gazetteer()
+    named = {n[:2] for m in ex.mentions[:j] if m.label in ORGS for n in (m.name, company_core(m.name, gaz))}
+    return body[:2] not in named
 
 
 def _after_words(clause: str, words: Lexicon) -> str:

@@ -145,6 +145,18 @@ def test_a_provinces_bureau_named_by_level_is_the_papers_province_unless_the_tex
     assert ("刘琼", "处长", "浙江省商务厅外经处") in affiliations(run(text, ents))
 
 
+def test_a_role_naming_a_body_the_model_missed_refers_back_to_none() -> None:
+    text = "湖南省湘菜产业促进会会长刘国初介绍，门店已超过5万家。费大厨辣椒炒肉创始人费良勇说，今年新开门店120家。"
+    ents = [("湖南省湘菜产业促进会", "ORG"), ("刘国初", "PERSON"), ("费良勇", "PERSON")]
+    assert affiliations(run(text, ents)) == {("刘国初", "会长", "湖南省湘菜产业促进会")}
+    # but a company's short name written into the role is the company's, and a village's first secretary the village's
+    text = "华诺光电股份有限公司扩产。华诺光电生产总监、安全生产应急组组长顾明远介绍。在石门村，驻村第一书记陈骏走访农户。"
+    ents = [("华诺光电股份有限公司", "COMPANY"), ("顾明远", "PERSON"), ("石门村", "PLACE"), ("陈骏", "PERSON")]
+    assert affiliations(run(text, ents)) == {("顾明远", "生产总监", "华诺光电"),  # the repeat of its core
+                                             ("顾明远", "安全生产应急组组长", "华诺光电"),
+                                             ("陈骏", "驻村第一书记", "石门村")}
+
+
 def test_a_kind_of_bank_names_no_company() -> None:
     ex = run("今年以来，城商行和农商行加大了对小微企业的支持。", [("城商行", "COMPANY"), ("农商行", "COMPANY")])
     assert ex.mentions == []
