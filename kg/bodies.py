@@ -39,9 +39,10 @@ def _bodies_after_bracketed_names(ex: Extraction, full: str) -> None:
             continue
         place = ms[k - 1]
         bracket = _BRACKETED_BETWEEN.search(full, place.end, m.start)
-        zone = full[place.end : bracket.start()] if bracket else "-"
-        # the place, or the place and a zone's word the model left out (株洲 + 高新区)
-        if place.label in ("PLACE", "ORG") and bracket and bracket.end() == m.start and (not zone or zone in ZONE_WORDS):
+        if place.label not in ("PLACE", "ORG") or bracket is None or bracket.end() != m.start:
+            continue
+        zone = full[place.end : bracket.start()]  # the place, or it and a zone's word the model left out (株洲 + 高新区)
+        if not zone or zone in ZONE_WORDS:
             m.refers = full[place.start : bracket.start()] + m.text
 
 

@@ -193,7 +193,7 @@ def _units_joined_by_and(ex: Extraction, full: str, words: Lexicon) -> None:
     stop = name_breaks()
 
     def field(text: str) -> bool:
-        place = gaz.place_prefix(text + "。")  # a town's short name (航天) is a word as often
+        place = text if gaz.candidates(text) else gaz.place_prefix(text)  # a town's short name (航天) is a word as often
         return (not set(text) & stop and not ends_with_title(text) and not any(not town_level(c) for c, _ in gaz.candidates(place))
                 and not text.startswith(("中国", "国家", "全国")))
 
@@ -244,13 +244,13 @@ def _offices_in_places(ex: Extraction, full: str) -> None:
     another place (offices in roles.json) is one organization with the body's name, read
     by the model as the body and a place (whose 代表处 the title after it is not)."""
     ms = ex.mentions
-    offices = tuple(role_rules()["offices"])
+    offices = tuple(sorted(role_rules()["offices"], key=len, reverse=True))  # 总领事馆 before 领事馆
     for k in range(len(ms) - 2, -1, -1):
         body, where = ms[k], ms[k + 1]
         if body.label not in ORGS or where.start != body.end + 1 or full[body.end] != "驻":
             continue
         if where.label == "PLACE":
-            word = next((w for w in sorted(offices, key=len, reverse=True) if full.startswith(w, where.end)), None)
+            word = next((w for w in offices if full.startswith(w, where.end)), None)
             end = where.end + len(word) if word and ex.free(where.end, where.end + len(word)) else None
         else:
             end = where.end if where.label in ORGS and where.text.endswith(offices) else None

@@ -16,6 +16,11 @@ from kg.roles import ZONE_WORDS, longest_ending, public_body_words, role_rules
 _BODY_ENDS = (*LEGAL_FORMS, *TEAM_OWNERS, *ZONE_WORDS, "会", "馆", "站", "队", "办", "室", "处", "科", "组")
 
 
+def _headless(m: Mention) -> bool:
+    """An organization no body's word ends (怀化国际 of 怀化国际 + 陆港发展有限公司): a company's head."""
+    return m.label == "ORG" and not m.text.endswith(_BODY_ENDS) and not gazetteer().candidates(m.text)
+
+
 def joined_companies(ex: Extraction, words: Lexicon) -> None:
     """江西自由王国 + 家具有限公司, the model's cut through one name: a bare company right
     after another name, or a company right after an organization no body's word ends
@@ -24,11 +29,9 @@ def joined_companies(ex: Extraction, words: Lexicon) -> None:
     k = len(ms) - 1
     while k > 0:
         a, b = ms[k - 1], ms[k]
-        # a name no body's word ends (怀化国际 + 陆港发展有限公司) is the company's head too
-        headless = a.label == "ORG" and not a.text.endswith(_BODY_ENDS) and not gazetteer().candidates(a.text)
         if (
             a.end == b.start and a.origin == b.origin == "ner" and b.label == "COMPANY"
-            and (bare_company(b.text, words) or headless) and not a.text.endswith(public_body_words() + ZONE_WORDS)
+            and (bare_company(b.text, words) or _headless(a)) and not a.text.endswith(public_body_words() + ZONE_WORDS)
         ):  # (a zone or a body before a company is where the company is, not its name: 湘商产业园 + 天天食品…)
             ms[k - 1 : k + 1] = [Mention(a.article, a.start, b.end, a.text + b.text, "COMPANY", a.sentence)]
         k -= 1

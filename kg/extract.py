@@ -387,16 +387,25 @@ _AGE = re.compile(r"^(?:多|余)?(?:岁|周岁)的?")
 _DATE_END = re.compile(r"^(?:日|月|年)")  # after the date's digits
 
 
+@lru_cache(maxsize=1)
+def _qualifiers() -> tuple[str, ...]:
+    return tuple(sorted(role_rules()["qualifiers"], key=len, reverse=True))  # 该院 before 该
+
+
+def _without_qualifiers(text: str) -> str:
+    """A role without the words that only qualify it (据, 该院, 在 …)."""
+    while text.startswith(_qualifiers()):
+        text = text[next(len(q) for q in _qualifiers() if text.startswith(q)) :]
+    return text
+
+
 def _names_its_own_body(ex: Extraction, j: int, clause: str, words: Lexicon) -> bool:
     """费大厨辣椒炒肉创始人 X: a role whose words before its title are a name the model read
     nowhere (no common words, no word that refers back, not the short name of a body named
     before: 三诺生物生产总监 after 三诺生物传感股份有限公司) names a body of its own: it refers back
     to none named before."""
     rules = role_rules()
-    qualifiers = tuple(sorted(rules["qualifiers"], key=len, reverse=True))
-    while clause.startswith(qualifiers):
-        clause = clause[next(len(q) for q in qualifiers if clause.startswith(q)) :]
-    body = clause.split("、")[0]
+    body = _without_qualifiers(clause).split("、")[0]
     body = body[: -len(longest_ending(body, titles()) or "")]
     if len(body) < 4 or body.startswith(tuple(k for k in rules["backref"] if k)) or words.common(body[:2]) or all_common(body, words):
         return False
@@ -534,15 +543,13 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
     if any(w in role_text for w in rules["role_breakers"]):
         return
     ev = ex.sentence_evidence(ex.mentions[person].sentence)
-    qualifiers = tuple(sorted(rules["qualifiers"], key=len, reverse=True))  # 该院 before 该
     name = ex.mentions[org].text
     names = (name, name[len(gazetteer().place_prefix(name)) :])  # a short name drops the leading place
     core = company_core(name, gazetteer()) if ex.mentions[org].label == "COMPANY" else ""  # 时代电气 of 株洲中车时代电气…
     parts = [r for part in role_text.split("、") for r in _concurrent(part)]
     right_after = ex.article.text.startswith(role_text, ex.mentions[org].end)  # ORG + role + NAME
     for i, role in enumerate(parts):
-        while role.startswith(qualifiers):
-            role = role[next(len(q) for q in qualifiers if role.startswith(q)) :]
+        role = _without_qualifiers(role)
         # the holder's short name written into the role (恒远电机生产总监 after 恒远电机股份有限公司),
         # or the body word it ends with (管理处主任 at 岳阳楼景区管理处: 主任)
         short = next((k for k in range(len(role) - 1, 1, -1)

@@ -27,7 +27,10 @@ from kg.companies import (
     stock_codes,
     trade_names,
 )
-from kg.names import BETWEEN_NAMES, CLUB_FORMS, LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, bare_body, bare_company, company_core, han, in_order
+from kg.names import (
+    BETWEEN_NAMES, LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, bare_body, bare_company, company_core, han, in_order,
+    team_core,
+)
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.persons import headline_only_persons, listed_persons, persons_named_after_titles
@@ -227,12 +230,9 @@ def _teams_read_as_persons(ex: Extraction) -> None:
     gaz = gazetteer()
     cores: dict[str, str] = {}
     for m in ex.mentions:
-        club = next((f for f in CLUB_FORMS if m.text.endswith(f)), "") if m.label in ORGS else ""
-        if club:
-            rest = m.text[: -len(club)]
-            rest = rest[len(gaz.place_prefix(rest)) :]
-            if len(rest) >= 2:
-                cores.setdefault(rest, m.text)
+        core, club = team_core(m.text, gaz) if m.label in ORGS else ("", "")
+        if club and len(core) >= 2:
+            cores.setdefault(core, m.text)
     ex.rename_persons(cores, "ORG")
 
 

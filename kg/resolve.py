@@ -37,7 +37,7 @@ from importlib import resources
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, longest_ending, public_body_words, role_rules
-from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order
+from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order, team_core
 from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, short_forms, town_level
 
@@ -185,6 +185,11 @@ def _org_endings() -> tuple[str, ...]:
     return public_body_words() + TEAM_FORMS + SQUADS + tuple(role_rules()["org_words"])
 
 
+@lru_cache(maxsize=1)
+def _company_endings() -> tuple[str, ...]:
+    return tuple(role_rules()["company_words"])
+
+
 def _org_type(label: str, votes: Counter) -> str:
     """A legal form makes a company and a public body's word an organization, whatever the
     model said, then a factory's or a hotel's word a company; otherwise the mentions vote
@@ -194,7 +199,7 @@ def _org_type(label: str, votes: Counter) -> str:
     if label.endswith(_org_endings()) or "人民银行" in label or NUMBERED_SCHOOL.search(label):
         # the central bank is no company, nor a school named by its number (株洲一中), nor a paper (北京晚报)
         return "ORG"
-    if label.endswith(tuple(role_rules()["company_words"])):
+    if label.endswith(_company_endings()):
         return "COMPANY"  # a factory, a hotel, a store: an enterprise (南京锅炉厂)
     return max(("COMPANY", "ORG"), key=lambda t: (votes[t], t == "ORG"))
 
@@ -377,10 +382,7 @@ def _team_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> dict[s
     body that fields teams (a paper, a university), nor for a country's (中国队 is any sport's)."""
     groups: dict[str, set[str]] = defaultdict(set)
     for s in surfaces:
-        city = gaz.place_prefix(s)
-        rest = s[len(city) :] if city and any(not town_level(c) for c, _ in gaz.candidates(city)) else s
-        club = next((f for f in CLUB_FORMS if rest.endswith(f)), "")
-        core = rest[: -len(club)] if club else rest
+        core, _ = team_core(s, gaz)
         if len(core) >= 2 and core not in places and not any(not town_level(c) for c, _ in gaz.candidates(core)):
             groups[core].add(s)
     out = {}
@@ -499,12 +501,13 @@ def _units(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[str, str, 
     for form, ids in bare.items():
         if len(ids) == 1:
             by_form.setdefault(form, entities[next(iter(ids))])
+    offices = tuple(role_rules()["offices"])
     out = []
     for e in sorted((e for e in entities.values() if e.type in ORGS), key=lambda e: e.id):
         for n in range(len(e.label) - 2, 1, -1):  # longest first, leaving two characters at least
             whole = by_form.get(e.label[:n])
             rest = e.label[n:]
-            office = rest.startswith("驻") and rest.endswith(tuple(role_rules()["offices"]))  # 驻哈萨克斯坦代表处
+            office = rest.startswith("驻") and rest.endswith(offices)  # 驻哈萨克斯坦代表处
             if whole is not None and whole is not e and (rest.endswith(units) or office) and not rest.endswith(LEGAL_FORMS):
                 out.append((e.id, whole.id, Relation("part_of", None, -1, "", Evidence("", 0, len(e.label), e.label))))
                 break
