@@ -193,18 +193,14 @@ def write_article_pages(pages: Iterable[Page], folder: Path) -> None:
     ``pages`` come from the graph (``graph_pages``), or straight from the build cache
     (the build writes them that way beside the fold, before the graph exists).
     """
-    from spacy import displacy
+    from spacy.displacy.render import EntityRenderer
 
-    colors = {t: s["color"] + "55" for t, s in STYLE.items()}
+    # one renderer for every page: displacy.render() builds one per call, looking up
+    # its colour entry points each time (a quarter of the time on 2,000 pages)
+    renderer = EntityRenderer(options={"colors": {t: s["color"] + "55" for t, s in STYLE.items()}})
     for n, d, text, found in pages:
         spans = [{"start": s, "end": t, "label": lab} for s, t, lab in sorted(found)]
-        body = displacy.render(
-            {"text": text, "ents": spans, "title": None},
-            style="ent",
-            manual=True,
-            page=False,
-            options={"colors": colors},
-        )
+        body = renderer.render([{"text": text, "ents": spans, "title": None}], page=False, minify=False).strip()
         title = html.escape(d.get("headline") or d["label"])
         meta = html.escape(" · ".join(x for x in (d.get("dateline", ""), d.get("date", ""), d.get("source", "")) if x))
         page = (

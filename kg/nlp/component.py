@@ -25,7 +25,7 @@ from thinc.types import Floats2d
 
 from kg.nlp.decode import biluo_spans, constrained_paths, whole_latin_words, without_stray_punctuation
 from kg.nlp.labels import ALTERNATIVES, LABELS, biluo_tags
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, read_shared
 from kg.nlp.ops import keep_freed_memory, one_blas_thread, use_blas_ops
 from kg.nlp.registries import cache_registry_lookups
 
@@ -225,7 +225,7 @@ class CharNER(TrainablePipe):
         super().from_disk(path, exclude=exclude)
         lex = Path(path) / "lexicon.tsv.gz"
         if lex.exists():
-            self.lexicon = Lexicon.read(lex)
+            self.lexicon = read_shared(lex)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:

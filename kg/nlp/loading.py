@@ -8,7 +8,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, read_shared
 
 MODEL_DIR = Path(__file__).parent / "model"
 
@@ -36,4 +36,4 @@ def shared_nlp(path: str | None = None) -> Language:
 @lru_cache(maxsize=1)
 def shipped_lexicon() -> Lexicon:
     """The lexicon inside the shipped pipeline, for code that has the Doc but not the pipeline."""
-    return Lexicon.read(MODEL_DIR / "kg_ner" / "lexicon.tsv.gz")
+    return read_shared(MODEL_DIR / "kg_ner" / "lexicon.tsv.gz")
