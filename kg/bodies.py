@@ -252,6 +252,10 @@ def _qualified_bodies(ex: Extraction) -> None:
         return  # most articles name no body by its level alone: no place needs looking up
     # in text order; the paper's own (湖南日报 of the byline: 湖南省) marked
     places = [(m.start, m.end, m.sentence, *named, m.origin == "byline") for m in ex.mentions if (named := place_of(m))[0]]
+    # the divisions that hold the dateline's place (本报杭州11月25日讯 … 省委书记 X: 浙江省委), when no
+    # place the article or its paper names is of the level
+    dated_in = [gaz.name[a] for m in ex.mentions if m.label == "PLACE" and m.origin == "byline"
+                for a in gaz.ancestors(link_place(m.text, context, gaz) or "")]
     for k, m in enumerate(ex.mentions):
         if m.label in ORGS and not m.refers and m.text in generic:
             # 管委会 after 成都高新区管委会 was named: that one (else kept to its article by resolution)
@@ -269,6 +273,6 @@ def _qualified_bodies(ex: Extraction) -> None:
         after = [(p, sent == m.sentence, paper) for s, e, sent, p, written, paper in places if s >= m.end]
         fits = [(p, sure, paper) for p, sure, paper in before + after if p.endswith(level)]
         named = next((p for p, sure, _ in fits if sure), None) or next((p for p, _, paper in fits if paper), None)
-        named = named or (fits[0][0] if fits else None)
+        named = named or (fits[0][0] if fits else None) or next((p for p in dated_in if p.endswith(level)), None)
         if named:
             m.refers = named + m.text[len(level) :]

@@ -21,6 +21,7 @@ from kg.roles import ends_with_title, generic_bodies, longest_ending, public_bod
 
 
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
+    _transcribed_names(ex, full)
     _surnames_cut(ex, full)
     _surnames_left_on_titles(ex, full)
     _given_names_cut(ex, full, words)
@@ -40,6 +41,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _bracketed_places(ex, full)
     _bracketed_registered_names(ex, full, words)
     _place_heads(ex, full)
+    _bodies_after_their_place(ex, words)
     _bodies_cut_before_their_word(ex, full)
     _begun_in_a_word(ex, full, words)
     _cut_places(ex, full)
@@ -303,6 +305,41 @@ def _given_names_cut(ex: Extraction, full: str, words: Lexicon) -> None:
             ex.mentions[k] = m.spanning(m.start, m.end + 1, full)
 
 
+_NAME_DOTS = "·•"
+_LONGEST_PART = 8  # characters of one part of a transcribed name after its dot
+
+
+def _transcribed_names(ex: Extraction, full: str) -> None:
+    """买买提江 + 江·吐尔逊, 艾尔肯 + ·吐尼亚孜: a transcribed name (阿依努尔·托乎提) the model cut at
+    its dot is one name. Two persons that meet at a dot are one; a person followed by a dot
+    takes the part after it, up to what follows a name (an adverb or preposition, a verb of
+    saying, a title, a break), and not where nothing of the kind ends it within a name's length."""
+    rules = role_rules()
+    after_name = tuple(rules["speech_verbs"]) + tuple(rules["adverbs"]) + titles()
+    persons = sorted((m for m in ex.mentions if m.label == "PERSON"), key=lambda m: m.start)
+    gone: set[int] = set()
+    for m, n in zip(persons, persons[1:]):
+        if id(m) in gone:
+            continue
+        joint = full[m.end : n.start]
+        if joint in _NAME_DOTS and (joint or any(c in _NAME_DOTS for c in m.text + n.text)):
+            merged = replace(m, end=n.end, text=full[m.start : n.end])
+            ex.mentions[ex.mentions.index(m)] = merged
+            ex.mentions.remove(n)
+            gone.add(id(n))
+            persons[persons.index(n)] = merged
+    taken = [(x.start, x.end) for x in ex.mentions]
+    for k, m in enumerate(ex.mentions):
+        if m.label != "PERSON" or m.end >= len(full) or full[m.end] not in _NAME_DOTS:
+            continue
+        a = j = m.end + 1
+        while j < len(full) and han(full[j]) and not full.startswith(after_name, j) and j - a <= _LONGEST_PART:
+            j += 1
+        if a < j <= a + _LONGEST_PART and (j == len(full) or not han(full[j]) or full.startswith(after_name, j)) \
+                and not any(m.end < y and x < j for x, y in taken):
+            ex.mentions[k] = replace(m, end=j, text=full[m.start : j])
+
+
 def _adverbs_read_into_names(ex: Extraction) -> None:
     """李静仅 + 电话就拨打了…: a name of three ending in an adverb, whose first two the article
     reads as a person elsewhere, is that name of two."""
@@ -426,6 +463,27 @@ def _bodies_cut_before_their_word(ex: Extraction, full: str) -> None:
             word = full[m.end]  # 中车株洲 + 所 + 旗下: a one-character body word, an owner by what follows
         if word and ex.free(m.end, m.end + len(word)):
             ex.mentions[k] = m.spanning(m.start, m.end + len(word), full)
+
+
+def _bodies_after_their_place(ex: Extraction, words: Lexicon) -> None:
+    """阿瓦提县 + 农业农村局: a division read alone right before a body named only by its kind
+    (a bureau, a government, a court, read as an organization or a company) is that place's
+    body: one organization, not a bureau of no place. Not a body with a name of its own."""
+    gaz = gazetteer()
+    ends = public_body_words()
+    ms = sorted(ex.mentions, key=lambda m: m.start)
+    for place, body in zip(ms, ms[1:]):
+        if (place.label == "PLACE" and body.label in ORGS and body.start == place.end and body.origin == "ner"
+                and body.text.endswith(ends) and not gaz.place_prefix(body.text) and gaz.candidates(place.text)
+                and (body.text in generic_bodies() or _kind_only(body.text[: -len(longest_ending(body.text, ends))], words))):
+            ex.mentions.remove(place)
+            ex.mentions[ex.mentions.index(body)] = replace(body, start=place.start, text=place.text + body.text, label="ORG")
+
+
+def _kind_only(field: str, words: Lexicon) -> bool:
+    """The field of a body named by its kind alone: common words, two fields joined by 和, 与 or
+    及 (农业农村, 住房和城乡建设, 文化广电和旅游)."""
+    return all(part and all_common(part, words) for part in re.split("[和与及]", field))
 
 
 def _place_heads(ex: Extraction, full: str) -> None:

@@ -9,6 +9,7 @@ time instead of holding them all in memory.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import pickle
@@ -25,17 +26,38 @@ _SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, text TEX
 _VERSION = 3  # a cache of another layout is emptied, not misread
 
 
-# What an extraction depends on besides the article; export and graph code are left out,
-# so changing them keeps the cache.
-EXTRACTION_CODE = ("ingest.py", "script.py", "bylines.py", "records.py", "roles.py", "mentions.py", "boundaries.py", "bodies.py", "extract.py", "names.py", "places.py", "nlp", "data")
+def extraction_files(package: Path | None = None) -> list[Path]:
+    """What an extraction depends on besides the article: kg's modules that the pipeline
+    imports, followed import by import from kg/pipeline.py (so a module split out of another
+    is hashed too), and kg's data. Export and graph code are left out: changing them keeps
+    the cache."""
+    package = package or Path(kg.__file__).parent
+    todo, seen = ["pipeline"], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        path = next((p for p in (package / f"{name.replace('.', '/')}.py", package / name.replace(".", "/") / "__init__.py")
+                     if p.is_file()), None)
+        if path is None:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and (node.module + ".").startswith("kg."):
+                inner = node.module[3:]
+                todo += [inner] if inner else []
+                todo += [f"{inner}.{a.name}".lstrip(".") for a in node.names]  # from kg.nlp import layers
+            elif isinstance(node, ast.Import):
+                todo += [a.name[3:] for a in node.names if a.name.startswith("kg.")]
+    code = {package / f"{n.replace('.', '/')}.py" for n in seen} | {package / n.replace(".", "/") / "__init__.py" for n in seen}
+    data = [p for p in (package / "data").rglob("*") if p.is_file()]
+    return sorted({p for p in code if p.is_file()} | set(data))
 
 
-def fingerprint(model_dir: Path) -> str:
+def fingerprint(model_dir: Path, package: Path | None = None) -> str:
     """A hash of the model weights and of kg's extraction code and data, and kg's version."""
     h = hashlib.sha256(kg.__version__.encode())
-    package = Path(kg.__file__).parent
-    files = [p for name in EXTRACTION_CODE for p in [package / name, *(package / name).rglob("*")] if p.is_file()]
-    files += [p for p in Path(model_dir).rglob("*") if p.is_file()]
+    files = extraction_files(package) + [p for p in Path(model_dir).rglob("*") if p.is_file()]
     for p in sorted({p for p in files if p.suffix != ".pyc"}):
         h.update(p.name.encode())
         h.update(p.read_bytes())

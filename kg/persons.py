@@ -51,27 +51,31 @@ def listed_persons(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
                 ex.mentions.append(Mention(ex.article.id, x.start(1), x.end(1), x.group(1), "PERSON", sent_of[x.start(1)], "listed"))
 
 
-_LIST_ENDS = frozenset("，。；、等和与及")  # what ends a listed name but a word that begins
+_LIST_ENDS = frozenset("，。；、等和与及")
+_COUNTS = frozenset("一两二三几多数每")  # what begins a count of times (两次, 多次, 一度)  # what ends a listed name but a word that begins
 
 
 @lru_cache(maxsize=1)
 def _said_or_closed() -> re.Pattern[str]:
-    """Where a name said after its title ends: a clause mark or a verb of saying (longest first)."""
+    """Where a name said after its title ends: a clause mark, a verb of saying (longest first),
+    or a preposition that opens what the person does (书记 + 高翅 + 在接受采访时说), one that
+    rarely ends a name."""
     verbs = sorted(role_rules()["speech_verbs"], key=len, reverse=True)
-    return re.compile("|".join(["[，。、；：,;:]", *verbs]))
+    return re.compile("|".join(["[，。、；：,;:在对向]", *verbs]))
 
 
 def persons_named_after_titles(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
     """副院长 + 王国槐 + 评价: two or three characters the model left between a title and a
     verb of saying or a clause mark are a person when they begin with a surname and read as
     no word: not a common word, no title, no adverb or word between names at the end (时, 等,
-    上), no 某 (张某 is no name), no word made with the title's end (老师 + 傅学习: 老师傅);
+    上), no adverb before a count (院士 + 曾两次 + 向…: 曾 is "once" there, 曾多次), no 某 (张某 is no name), no word made with the title's end (老师 + 傅学习: 老师傅);
     not after a title many share (村干部 + 包网格).
     张迎龙、+ 秦国文 + 出席: so is a name listed after a person and its comma, three characters
     before a common word (two are too often three cut: 孙勇 + 军报道) or two or three before a
     clause mark, 等 or 和."""
     persons_end = {m.end for m in ex.mentions if m.label == "PERSON"}
-    stop = name_breaks() | set(role_rules()["adverbs"]) | set("时地等上晚后")
+    adverbs = set(role_rules()["adverbs"])
+    stop = name_breaks() | adverbs | set("时地等上晚后")
     groups = tuple(role_rules()["group_titles"])
     said_verbs = tuple(role_rules()["speech_verbs"])
 
@@ -79,7 +83,8 @@ def persons_named_after_titles(ex: Extraction, full: str, sent_of: SentenceOf, w
         name = full[s:p]
         return (all(han(c) for c in name) and name[0] in surnames() and name[0] not in name_breaks()
                 and name[-1] not in stop and "某" not in name and not name.endswith(said_verbs)
-                and not words.common(name) and not ends_with_title(name) and ex.free(s, p))
+                and not words.common(name) and not ends_with_title(name) and ex.free(s, p)
+                and not (name[0] in adverbs and name[1] in _COUNTS and words.common(name[1:])))
 
     def word_begins(p: int) -> bool:
         return any(words.common(full[p : p + n]) for n in (2, 3, 4))

@@ -1337,3 +1337,40 @@ def test_a_head_of_government_named_by_the_level_alone_is_the_papers_divisions()
     # without a paper naming a province, nothing is made up
     ex = run("省长王忠林主持召开会议。", [("王忠林", "PERSON")])
     assert affiliations(ex) == set() and [m.text for m in ex.mentions] == ["王忠林"]
+
+
+def test_a_transcribed_name_cut_at_its_dot_is_one_name_and_a_bureau_after_its_county_is_the_countys() -> None:
+    text = ("温宿县林业和草原局局长买买提江·吐尔逊介绍，全县今年新增造林3万亩。"
+            "阿克苏地区行政公署副专员艾尔肯·吐尼亚孜在调研时强调，要守住生态红线。王明李华也参加了调研。")
+    ents = [("温宿县", "PLACE"), ("林业和草原局", "COMPANY"), ("买买提", "PERSON"), ("江·吐尔逊", "PERSON"),
+            ("阿克苏", "PLACE"), ("艾尔肯", "PERSON"), ("王明", "PERSON"), ("李华", "PERSON")]
+    ex = run(text, ents)
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["买买提江·吐尔逊", "艾尔肯·吐尼亚孜", "王明", "李华"]
+    assert affiliations(ex) == {("买买提江·吐尔逊", "局长", "温宿县林业和草原局"), ("艾尔肯·吐尼亚孜", "副专员", "阿克苏地区行政公署")}
+    # a body with a name of its own after a place stays that body
+    ex = run("温宿县天山红果业公司经理王明介绍了情况。", [("温宿县", "PLACE"), ("天山红果业公司", "COMPANY"), ("王明", "PERSON")])
+    assert ("王明", "经理", "天山红果业公司") in affiliations(ex)
+
+
+def test_a_body_named_by_its_level_is_that_of_the_dateline_places_division() -> None:
+    text = "座谈会召开\n\n本报成都5月6日讯（记者 王晓明）省委书记李强今天主持召开座谈会。省工商联主席赵刚参加。"
+    ex = run(text, [("李强", "PERSON"), ("省工商联", "ORG"), ("赵刚", "PERSON")])
+    assert {("李强", "书记", "四川省委"), ("赵刚", "主席", "四川省工商联")} <= affiliations(ex)
+    # a place of the level the article names comes first
+    text = "座谈会召开\n\n本报成都5月6日讯（记者 王晓明）贵州省代表团来访。省工商联主席赵刚参加。"
+    ex = run(text, [("贵州省", "PLACE"), ("省工商联", "ORG"), ("赵刚", "PERSON")])
+    assert ("赵刚", "主席", "贵州省工商联") in affiliations(ex)
+
+
+def test_chief_officers_and_chief_engineers_of_a_trade_are_titles() -> None:
+    text = "远航医疗器械（集团）有限公司首席财务官孙亦婷说，海外收入增长明显。胜利油田总地质师王凤芝介绍了新发现。"
+    ex = run(text, [("远航医疗器械（集团）有限公司", "COMPANY"), ("孙亦婷", "PERSON"), ("胜利油田", "COMPANY"), ("王凤芝", "PERSON")])
+    assert affiliations(ex) == {("孙亦婷", "首席财务官", "远航医疗器械（集团）有限公司"), ("王凤芝", "总地质师", "胜利油田")}
+
+
+def test_a_court_named_short_holds_its_judges_and_a_name_after_a_title_ends_before_a_preposition() -> None:
+    text = "本案审判长、衡州中院刑二庭庭长顾建兵在庭后说，企业应核实对方的履约能力。"
+    ex = run(text, [("衡州中院", "ORG"), ("顾建兵", "PERSON")])
+    assert affiliations(ex) == {("顾建兵", "刑二庭庭长", "衡州中院")}
+    ex = run("衡州农业大学党委书记高翅在接受采访时说，学校将改善条件。", [("衡州农业大学党委", "ORG")])
+    assert affiliations(ex) == {("高翅", "书记", "衡州农业大学党委")}

@@ -118,6 +118,27 @@ def test_entries_of_another_model_or_code_are_removed(corpus: Path, full: Path, 
     same_outputs(out, full)
 
 
+def test_the_cache_key_covers_every_module_the_extraction_runs_and_no_export_code(tmp_path: Path) -> None:
+    import kg
+    from kg.cache import extraction_files, fingerprint
+    from kg.nlp.loading import MODEL_DIR
+
+    names = {p.name for p in extraction_files()}
+    # rules split out of the extraction into modules of their own are still covered
+    assert {"pipeline.py", "extract.py", "mentions.py", "persons.py", "companies.py", "layers.py", "roles.json"} <= names
+    assert not names & {"export.py", "rdf.py", "html.py", "graph.py", "resolve.py", "build.py"}
+    # a changed rule in any of them is another fingerprint: the cache is not reused
+    package = tmp_path / "kg"
+    shutil.copytree(Path(kg.__file__).parent, package, ignore=shutil.ignore_patterns("model", "__pycache__"))
+    before = fingerprint(MODEL_DIR, package)
+    with (package / "export.py").open("a") as f:
+        f.write("# a change to the export\n")
+    assert fingerprint(MODEL_DIR, package) == before
+    with (package / "persons.py").open("a") as f:
+        f.write("# a change to a rule\n")
+    assert fingerprint(MODEL_DIR, package) != before
+
+
 def test_a_rebuild_leaves_no_outputs_of_the_build_before(corpus: Path, tmp_path: Path) -> None:
     grown = tmp_path / "grown"
     shutil.copytree(corpus, grown)
