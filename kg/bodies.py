@@ -23,6 +23,7 @@ def qualify_bodies(ex: Extraction, full: str) -> None:
     _listed_bodies_of_one_place(ex, full)
     _committee_departments(ex, full)
     _parts_referred_back(ex, full)
+    _units_after_their_company(ex, full)
 
 
 _BRACKETED_BETWEEN = re.compile(r"[（(][^（）()]{2,12}[）)]")
@@ -276,3 +277,22 @@ def _qualified_bodies(ex: Extraction) -> None:
         named = named or (fits[0][0] if fits else None) or next((p for p in dated_in if p.endswith(level)), None)
         if named:
             m.refers = named + m.text[len(level) :]
+
+
+def _units_after_their_company(ex: Extraction, full: str) -> None:
+    """在长飞光纤光缆股份有限公司，研发中心主任 X: a unit named by its kind alone (common words and
+    a unit's word: 研发中心, 技术部) right after a company in its sentence, with only a comma or
+    的 between, is that company's unit, not one 研发中心 of every story."""
+    from kg.names import all_common
+    from kg.nlp.loading import shipped_lexicon
+
+    words = shipped_lexicon()
+    units = tuple(sorted(role_rules()["units"], key=len, reverse=True))
+    for prev, m in zip(ex.mentions, ex.mentions[1:]):
+        if m.label != "ORG" or m.refers or prev.label != "COMPANY" or prev.sentence != m.sentence:
+            continue
+        unit = longest_ending(m.text, units)
+        field = m.text[: -len(unit)] if unit else ""
+        if full[prev.end : m.start] in ("，", ",", "的") and field and all_common(field, words):
+            m.refers = prev.name + m.text
+

@@ -44,6 +44,9 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _bodies_after_their_place(ex, words)
     _bodies_cut_before_their_word(ex, full)
     _begun_in_a_word(ex, full, words)
+    _bodies_begun_inside_a_word(ex, full, words)
+    _clauses_opening_bare_trades(ex, full, words)
+    _heads_named_again(ex, full)
     _cut_places(ex, full)
 
 
@@ -61,6 +64,7 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
     name by itself: 新能源 + 科技) begins at a place and a short word before it (宁德 + 时代),
     the model having read nothing there."""
     gaz = gazetteer()
+    generic = tuple(role_rules()["generic_starts"])
     for k, m in enumerate(ex.mentions):
         form = longest_ending(m.text, LEGAL_FORMS)
         if m.label != "COMPANY" or m.origin != "ner" or not form or len(m.text) - len(form) < 2 or not bare_company(m.text, words):
@@ -82,7 +86,7 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
             officer = any(x.label == "PERSON" and m.end < x.start <= m.end + 8 and ends_with_title(full[m.end : x.start])
                           for x in ex.mentions)
             if (head >= 0 and all(map(han, full[head : m.start])) and (head == 0 or not han(full[head - 1]))
-                    and officer and ex.free(head, m.start)):
+                    and officer and ex.free(head, m.start) and not full.startswith(generic, head)):  # not 这家
                 ex.mentions[k] = m.spanning(head, m.end, full)
 
 
@@ -427,6 +431,64 @@ def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
         place = any(not town_level(code) for code, _ in gaz.candidates(word))  # a town's short name (建设) is no sign
         if words.common(word) and not place and not words.common(m.text[:2]):
             ex.mentions[k] = m.spanning(m.start + 1, m.end, full)
+
+
+def _bodies_begun_inside_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
+    """喀什 + 地区文化体育广 + 播电视和旅游局: a public body the model began on the second character
+    of a common word (广播) begins, whole, at the division read right before the words it left out."""
+    gaz = gazetteer()
+    ends = public_body_words()
+    ms = sorted(ex.mentions, key=lambda m: m.start)
+    for place, m in zip(ms, ms[1:]):
+        if (m.label not in ORGS or m.origin != "ner" or not m.text.endswith(ends) or m.start - place.end < 2
+                or place.label != "PLACE" or not gaz.candidates(place.text)):
+            continue
+        left = full[place.end : m.start]
+        if all(map(han, left)) and len(left) <= 12 and words.common(left[-1] + m.text[0]) and not words.common(m.text[:2]):
+            ex.mentions.remove(place)
+            ex.mentions[ex.mentions.index(m)] = replace(m.spanning(place.start, m.end, full), label="ORG")
+
+
+def _clauses_opening_bare_trades(ex: Extraction, full: str, words: Lexicon) -> None:
+    """中芯国际集成电 + 路制造有限公司 + 联合首席执行官 X: a company read as its trade and legal form
+    alone, with an officer named right after it, begins where its clause does (after a
+    preposition that opens it: 在), two to eight characters before, the model having read
+    nothing there; not at a common word or a word that opens a description (今年, 该, 这家)."""
+    generic = tuple(role_rules()["generic_starts"])
+    opens = frozenset(role_rules()["adverbs"]) | BETWEEN_NAMES
+    for k, m in enumerate(ex.mentions):
+        form = longest_ending(m.text, LEGAL_FORMS) if m.label == "COMPANY" and m.origin == "ner" else None
+        if not form or "有限" not in form or len(m.text) - len(form) < 2 or not bare_company(m.text, words):
+            continue  # a registered name (…有限公司) has its own name before the trade; 英特尔公司 is a name
+        head = _run_start(full, m.start, frozenset(), 9)
+        if full[head : head + 1] in opens:  # 在 + 长飞 + 光纤光缆股份有限公司: the preposition opens the clause
+            head += 1
+        lead = full[head : m.start]
+        officer = any(x.label == "PERSON" and m.end < x.start <= m.end + 10 and ends_with_title(full[m.end : x.start])
+                      for x in ex.mentions)
+        if (2 <= len(lead) <= 8 and (head == 0 or not (han(full[head - 1]) or full[head - 1].isdigit()) or full[head - 1] in opens) and officer
+                and ex.free(head, m.start)
+                and not words.common(lead[:2]) and not lead.startswith(generic)):
+            ex.mentions[k] = m.spanning(head, m.end, full)
+
+
+_SHORT_COMPANY = ("公司", "集团")
+
+
+def _heads_named_again(ex: Extraction, full: str) -> None:
+    """长飞 + 光纤光缆股份有限公司 … 长飞公司: a registered name the model began after its first two
+    to four characters begins with them when the article names the company by them (with 公司
+    or 集团, or alone), the model having read nothing there."""
+    shorts = {x.text for x in ex.mentions if x.label == "COMPANY"}
+    for k, m in enumerate(ex.mentions):
+        if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS):
+            continue
+        for size in (4, 3, 2):
+            head = full[max(0, m.start - size) : m.start]
+            if (len(head) == size and all(map(han, head)) and ex.free(m.start - size, m.start)
+                    and (head in shorts or any(head + w in shorts for w in _SHORT_COMPANY))):
+                ex.mentions[k] = m.spanning(m.start - size, m.end, full)
+                break
 
 
 def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:

@@ -555,7 +555,10 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf, lexicon: Lex
         bureau = bare_body(name) and not name.endswith("委") and "、" not in role
         if ending is None or (name.startswith(generic) and not bureau) or "该" in name:
             continue  # (会议由该公司 + 主席 X: 该公司 refers back; no name holds 该)
-        if len(name) < len(ending) + 3 and not bureau:
+        core = name[: -len(ending)]
+        trade_name = (suffixes[ending] == "COMPANY" and len(core) == 2 and all(map(han, core))
+                      and not lexicon.knows(core) and not gazetteer().candidates(core))  # 传化 + 集团 + 董事长 X
+        if len(name) < len(ending) + 3 and not bureau and not trade_name:
             continue  # 省政府 is a body too: its place is found after (_qualified_bodies)
         if bare_company(name, lexicon):
             continue  # 收到 + 公司副总裁: common words before a legal form name no company

@@ -1374,3 +1374,34 @@ def test_a_court_named_short_holds_its_judges_and_a_name_after_a_title_ends_befo
     assert affiliations(ex) == {("顾建兵", "刑二庭庭长", "衡州中院")}
     ex = run("衡州农业大学党委书记高翅在接受采访时说，学校将改善条件。", [("衡州农业大学党委", "ORG")])
     assert affiliations(ex) == {("高翅", "书记", "衡州农业大学党委")}
+
+
+def test_a_body_begun_inside_a_word_begins_at_the_division_before_it() -> None:
+    text = "和田地区文化体育广播电视和旅游局党组书记王刚说，将推动文旅融合发展。"
+    ex = run(text, [("和田", "PLACE"), ("播电视和旅游局党组", "ORG"), ("王刚", "PERSON")])
+    assert affiliations(ex) == {("王刚", "书记", "和田地区文化体育广播电视和旅游局党组")}
+
+
+def test_a_company_of_a_two_character_trade_name_the_model_missed_is_found_from_its_officer() -> None:
+    ex = run("座谈会上，鑫旺集团董事长王刚首先发言。", [("王刚", "PERSON")])
+    assert affiliations(ex) == {("王刚", "董事长", "鑫旺集团")}
+    # not a count of companies
+    ex = run("座谈会上，两家集团董事长李强首先发言。", [("李强", "PERSON")])
+    assert affiliations(ex) == set()
+
+
+def test_a_company_cut_after_its_head_begins_at_its_clause_or_at_the_short_name_the_article_uses() -> None:
+    text = "科创板公司已达570家。华芯国际集成电路制造有限公司联合首席执行官赵海峰表示，产能利用率回升。"
+    ex = run(text, [("制造有限公司", "COMPANY"), ("赵海峰", "PERSON")])
+    assert affiliations(ex) == {("赵海峰", "联合首席执行官", "华芯国际集成电路制造有限公司")}
+    # a clause that opens with a word referring back names no company by it
+    for opening in ("这家", "该集团下属"):
+        ex = run(f"{opening}制造有限公司董事长赵海峰表示，产能回升。", [("制造有限公司", "COMPANY"), ("赵海峰", "PERSON")])
+        assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["制造有限公司"]
+    text = "在长鸿光纤光缆股份有限公司，研发中心主任罗杰带领团队调试新型光纤。长鸿公司今年研发投入超过6亿元。"
+    ex = run(text, [("光纤光缆股份有限公司", "COMPANY"), ("研发中心", "ORG"), ("罗杰", "PERSON"), ("长鸿公司", "COMPANY")])
+    assert affiliations(ex) == {("罗杰", "主任", "长鸿光纤光缆股份有限公司研发中心")}
+    # without the officer, the short name the article uses is the sign
+    text = "长鸿光纤光缆股份有限公司发布年报。长鸿公司今年研发投入超过6亿元。"
+    ex = run(text, [("光纤光缆股份有限公司", "COMPANY"), ("长鸿公司", "COMPANY")])
+    assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["长鸿光纤光缆股份有限公司", "长鸿公司"]
