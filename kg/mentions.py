@@ -67,10 +67,15 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
         if "\n" in text:
             continue  # read across two paragraphs (a short line the page repair left unjoined)
         if ent.label_ in ORGS and (text.startswith(descriptors) or text.endswith(events) or text in kinds):
-            continue  # a description referring back (公司办公室 …), an event held (…推进会), a kind (城商行)
+            head = _place_and_name_before(ex, full, s) if ent.label_ == "COMPANY" and "有限" in text else None
+            if head is None:
+                continue  # a description referring back (公司办公室 …), an event held (…推进会), a kind (城商行)
+            s, text = head.start, full[head.start : e]  # 中国 + 一重 + 集团有限公司: the registered name, whole
+            ex.mentions.remove(head)
         ex.mentions.append(Mention(article.id, s, e, text, ent.label_, sent_of[s]))
     words = words or shipped_lexicon()
     _places_read_as_persons(ex, full)
+    _zones_read_as_persons(ex, full)
     joined_companies(ex, words)
     repair_boundaries(ex, full, words)
     split_owners(ex, sent_of)
@@ -106,6 +111,17 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     qualify_bodies(ex, full)
     _committees_follow_their_bodies(ex)
+
+
+def _place_and_name_before(ex: Extraction, full: str, start: int) -> Mention | None:
+    """The place read right before a registered name's legal form the model read alone, with one
+    to three characters of the name between (中国 + 一重 + 集团有限公司), if there is one."""
+    place = ex.mentions[-1] if ex.mentions else None
+    between = full[place.end : start] if place is not None else ""
+    if (place is not None and place.label == "PLACE" and place.origin == "ner" and 1 <= len(between) <= 3
+            and all(han(c) and c not in name_breaks() for c in between)):
+        return place
+    return None
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:
@@ -244,6 +260,18 @@ def _places_read_as_persons(ex: Extraction, full: str) -> None:
         if m.label == "PERSON" and m.origin == "ner" and any(
                 (m.text + end) in full and any(not town_level(c) for c in gaz.exact.get(m.text + end, ())) for end in "市县区州"):
             m.label = "PLACE"
+
+
+_CITY_ZONES = (*ZONE_WORDS, "科学城", "科技城", "新区", "自贸区", "保税区")
+
+
+def _zones_read_as_persons(ex: Extraction, full: str) -> None:
+    """张江 + 科学城 read as the person 张江: a person's name written right before a zone's word
+    (科学城, 高新区, 产业园) is the zone's name; the zone is the organization."""
+    for k, m in enumerate(ex.mentions):
+        word = next((w for w in _CITY_ZONES if full.startswith(w, m.end)), None) if m.label == "PERSON" and m.origin == "ner" else None
+        if word and ex.free(m.end, m.end + len(word)):
+            ex.mentions[k] = replace(m.spanning(m.start, m.end + len(word), full), label="ORG")
 
 
 def _split_party_bodies(ex: Extraction) -> None:

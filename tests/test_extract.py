@@ -1405,3 +1405,17 @@ def test_a_company_cut_after_its_head_begins_at_its_clause_or_at_the_short_name_
     text = "长鸿光纤光缆股份有限公司发布年报。长鸿公司今年研发投入超过6亿元。"
     ex = run(text, [("光纤光缆股份有限公司", "COMPANY"), ("长鸿公司", "COMPANY")])
     assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["长鸿光纤光缆股份有限公司", "长鸿公司"]
+
+
+def test_a_legal_form_read_alone_after_a_place_and_a_short_name_is_the_registered_name() -> None:
+    text = "在湘中建工集团有限公司的施工现场，项目经理王刚正在检查质量。"
+    ex = run(text, [("湘中", "PLACE"), ("集团有限公司", "COMPANY"), ("王刚", "PERSON")])
+    assert [(m.text, m.label) for m in ex.mentions] == [("湘中建工集团有限公司", "COMPANY"), ("王刚", "PERSON")]
+    # a description referring back stays none (湘中 + 的 + 集团有限公司)
+    ex = run("在湘中的集团有限公司工作。", [("湘中", "PLACE"), ("集团有限公司", "COMPANY")])
+    assert [(m.text, m.label) for m in ex.mentions] == [("湘中", "PLACE")]
+
+
+def test_a_person_read_before_a_zones_word_is_the_zones_name() -> None:
+    ex = run("管委会主任王刚表示，鹭江科学城今年新增企业600家。", [("王刚", "PERSON"), ("鹭江", "PERSON")])
+    assert [(m.text, m.label) for m in ex.mentions] == [("王刚", "PERSON"), ("鹭江科学城", "ORG")]

@@ -354,10 +354,11 @@ def test_a_national_bank_called_by_its_character_and_hang_and_the_central_bank_i
     res = resolve([extraction("a1", "九江海关副关长介绍。", [("九江海关", "COMPANY")])])
     assert by_label(res, "九江海关").type == "ORG"
     # so are a paper, a broadcaster and a delegation
-    text = "九江晚报报道，九江电视台播出，九江市代表团出席。"
-    res = resolve([extraction("a1", text, [("九江晚报", "COMPANY"), ("九江电视台", "COMPANY"), ("九江市代表团", "COMPANY")])])
+    text = "九江晚报报道，九江电视台播出，九江市代表团出席，庐山实验室发布成果。"
+    ents = [("九江晚报", "COMPANY"), ("九江电视台", "COMPANY"), ("九江市代表团", "COMPANY"), ("庐山实验室", "COMPANY")]
+    res = resolve([extraction("a1", text, ents)])
     assert {e.label: e.type for e in res.entities.values() if e.type != "PLACE"} == {
-        "九江晚报": "ORG", "九江电视台": "ORG", "九江市代表团": "ORG"}
+        "九江晚报": "ORG", "九江电视台": "ORG", "九江市代表团": "ORG", "庐山实验室": "ORG"}
     # a factory and a hotel are enterprises; a factory's party committee is a body
     text = "九江锅炉厂扩产，九江宾馆开业，九江锅炉厂党委召开会议。"
     res = resolve([extraction("a1", text, [("九江锅炉厂", "ORG"), ("九江宾馆", "ORG"), ("九江锅炉厂党委", "ORG")])])
