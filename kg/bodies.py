@@ -73,14 +73,17 @@ LEVEL_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:、\n（(]))(?:常务)?副?�
 
 
 def level_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
-    """省长 X, 常务副省长 X in a provincial paper: a head of government named by the level
-    alone, with no place before the title, is the head of the paper's own division of that
-    level (四川日报: 四川省). The level's character becomes a mention of that place (origin
+    """省长 X, 常务副省长 X in a provincial paper (named by the page, or by the article's byline
+    or dateline): a head of government named by the level alone, with no place before the
+    title, is the head of the paper's own division of that level (四川日报: 四川省). The level's character becomes a mention of that place (origin
     "role"), as 本报 is one of the paper; nothing is made when the paper names no such place."""
-    if not ex.article.paper or "长" not in full:
+    # the page's paper, else the one its byline or dateline names (湖南日报11月27日讯)
+    if "长" not in full:
         return
     gaz = gazetteer()
-    prefix = gaz.place_prefix(ex.article.paper)
+    paper = ex.article.paper or next((m.text for m in ex.mentions if m.origin == "byline" and m.label in ORGS
+                                      and gaz.place_prefix(m.text)), "")
+    prefix = gaz.place_prefix(paper) if paper else ""
     code = link_place(prefix, prefix, gaz) if prefix else ""
     if not code:
         return

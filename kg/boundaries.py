@@ -47,6 +47,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _bodies_begun_inside_a_word(ex, full, words)
     _clauses_opening_bare_trades(ex, full, words)
     _heads_named_again(ex, full)
+    _heads_before_their_place(ex, full, words)
     _cut_places(ex, full)
 
 
@@ -489,6 +490,25 @@ def _heads_named_again(ex: Extraction, full: str) -> None:
                     and (head in shorts or any(head + w in shorts for w in _SHORT_COMPANY))):
                 ex.mentions[k] = m.spanning(m.start - size, m.end, full)
                 break
+
+
+def _heads_before_their_place(ex: Extraction, full: str, words: Lexicon) -> None:
+    """中车 + 株洲电力机车有限公司: a registered name read from the place inside it (字号 + 地名 + 行业)
+    begins at the two characters that open its clause before the place, the model having read
+    nothing there; not a common word (日前, 今天) nor one that refers back (该, 这家)."""
+    gaz = gazetteer()
+    generic = tuple(role_rules()["generic_starts"])
+    function = frozenset(role_rules()["adverbs"]) | name_breaks()
+    for k, m in enumerate(ex.mentions):
+        if (m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS) or "有限" not in m.text
+                or not gaz.place_prefix(m.text)):
+            continue  # (a registered name: 兴平公司 is the city's company, 就被 + 兴平公司 no name)
+        head = m.start - 2
+        lead = full[max(0, head) : m.start]
+        if (head >= 0 and all(map(han, lead)) and (head == 0 or not han(full[head - 1])) and ex.free(head, m.start)
+                and not words.knows(lead) and not gaz.candidates(lead) and not lead.startswith(generic)
+                and not function & set(lead)):
+            ex.mentions[k] = m.spanning(head, m.end, full)
 
 
 def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:

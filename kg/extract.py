@@ -45,6 +45,11 @@ from kg.roles import (
 )
 
 
+def _named(ex: Extraction, name: str) -> str:
+    """The name a short form stands for in this article (湘龙: 湖南湘龙足球俱乐部), to tell the kind of body."""
+    return next((full for short, full in ex.aliases if short == name), name)
+
+
 def extract(article: Article, doc: Doc, words: Lexicon | None = None) -> Extraction:
     """All mentions and relations of one article; ``words`` is the pipeline's lexicon
     (the shipped one when not given), which says which strings are common words."""
@@ -480,7 +485,7 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
         m = ex.mentions[i]
         if m.start < limit:
             break
-        if (m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)) and serves(clause, m.name, m.label)
+        if (m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)) and serves(clause, _named(ex, m.name), m.label)
                 and (kinds is None or m.name.endswith(kinds))):
             if suffix in LEVEL_CHARS and not _of_level(m.name, suffix) and not _division(ex, i).endswith(suffix):
                 continue  # 省委书记 X: a province or its body, never the paper or a bureau named nearer
@@ -567,7 +572,7 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
                 and not body.endswith(tuple(rules["company_organs"]))):
             continue
         holder = ex.mentions[org]
-        if holder.label in holders(role) and _same_body(name, role) and _right_level(ex, org, role) and serves(role, holder.name, holder.label):
+        if holder.label in holders(role) and _same_body(name, role) and _right_level(ex, org, role) and serves(role, _named(ex, holder.name), holder.label):
             ex.relations.append(Relation("affiliation", person, org, role, ev))
         elif org > 0 and ex.mentions[org - 1].end == ex.mentions[org].start and not _same_body(name, role):
             # 东风汽车集团有限公司 + 党委 + 书记、董事长 X: the other titles are the body's that holds the committee

@@ -412,6 +412,13 @@ _DASH_SUBHEAD = ("——", "—— ", "--")
 BULLETS = ("△", "▲", "■", "□", "●", "◆", "◇", "★", "☆", "▶", "►")  # marks that open a brief
 
 
+def _credited(lines: list[str], starts: list[int], end: int) -> bool:
+    """Whether the article begun last before ``end`` has its byline under its headline: credits
+    at the end of a later paragraph are then another article's (a brief's)."""
+    top = starts[-1] if starts else 0
+    return any(parse_byline(x) is not None or parse_dateline(x) is not None for x in lines[top : min(end, top + 5)])
+
+
 def _article_starts(lines: list[str]) -> list[int]:
     """Index of the first line of each article: the headline block before a byline or dateline."""
     starts: list[int] = []
@@ -435,9 +442,11 @@ def _article_starts(lines: list[str]) -> list[int]:
             continue
         closing = parse_trailing_credits(line) is not None or (byline is not None and line.lstrip()[:1] in "（(")
         if (parse_trailing_credits(line) is not None and byline is None and i > 1 and is_headline(lines[i - 1])
-                and parse_trailing_credits(lines[i - 2]) is None and (is_aside(lines[i - 2]) or (ends_sentence(lines[i - 2]) and len(lines[i - 1]) <= 4))
+                and parse_trailing_credits(lines[i - 2]) is None
+                and (is_aside(lines[i - 2]) or (ends_sentence(lines[i - 2]) and (len(lines[i - 1]) <= 4 or _credited(lines, starts, i - 1))))
                 and (not starts or i - 1 > starts[-1])):
-            # a section's label (简讯) and one brief with its credits, after an article's end: an article
+            # a section's label (简讯), or a brief's headline after an article credited at its top,
+            # and one paragraph with its credits: an article of its own
             starts.append(i - 1)
         if closing and i + 1 < len(lines) and is_headline(lines[i + 1]) and not is_page_header(lines[i + 1]):
             # （本报记者 X 整理） closes its article: a headline after it starts the next, byline or not

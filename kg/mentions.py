@@ -279,13 +279,15 @@ def _split_party_bodies(ex: Extraction) -> None:
     committee's named in full), so that 党委书记、董事长 X can give each its title."""
     rules = role_rules()
     words = tuple(p for p in rules["party_bodies"] if not bare_body(p))  # 党委, not 市委: that is the city's
-    bodies = tuple(rules["holder_suffixes"]) + LEGAL_FORMS + ("局", "厅", "部", "办", "院")  # 省水利厅 + 党组
+    bodies = tuple(rules["holder_suffixes"]) + LEGAL_FORMS + ("局", "厅", "部", "办", "院", "委", "常委会")  # 省水利厅 + 党组
+    companies = {m.text for m in ex.mentions if m.label == "COMPANY"}
     out: list[Mention] = []
     for m in ex.mentions:
         word = longest_ending(m.text, words) if m.label in ORGS and m.origin == "ner" else None
         rest = m.text[: -len(word)] if word else ""
-        # a company by its short name the model tagged so with the committee (巴陵石化 + 党委)
-        company = m.label == "COMPANY" or rest.endswith(LEGAL_FORMS)
+        # a company by its short name the model tagged so with the committee (巴陵石化 + 党委), or
+        # that the article names as a company elsewhere (中国电建党委 … 中国电建总经理 X)
+        company = m.label == "COMPANY" or rest.endswith(LEGAL_FORMS) or rest in companies
         if len(rest) < 4 or not (rest.endswith(bodies) or company):
             out.append(m)
             continue
@@ -584,8 +586,8 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf, lexicon: Lex
         if ending is None or (name.startswith(generic) and not bureau) or "该" in name:
             continue  # (会议由该公司 + 主席 X: 该公司 refers back; no name holds 该)
         core = name[: -len(ending)]
-        trade_name = (suffixes[ending] == "COMPANY" and len(core) == 2 and all(map(han, core))
-                      and not lexicon.knows(core) and not gazetteer().candidates(core))  # 传化 + 集团 + 董事长 X
+        # a name of two the lexicon does not know: 鑫旺 + 集团 + 董事长 X, 长郡 + 中学 + 校长 X
+        trade_name = len(core) == 2 and all(map(han, core)) and not lexicon.knows(core) and not gazetteer().candidates(core)
         if len(name) < len(ending) + 3 and not bureau and not trade_name:
             continue  # 省政府 is a body too: its place is found after (_qualified_bodies)
         if bare_company(name, lexicon):

@@ -37,7 +37,7 @@ from importlib import resources
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, longest_ending, public_body_words, role_rules
-from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, in_order, team_core
+from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, han, in_order, team_core
 from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, short_forms, town_level
 
@@ -87,7 +87,7 @@ def anonymous(name: str) -> bool:
 
 
 PARENTS = ("附属", "大学", "学院")  # what a hospital or school is named after: 中南大学湘雅二医院
-_UNDER_A_PARENT = ("医院", "中学", "小学", "幼儿园")
+_UNDER_A_PARENT = ("医院", "中学", "小学", "幼儿园", "书院", "研究院")
 _NO_OWN_NAME = ("第", "人民", "附属", "中心")  # 第一医院, 人民医院: every city has one
 
 
@@ -115,6 +115,19 @@ def _left_out(short: str, full: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def _first_of_each_two(short: str, full: str) -> bool:
+    """A company called by the first character of each two-character word of its name, after a
+    shared 中国 or none (中国石化 / 中国石油化工集团有限公司, 厦航 / 厦门航空有限公司): the name before
+    its group or legal form is exactly those words."""
+    if not full.endswith(LEGAL_FORMS) or not all(map(han, short)):
+        return False
+    k = min((i for w in ("集团", "股份", "有限", "公司") if (i := full.find(w, 2)) > 0), default=-1)
+    core = full[:k] if k > 0 else ""
+    if short.startswith("中国") and core.startswith("中国"):
+        short, core = short[2:], core[2:]
+    return len(short) >= 2 and len(core) == 2 * len(short) and all(core[2 * i] == ch for i, ch in enumerate(short))
 
 
 def _kept_in_order(short: str, full: str) -> bool:
@@ -166,6 +179,11 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     if NUMBERED_SCHOOL.search(short) and full.endswith(short[-1] + "学"):
         # 株洲一中 / 株洲市第一中学 (株洲一中 is no 株洲市第十一中学), also after the district (…区株洲第一中学)
         return any(short[:2] == f[:2] and _kept_in_order(short, f) for f in (full, full[len(gaz.place_prefix(full)) :]))
+    if len(short) >= 3 and short.endswith("大") and full.endswith("大学") and short[0] == full[0] \
+            and len(short) - len(gaz.place_prefix(short)) >= 2:
+        return _kept_in_order(short + "学", full)  # 湖南师大 / 湖南师范大学, 北师大 / 北京师范大学
+    if _first_of_each_two(short, full):
+        return True  # 中国电建 / 中国电力建设集团有限公司, 厦航 / 厦门航空有限公司
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
         # but a place and a body's word is a name of its own (湖南大学 is no 湖南农业大学), and
         # a number left out names another body (湘雅医院 is no 湘雅三医院)
@@ -364,7 +382,7 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> di
         if s in canonical:
             continue
         near = (by_start.get(s[:2], set()) | by_start.get("中国" + s[:1], set())
-                | (by_start.get(s[:1], set()) if s.endswith(_STOCK_FORMS) else set()))
+                | (by_start.get(s[:1], set()) if s.endswith(_STOCK_FORMS) or len(s) == 2 else set()))  # 湘电股份, 厦航
         fulls = [f for f in sorted(near) if _abbreviates(s, f, gaz)]
         longest = {f for f in fulls if not any(_abbreviates(f, g, gaz) for g in fulls)}
         if len(longest) > 1:  # 宁波银行 is 宁波银行股份有限公司, not its 宁波银行理财有限责任公司

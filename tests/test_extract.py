@@ -1385,6 +1385,8 @@ def test_a_body_begun_inside_a_word_begins_at_the_division_before_it() -> None:
 def test_a_company_of_a_two_character_trade_name_the_model_missed_is_found_from_its_officer() -> None:
     ex = run("座谈会上，鑫旺集团董事长王刚首先发言。", [("王刚", "PERSON")])
     assert affiliations(ex) == {("王刚", "董事长", "鑫旺集团")}
+    ex = run("会上，郡雅中学校长彭为表示，学校将结对帮扶。", [("彭为", "PERSON")])
+    assert affiliations(ex) == {("彭为", "校长", "郡雅中学")}
     # not a count of companies
     ex = run("座谈会上，两家集团董事长李强首先发言。", [("李强", "PERSON")])
     assert affiliations(ex) == set()
@@ -1419,3 +1421,31 @@ def test_a_legal_form_read_alone_after_a_place_and_a_short_name_is_the_registere
 def test_a_person_read_before_a_zones_word_is_the_zones_name() -> None:
     ex = run("管委会主任王刚表示，鹭江科学城今年新增企业600家。", [("王刚", "PERSON"), ("鹭江", "PERSON")])
     assert [(m.text, m.label) for m in ex.mentions] == [("王刚", "PERSON"), ("鹭江科学城", "ORG")]
+
+
+def test_a_head_of_government_by_the_level_is_that_of_the_paper_its_dateline_names() -> None:
+    text = "常委会召开会议\n\n四川日报5月6日讯（全媒体记者 王晓明）今天，省长赵刚主持召开常务会议。"
+    ex = run(text, [("赵刚", "PERSON")])
+    assert ("赵刚", "省长", "四川省") in affiliations(ex)
+
+
+def test_a_committee_and_its_body_each_take_their_title() -> None:
+    text = "江西日报5月6日讯（记者 王晓明）省卫健委党组书记、主任李大成在会上讲话。赣能建设党委书记、董事长丁一峰，赣能建设总经理王斌出席。"
+    ents = [("省卫健委党组", "ORG"), ("李大成", "PERSON"), ("赣能建设党委", "ORG"), ("丁一峰", "PERSON"),
+            ("赣能建设", "COMPANY"), ("王斌", "PERSON")]
+    ex = run(text, ents)
+    assert {("李大成", "书记", "江西省卫健委党组"), ("李大成", "主任", "江西省卫健委"), ("丁一峰", "书记", "赣能建设党委"),
+            ("丁一峰", "董事长", "赣能建设"), ("王斌", "总经理", "赣能建设")} <= affiliations(ex)
+
+
+def test_a_coach_and_a_captain_are_the_teams_not_the_bureau_named_nearer() -> None:
+    text = "江西女排获得铜牌。江西省体育局局长刘海波为队员颁奖。主教练汪嘉明说，姑娘们打出了精气神。队长刘晏表示，将继续努力。"
+    ents = [("江西女排", "ORG"), ("江西省体育局", "ORG"), ("刘海波", "PERSON"), ("汪嘉明", "PERSON"), ("刘晏", "PERSON")]
+    assert affiliations(run(text, ents)) == {
+        ("刘海波", "局长", "江西省体育局"), ("汪嘉明", "主教练", "江西女排"), ("刘晏", "队长", "江西女排")}
+
+
+def test_a_registered_name_read_from_the_place_inside_it_begins_at_its_trade_name() -> None:
+    text = "本报讯（记者 邹娜）中车衡阳电力机车有限公司日前交付首批机车。日前衡阳电力机车有限公司发布年报。"
+    ex = run(text, [("衡阳电力机车有限公司", "COMPANY"), ("衡阳电力机车有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["中车衡阳电力机车有限公司", "衡阳电力机车有限公司"]

@@ -410,3 +410,18 @@ def test_a_sections_label_and_one_brief_with_its_credits_after_an_article_are_an
     assert [(b.role, b.names) for b in review.bylines] == [("作者", ["龚海东"])]
     assert (brief.headline, [(b.role, b.names) for b in brief.bylines]) == ("简讯", [("通讯员", ["胡冬青"])])
     assert [(b.role, b.names) for b in second.bylines] == [("记者", ["王明"])]
+
+
+def test_a_brief_with_its_credits_after_an_article_credited_at_its_top_is_an_article() -> None:
+    text = (
+        "益阳：南县稻虾产业提质\n\n湖南日报全媒体记者 杨壹清 通讯员 周志刚\n\n南县稻虾共作面积已突破60万亩。\n\n"
+        "种粮大户张建军说，一亩田既收稻又收虾。\n\n"
+        "娄底：新化县开展河道清理\n\n新化县组织党员志愿者清理河道垃圾50余公里。（通讯员 曾志高 肖国庆）"
+    )
+    first, brief = articles_of(text)
+    assert [(b.role, b.names) for b in first.bylines] == [("全媒体记者", ["杨壹清"]), ("通讯员", ["周志刚"])]
+    assert (brief.headline, [(b.role, b.names) for b in brief.bylines]) == ("娄底：新化县开展河道清理", [("通讯员", ["曾志高", "肖国庆"])])
+    # an article credited only at its end keeps its subheads
+    text = "南县稻虾产业提质\n\n南县稻虾共作面积已突破60万亩。\n\n打造稻虾品牌\n\n南县注册了稻虾商标。（通讯员 周志刚）"
+    [article] = articles_of(text)
+    assert [(b.role, b.names) for b in article.bylines] == [("通讯员", ["周志刚"])]

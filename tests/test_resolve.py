@@ -422,3 +422,15 @@ def test_a_named_countys_short_form_at_a_names_head_locates_it_unless_a_city_sha
     located = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "located_in"}
     assert ("凤凰古城旅游有限责任公司", "凤凰县") in located
     assert not any(h == "衡阳日报" and t == "衡阳县" for h, t in located)  # 衡阳 is 衡阳市's too
+
+
+def test_short_forms_of_universities_academies_and_companies_by_their_words_first_characters() -> None:
+    text = ("赣南师范大学举办论坛，赣南师大校长致辞。江西大学白鹿书院开讲，白鹿书院副院长主讲。"
+            "中国水利建设集团有限公司签约，中国水建董事长出席。赣州航空有限公司开通航线，赣航总经理介绍。")
+    ents = [("赣南师范大学", "ORG"), ("赣南师大", "ORG"), ("江西大学白鹿书院", "ORG"), ("白鹿书院", "ORG"),
+            ("中国水利建设集团有限公司", "COMPANY"), ("中国水建", "COMPANY"), ("赣州航空有限公司", "COMPANY"), ("赣航", "COMPANY")]
+    res = resolve([extraction("a1", text, ents)])
+    assert by_label(res, "赣南师范大学").aliases == {"赣南师大"}
+    assert by_label(res, "江西大学白鹿书院").aliases == {"白鹿书院"}
+    assert by_label(res, "中国水利建设集团有限公司").aliases == {"中国水建"}
+    assert by_label(res, "赣州航空有限公司").aliases == {"赣航"}
