@@ -12,7 +12,7 @@ from typing import Callable
 from kg.names import LEVELS, bare_body, han, in_order
 from kg.places import TOWN_ENDS, gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, SentenceOf
-from kg.roles import ROLE_TEXT, ZONE_WORDS, ends_with_title, generic_bodies, holders, longest_ending, role_rules
+from kg.roles import ROLE_TEXT, ZONE_WORDS, ends_with_title, generic_bodies, holders, longest_ending, public_body_words, role_rules
 
 
 def qualify_bodies(ex: Extraction, full: str) -> None:
@@ -24,6 +24,7 @@ def qualify_bodies(ex: Extraction, full: str) -> None:
     _committee_departments(ex, full)
     _parts_referred_back(ex, full)
     _units_after_their_company(ex, full)
+    _units_of_a_body_named_short(ex)
 
 
 _BRACKETED_BETWEEN = re.compile(r"[（(][^（）()]{2,12}[）)]")
@@ -77,7 +78,7 @@ def level_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     or dateline): a head of government named by the level alone, with no place before the
     title, is the head of the paper's own division of that level (四川日报: 四川省). The level's character becomes a mention of that place (origin
     "role"), as 本报 is one of the paper; nothing is made when the paper names no such place."""
-    # the page's paper, else the one its byline or dateline names (湖南日报11月27日讯)
+    # the page's paper, else the one its byline or dateline names (四川日报5月6日讯)
     if "长" not in full:
         return
     gaz = gazetteer()
@@ -155,12 +156,16 @@ def level_committees(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
 
 def _named_again(ex: Extraction) -> None:
     """交警大队 after 瑞金市公安局交警大队: a body named again without its place is the one
-    the article named whole (words for a kind of body, 管委会, are _qualified_bodies')."""
+    the article named whole (words for a kind of body, 管委会, are _qualified_bodies'); so is
+    one named after a town, again without the body it is of (灰汤人民法庭)."""
     gaz = gazetteer()
     generic = generic_bodies()
     for k, m in enumerate(ex.mentions):
         if m.label in ORGS and not m.refers and m.text not in generic and not gaz.place_prefix(m.text):
             m.refers = _named_whole_before(ex, k, lambda name: bool(gaz.place_prefix(name))) or ""
+        elif m.label in ORGS and not m.refers and m.text not in generic:
+            # 宁乡市人民法院灰汤人民法庭 … 灰汤人民法庭: named after a town, again without the court it is of
+            m.refers = _named_whole_before(ex, k, lambda name: name.endswith(m.text)) or ""
 
 
 def _named_whole_before(ex: Extraction, k: int, fits: Callable[[str], bool]) -> str | None:
@@ -254,7 +259,7 @@ def _qualified_bodies(ex: Extraction) -> None:
     if not any(m.label in ORGS and not m.refers and (m.text in generic or m.text[:1] in LEVELS or m.text.startswith("街道"))
                for m in ex.mentions):
         return  # most articles name no body by its level alone: no place needs looking up
-    # in text order; the paper's own (湖南日报 of the byline: 湖南省) marked
+    # in text order; the paper's own (四川日报 of the byline: 四川省) marked
     places = [(m.start, m.end, m.sentence, *named, m.origin == "byline") for m in ex.mentions if (named := place_of(m))[0]]
     # the divisions that hold the dateline's place (本报杭州11月25日讯 … 省委书记 X: 浙江省委), when no
     # place the article or its paper names is of the level
@@ -272,7 +277,7 @@ def _qualified_bodies(ex: Extraction) -> None:
             continue
         before = [(p, sent == m.sentence or written, paper) for s, e, sent, p, written, paper in places if e <= m.start][::-1]
         # a place written after the body decides only in its sentence; unwritten, the paper's place
-        # comes before one read from a name's head (省商务厅 on a page of 湖南日报 is 湖南省's, not that
+        # comes before one read from a name's head (省商务厅 on a page of 四川日报 is 四川省's, not that
         # of 浙江华友钴业… named before it or of 广东 a paragraph after)
         after = [(p, sent == m.sentence, paper) for s, e, sent, p, written, paper in places if s >= m.end]
         fits = [(p, sure, paper) for p, sure, paper in before + after if p.endswith(level)]
@@ -298,4 +303,18 @@ def _units_after_their_company(ex: Extraction, full: str) -> None:
         field = m.text[: -len(unit)] if unit else ""
         if full[prev.end : m.start] in ("，", ",", "的") and field and all_common(field, words):
             m.refers = prev.name + m.text
+
+
+def _units_of_a_body_named_short(ex: Extraction) -> None:
+    """成都市公安局锦江分局 … 锦江分局刑侦大队: a unit named after the end of a body's name the article
+    gave before (down to a body's word: 分局) is that body's unit, named whole."""
+    ends = public_body_words()
+    for k, m in enumerate(ex.mentions):
+        if m.label != "ORG" or m.refers:
+            continue
+        for x in ex.mentions[:k][::-1]:
+            tail = next((x.name[i:] for i in range(1, len(x.name) - 2) if m.text.startswith(x.name[i:])), "")
+            if x.label == "ORG" and tail and tail.endswith(ends) and len(m.text) > len(tail):
+                m.refers = x.name + m.text[len(tail) :]
+                break
 

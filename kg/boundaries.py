@@ -48,6 +48,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _clauses_opening_bare_trades(ex, full, words)
     _heads_named_again(ex, full)
     _heads_before_their_place(ex, full, words)
+    _units_cut_in_their_bodys_name(ex, full)
     _cut_places(ex, full)
 
 
@@ -511,6 +512,28 @@ def _heads_before_their_place(ex: Extraction, full: str, words: Lexicon) -> None
             ex.mentions[k] = m.spanning(head, m.end, full)
 
 
+def _units_cut_in_their_bodys_name(ex: Extraction, full: str) -> None:
+    """成都市公安局锦江分局 … 锦 + 江分局刑侦大队: a body the model began one or two characters into a
+    name the article gives a body before (锦江分局) begins with that name."""
+    bodies = [m.text for m in ex.mentions if m.label in ORGS]
+    for k, m in enumerate(ex.mentions):
+        if m.label not in ORGS or m.origin != "ner":
+            continue
+        for cut in (1, 2):
+            a = m.start - cut
+            if a < 0 or not all(map(han, full[a : m.start])) or not ex.free(a, m.start):
+                break
+            longer = full[a : m.end]
+            if any(len(b) > len(t) and b.endswith(t) for b in bodies for t in _heads(longer, cut)):
+                ex.mentions[k] = m.spanning(a, m.end, full)
+                break
+
+
+def _heads(name: str, cut: int) -> list[str]:
+    """The starts of ``name`` longer than ``cut`` and two characters at least, and shorter than the name."""
+    return [name[:n] for n in range(max(cut + 1, 2) + 1, len(name))]
+
+
 def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
     """海南大学 + 食 + 品科学与工程学院: a part the model began one character after the body
     it belongs to, on the second character of a word (食品) or of a place (株洲市公安局 + 荷 +
@@ -641,14 +664,14 @@ def _bracketed_registered_names(ex: Extraction, full: str, words: Lexicon) -> No
     inside a company's name marks a registered name (字号 + 行业（地）+ 组织形式); the model's
     name that begins at the brackets, or after a trade alone, or on the second character of a
     word (在线), begins at the name before: a name read right before it, else two to four
-    characters back to a break. So does a body's (马栏山（长沙）视频文创产业园管委会)."""
+    characters back to a break. So does a body's (白沙洲（武汉）视频文创产业园管委会)."""
     gaz = gazetteer()
 
     def placed(name: str) -> bool:
         return name == "中国" or any(not town_level(c) for c, _ in gaz.candidates(name))
 
     drop: set[int] = set()
-    ends = (*LEGAL_FORMS, *role_rules()["holder_suffixes"], *role_rules()["party_bodies"])  # 马栏山（长沙） + …管委会 too
+    ends = (*LEGAL_FORMS, *role_rules()["holder_suffixes"], *role_rules()["party_bodies"])  # 白沙洲（武汉） + …管委会 too
     for k, m in enumerate(ex.mentions):
         if m.label not in ORGS or m.origin != "ner" or not m.text.endswith(ends) or m.text in generic_bodies():
             continue  # (党工委 after 株洲高新区（天元区）: the zone's, by kg.bodies)

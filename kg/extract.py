@@ -407,7 +407,7 @@ def _without_qualifiers(text: str) -> str:
 def _names_its_own_body(ex: Extraction, j: int, clause: str, words: Lexicon) -> bool:
     """费大厨辣椒炒肉创始人 X: a role whose words before its title are a name the model read
     nowhere (no common words, no word that refers back, not the short name of a body named
-    before: 三诺生物生产总监 after 三诺生物传感股份有限公司) names a body of its own: it refers back
+    before: 华星生物生产总监 after 华星生物传感股份有限公司) names a body of its own: it refers back
     to none named before."""
     rules = role_rules()
     body = _without_qualifiers(clause).split("、")[0]

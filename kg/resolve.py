@@ -108,13 +108,19 @@ _SCHOOLS = frozenset(("大学", "学院"))  # 湖南大学 and 湖南农业大�
 
 def _left_out(short: str, full: str) -> str:
     """The characters of ``full`` that ``short``, read in order from the left, leaves out."""
-    out, i = [], 0
+    return "".join(_runs_left_out(short, full))
+
+
+def _runs_left_out(short: str, full: str) -> list[str]:
+    """The runs of ``full``'s characters that ``short``, read in order from the left, leaves out."""
+    runs, run, i = [], "", 0
     for ch in full:
         if i < len(short) and ch == short[i]:
             i += 1
+            runs, run = (runs + [run] if run else runs), ""
         else:
-            out.append(ch)
-    return "".join(out)
+            run += ch
+    return runs + [run] if run else runs
 
 
 def _first_of_each_two(short: str, full: str) -> bool:
@@ -132,8 +138,18 @@ def _first_of_each_two(short: str, full: str) -> bool:
 
 def _kept_in_order(short: str, full: str) -> bool:
     """``short`` keeps ``full``'s characters in order and leaves out no number but a term's
-    (湘雅医院 is no 湘雅三医院; 邵阳市人大常委会 is 邵阳市第十八届人大常委会)."""
-    return in_order(short, full) and not set(_TERM.sub("", _left_out(short, full))) & _NUMERALS
+    (湘雅医院 is no 湘雅三医院; 邵阳市人大常委会 is 邵阳市第十八届人大常委会), nor a whole word."""
+    if not in_order(short, full) or set(_TERM.sub("", _left_out(short, full))) & _NUMERALS:
+        return False
+    # nor a whole word left out (中国记协 is no 中国体育记者协会, 中央美术学院 no 中央工艺美术学院, 中国科学院
+    # no 中国预防医学科学院), nor a long run (南斯拉夫队 is no 南斯拉夫贝尔格莱德红星队)
+    words = shipped_lexicon()
+    return not any(len(run) > 4 or (len(run) >= 2 and (words.common(run) or words.common(run[:2])))
+                   for run in _runs_left_out(short, full)
+                   if not _TERM.fullmatch(run) and not any(w in run for w in _LEGAL_WORDS))  # 龙翔公司 / 龙翔畜禽股份有限公司
+
+
+_LEGAL_WORDS = ("股份", "有限", "责任", "集团")  # a company's short name leaves out its trade with its legal form
 
 
 _BRANCHES = ("分行", "支行", "分公司", "分局", "分院", "分校", "分会", "办事处")  # (not 子公司: 西门子公司)
@@ -179,9 +195,11 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     if NUMBERED_SCHOOL.search(short) and full.endswith(short[-1] + "学"):
         # 株洲一中 / 株洲市第一中学 (株洲一中 is no 株洲市第十一中学), also after the district (…区株洲第一中学)
         return any(short[:2] == f[:2] and _kept_in_order(short, f) for f in (full, full[len(gaz.place_prefix(full)) :]))
-    if len(short) >= 3 and short.endswith("大") and full.endswith("大学") and short[0] == full[0] \
-            and len(short) - len(gaz.place_prefix(short)) >= 2:
-        return _kept_in_order(short + "学", full)  # 湖南师大 / 湖南师范大学, 北师大 / 北京师范大学
+    last = full.rfind(short[-1], len(full) - 3)  # the short form ends one or two characters before the name
+    if (len(short) >= 3 and 0 < last < len(full) - 1 and short[0] == full[0] and not full.startswith(short)
+            and len(short) - len(gaz.place_prefix(short)) >= 2):  # (四川省委 is no 四川省委党校)
+        # 湖南师大 / 湖南师范大学, 北师大 / 北京师范大学, 省作协 / 省作家协会, 省文联 / 省文学艺术界联合会
+        return _kept_in_order(short + full[last + 1 :], full)
     if _first_of_each_two(short, full):
         return True  # 中国电建 / 中国电力建设集团有限公司, 厦航 / 厦门航空有限公司
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
@@ -390,6 +408,20 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> di
             longest = legal if len(legal) == 1 else longest
         if len(longest) == 1:
             canonical[s] = longest.pop()
+    return _named_without_terms(canonical)
+
+
+def _named_without_terms(canonical: dict[str, str]) -> dict[str, str]:
+    """四川省十四届人大常委会 / 四川省人大常委会: a body is named by the form without its term (第十四届),
+    which changes every five years, when the text gives one."""
+    for full in {f for f in canonical.values() if _TERM.search(f)}:
+        shorts = sorted((s for s, f in canonical.items() if f == full and not _TERM.search(s)), key=lambda s: (-len(s), s))
+        if shorts:
+            for s, f in list(canonical.items()):
+                if f == full:
+                    canonical[s] = shorts[0]
+            canonical[full] = shorts[0]
+            canonical.pop(shorts[0])
     return canonical
 
 
@@ -514,7 +546,7 @@ def _units(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[str, str, 
             city = gaz.place_prefix(form)
             if city and _within(gaz.place_prefix(form[len(city) :]), city, gaz):
                 bare.setdefault(form[len(city) :], set()).add(e.id)
-            if form.endswith(_PEOPLES):  # 湖南省检察院 of 湖南省人民检察院
+            if form.endswith(_PEOPLES):  # 四川省检察院 of 四川省人民检察院
                 bare.setdefault(form.replace("人民", "", 1), set()).add(e.id)
     for form, ids in bare.items():
         if len(ids) == 1:
