@@ -49,6 +49,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _heads_named_again(ex, full)
     _heads_before_their_place(ex, full, words)
     _units_cut_in_their_bodys_name(ex, full)
+    _names_cut_where_written_whole(ex, full)
     _cut_places(ex, full)
 
 
@@ -436,13 +437,14 @@ def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
 
 
 def _bodies_begun_inside_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
-    """喀什 + 地区文化体育广 + 播电视和旅游局: a public body the model began on the second character
-    of a common word (广播) begins, whole, at the division read right before the words it left out."""
+    """喀什 + 地区文化体育广 + 播电视和旅游局, 湘潭 + 经 + 济技术开发区党工委: a public body the model began
+    on the second character of a common word (广播, 经济) begins, whole, at the division read
+    right before the words it left out."""
     gaz = gazetteer()
     ends = public_body_words()
     ms = sorted(ex.mentions, key=lambda m: m.start)
     for place, m in zip(ms, ms[1:]):
-        if (m.label not in ORGS or m.origin != "ner" or not m.text.endswith(ends) or m.start - place.end < 2
+        if (m.label not in ORGS or m.origin != "ner" or not m.text.endswith(ends) or m.start - place.end < 1
                 or place.label != "PLACE" or not gaz.candidates(place.text)):
             continue
         left = full[place.end : m.start]
@@ -532,6 +534,26 @@ def _units_cut_in_their_bodys_name(ex: Extraction, full: str) -> None:
 def _heads(name: str, cut: int) -> list[str]:
     """The starts of ``name`` longer than ``cut`` and two characters at least, and shorter than the name."""
     return [name[:n] for n in range(max(cut + 1, 2) + 1, len(name))]
+
+
+def _names_cut_where_written_whole(ex: Extraction, full: str) -> None:
+    """花垣县十八洞村 … 在十八 + 洞村参观: a name the model cut, whose characters before it complete a
+    name it read elsewhere in the article (down to that name's place, or all of it), is that name."""
+    gaz = gazetteer()
+    for k, m in enumerate(ex.mentions):
+        if m.origin != "ner" or m.label == "PERSON":
+            continue
+        for x in ex.mentions:
+            if x.label != m.label or len(x.text) <= len(m.text) or not x.text.endswith(m.text):
+                continue
+            head = x.text[: -len(m.text)]
+            n = 0
+            while n < len(head) and m.start - n > 0 and full[m.start - n - 1] == head[-n - 1]:
+                n += 1
+            rest = head[: len(head) - n]
+            if n and ex.free(m.start - n, m.start) and (not rest or rest in gaz.exact):
+                ex.mentions[k] = m.spanning(m.start - n, m.end, full)
+                break
 
 
 def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:

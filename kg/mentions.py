@@ -88,6 +88,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     companies_read_as_places(ex, full, words)
     _defined_aliases(ex, full, sent_of)
     _place_governments(ex, full)
+    _divisions_before_their_heads(ex, full, sent_of)
     _place_bodies(ex, full, sent_of)
     _missed_holders(ex, full, sent_of, words)
     _workplaces(ex, full, sent_of)
@@ -178,14 +179,22 @@ def _defined_aliases(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
             if not s <= pos < k:
                 spans.append((pos, pos + len(short)))
             pos = full.find(short, pos + len(short))
-        bylines = [(x.start, x.end) for x in ex.mentions if x.origin == "byline"]
-        spans = [(a, b) for a, b in spans if not any(a < e and c < b for c, e in bylines)]
+        generic = short in _descriptors()  # （以下简称“公司”）: 公司 stands for the name wherever the text uses it alone
+        kept = [(x.start, x.end) for x in ex.mentions if x.origin == "byline" or (generic and not (s <= x.start < k))]
+        spans = [(a, b) for a, b in spans if (a, b) == (s, k) or not any(a < e and c < b for c, e in kept)]
         ex.mentions = [
             x for x in ex.mentions if x.origin == "byline" or not any(a < x.end and x.start < b for a, b in spans)
         ]
         for a, b in spans:
-            ex.mentions.append(Mention(ex.article.id, a, b, full[a:b], label, sent_of[a], "alias"))
-        ex.aliases.append((short, name))
+            ex.mentions.append(Mention(ex.article.id, a, b, full[a:b], label, sent_of[a], "alias", name if generic and (a, b) != (s, k) else ""))
+        if not generic:
+            ex.aliases.append((short, name))
+
+
+@lru_cache(maxsize=1)
+def _descriptors() -> frozenset[str]:
+    """Words that refer back to a body (公司, 该公司, 集团): no name of one by themselves."""
+    return frozenset(role_rules()["descriptors"]) | {"本公司", "本集团", "集团公司", "发行人", "本行"}
 
 
 def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
@@ -509,6 +518,33 @@ def _place_governments(ex: Extraction, full: str) -> None:
         word = next((w for w in words if full.startswith(w, m.end)), None)
         if word and ex.free(m.end, m.end + len(word)):
             ex.mentions[k] = replace(m.spanning(m.start, m.end + len(word), full), label="ORG")
+
+
+_HEAD_OF = re.compile(r"(?:常务)?副?代?(?P<level>[省市县区镇乡州])长$")
+
+
+def _divisions_before_their_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """深圳市南山区 + 区长 + X: a division the model read nothing of, written whole right before
+    the title of its head (its level's 长), is a place, and so is the division written before it."""
+    gaz = gazetteer()
+    for person in [m for m in ex.mentions if m.label == "PERSON"]:
+        head = _HEAD_OF.search(full, max(0, person.start - 5), person.start)
+        if head is None:
+            continue
+        end = head.start()
+        a = end
+        while a > 0 and han(full[a - 1]) and end - a < 12:
+            a -= 1
+        found = []
+        while end > a:  # the longest division ending here, then the one before it
+            start = next((k for k in range(a, end - 1) if full[k:end] in gaz.exact), None)
+            if start is None or not ex.free(start, end):
+                break
+            found.append((start, end))
+            end = start
+        if found and full[found[0][1] - 1] == head.group("level"):
+            for start, end in found:
+                ex.mentions.append(Mention(ex.article.id, start, end, full[start:end], "PLACE", sent_of[start]))
 
 
 def _place_bodies(ex: Extraction, full: str, sent_of: SentenceOf) -> None:

@@ -1380,6 +1380,8 @@ def test_a_body_begun_inside_a_word_begins_at_the_division_before_it() -> None:
     text = "和田地区文化体育广播电视和旅游局党组书记王刚说，将推动文旅融合发展。"
     ex = run(text, [("和田", "PLACE"), ("播电视和旅游局党组", "ORG"), ("王刚", "PERSON")])
     assert affiliations(ex) == {("王刚", "书记", "和田地区文化体育广播电视和旅游局党组")}
+    ex = run("湘江经济技术开发区党工委书记王强作发言。", [("湘江", "PLACE"), ("济技术开发区党工委", "ORG"), ("王强", "PERSON")])
+    assert affiliations(ex) == {("王强", "书记", "湘江经济技术开发区党工委")}
 
 
 def test_a_company_of_a_two_character_trade_name_the_model_missed_is_found_from_its_officer() -> None:
@@ -1449,3 +1451,25 @@ def test_a_registered_name_read_from_the_place_inside_it_begins_at_its_trade_nam
     text = "本报讯（记者 邹娜）中车衡阳电力机车有限公司日前交付首批机车。日前衡阳电力机车有限公司发布年报。"
     ex = run(text, [("衡阳电力机车有限公司", "COMPANY"), ("衡阳电力机车有限公司", "COMPANY")])
     assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["中车衡阳电力机车有限公司", "衡阳电力机车有限公司"]
+
+
+def test_a_division_before_its_heads_title_that_the_model_missed_is_a_place() -> None:
+    ex = run("深圳市南山区区长黄强表示，南山将打造科技创新中心。", [("黄强", "PERSON")])
+    assert affiliations(ex) == {("黄强", "区长", "南山区")}
+    assert [(m.text, m.label) for m in ex.mentions if m.label == "PLACE"] == [("深圳市", "PLACE"), ("南山区", "PLACE")]
+    # not where the place is no division of the title's level
+    ex = run("深圳市南山区市长黄强表示，将打造科技创新中心。", [("黄强", "PERSON")])
+    assert [m.label for m in ex.mentions] == ["PERSON"]
+
+
+def test_company_defined_as_the_announcers_short_name_refers_to_it_not_to_the_company_named_nearer() -> None:
+    text = "江西华锂集团股份有限公司（以下简称“公司”）与湖南长远新材料有限公司签订协议。公司董事会秘书欧阳明表示，合作有利于公司发展。"
+    ex = run(text, [("江西华锂集团股份有限公司", "COMPANY"), ("湖南长远新材料有限公司", "COMPANY"), ("欧阳明", "PERSON")])
+    assert affiliations(ex) == {("欧阳明", "董事会秘书", "江西华锂集团股份有限公司")}
+    assert "湖南长远新材料有限公司" in [m.text for m in ex.mentions]  # its own 公司 is no mention of the other
+
+
+def test_a_name_cut_where_the_article_writes_it_whole_is_that_name() -> None:
+    text = "走进花垣县十八洞村，游客络绎不绝。图为游客在十八洞村参观。"
+    ex = run(text, [("花垣县十八洞村", "PLACE"), ("洞村", "PLACE")])
+    assert [m.text for m in ex.mentions] == ["花垣县十八洞村", "十八洞村"]
