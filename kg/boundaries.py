@@ -564,9 +564,10 @@ def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
     gaz = gazetteer()
     for k in range(len(ms) - 2, -1, -1):
         a, b = ms[k], ms[k + 1]
+        if not (a.label in ORGS and b.label in ORGS and a.origin == b.origin == "ner" and b.start == a.end + 1):
+            continue  # (the byline's mentions come first: a credit may end the text)
         pair = full[a.end] + b.text[0]
-        if (a.label in ORGS and b.label in ORGS and a.origin == b.origin == "ner" and b.start == a.end + 1
-                and han(full[a.end]) and full[a.end] not in BETWEEN_NAMES and (words.common(pair) or gaz.candidates(pair))):
+        if han(full[a.end]) and full[a.end] not in BETWEEN_NAMES and (words.common(pair) or gaz.candidates(pair)):
             ms[k : k + 2] = [Mention(a.article, a.start, b.end, full[a.start : b.end], b.label, a.sentence)]
 
 

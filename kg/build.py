@@ -126,6 +126,7 @@ class _Stage1:
         self.keys: dict[str, str] = {}
         self.characters = 0
         self.cached = 0
+        self.failed: list[dict[str, str]] = []  # articles kg's rules failed on (kept with the model's entities)
 
     def todo(self, bar: tqdm) -> Iterator[Article]:
         for article in self.ingest.articles():
@@ -142,12 +143,19 @@ class _Stage1:
                 yield article
             else:
                 self.cached += 1
+                self._note(ex)
                 self.tally.add(ex)
                 bar.update(1)
 
     def done(self, ex: Extraction) -> None:
         self.cache.put(self.keys[ex.article.id], ex, self.fp)
+        self._note(ex)
         self.tally.add(ex)
+
+    def _note(self, ex: Extraction) -> None:
+        if getattr(ex, "failed", ""):  # (extractions cached before the field existed have none)
+            a = ex.article
+            self.failed.append({"article": a.id, "source": a.source, "reason": f"{a.source}: article {a.id}: {ex.failed}"})
 
 
 def run_build(opts: BuildOptions) -> dict[str, Any]:
@@ -218,7 +226,7 @@ def make_graph(opts: BuildOptions, cache: Cache) -> Built:
     report: dict[str, Any] = {
         "kg_version": kg.__version__,
         "inputs": [str(i) for i in opts.inputs],
-        "documents": {"read": ingest.read, "skipped": ingest.skipped},
+        "documents": {"read": ingest.read, "skipped": ingest.skipped, "extraction_failed": stage.failed},
     }
     if not stage.nodes:
         report["error"] = "nothing could be built: no readable input"

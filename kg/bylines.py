@@ -199,6 +199,8 @@ def parse_byline(line: str) -> list[Byline] | None:
     line = line.strip()
     if line[:1] in "（(" and line[-1:] in "）)":  # （记者 孙晓梅 通讯员 何平） on a line of its own
         line = line[1:-1]
+    if line[:1] in _AUTHOR_MARKS:  # ■本报记者 X, □ 记者 X 通讯员 Y: a mark before the credits
+        line = line[1:].lstrip()
     return parse_credits(_TEXT_AND_PHOTOS.sub("", line))
 
 

@@ -49,6 +49,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     skipped = report["documents"]["skipped"]
     for s in skipped:
         print(f"kg: skipped {s['reason']}", file=sys.stderr)
+    for f in report["documents"].get("extraction_failed", []):
+        print(f"kg: rules failed, kept the model's entities without relations: {f['reason']}", file=sys.stderr)
     if "error" in report:
         return _fail(f"{report['error']} ({len(skipped)} input(s) skipped)", 1)
     if not args.quiet:
@@ -59,8 +61,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             + f" -> {opts.out}/ in {report['timings_s']['total']:.1f}s",
             file=sys.stderr,
         )
-    if args.strict and skipped:
-        return _fail(f"--strict: {len(skipped)} input(s) skipped", 1)
+    failed = report["documents"].get("extraction_failed", [])
+    if args.strict and (skipped or failed):
+        return _fail(f"--strict: {len(skipped)} input(s) skipped, rules failed on {len(failed)} article(s)", 1)
     return 0
 
 

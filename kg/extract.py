@@ -45,6 +45,18 @@ from kg.roles import (
 )
 
 
+def unrepaired(article: Article, doc: Doc, error: Exception) -> Extraction:
+    """The article's extraction when kg's rules fail on it: the model's entities as it read
+    them, no relations, and why, so that one article never costs the build."""
+    full = _text_of(doc, article.text)
+    ex = Extraction(article, _sentences(doc, full), failed=f"{type(error).__name__}: {error}")
+    sent_of = SentenceOf(ex.sentences)
+    ex.mentions = [Mention(article.id, e.start_char, e.end_char, e.text, e.label_, sent_of[e.start_char])
+                   for e in doc.ents if e.label_ in (*ORGS, "PERSON", "PLACE") and e.text.strip() == e.text]
+    ex.place_hints = [""] * len(ex.mentions)
+    return ex
+
+
 def _named(ex: Extraction, name: str) -> str:
     """The name a short form stands for in this article (湘龙: 湖南湘龙足球俱乐部), to tell the kind of body."""
     return next((full for short, full in ex.aliases if short == name), name)

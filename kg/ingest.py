@@ -448,6 +448,11 @@ def _article_starts(lines: list[str]) -> list[int]:
             # a section's label (简讯), or a brief's headline after an article credited at its top,
             # and one paragraph with its credits: an article of its own
             starts.append(i - 1)
+        elif (parse_trailing_credits(line) is not None and byline is None and i > 2 and is_headline(lines[i - 1])
+                and is_headline(lines[i - 2]) and len(lines[i - 2]) <= 4 and ends_sentence(lines[i - 3])
+                and (not starts or i - 2 > starts[-1])):
+            # a section's label (相关新闻), a brief's headline and its paragraph with its credits
+            starts.append(i - 2)
         if closing and i + 1 < len(lines) and is_headline(lines[i + 1]) and not is_page_header(lines[i + 1]):
             # （本报记者 X 整理） closes its article: a headline after it starts the next, byline or not
             if not starts or i + 1 > starts[-1]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from kg.extract import extract
+from kg.extract import extract, unrepaired
 from kg.records import Extraction
 from kg.ingest import Article
 
@@ -53,7 +53,11 @@ def analyse(articles: Iterable[Article], model: str | None, batch_chars: int = B
                 continue
             whole = buffer[0] if n == 1 else Doc.from_docs(buffer, ensure_whitespace=False)
             buffer = []
-            yield extract(article, whole, words)
+            try:
+                ex = extract(article, whole, words)
+            except Exception as exc:  # noqa: BLE001 - a rule's bug on one article is reported, not fatal
+                ex = unrepaired(article, whole, exc)
+            yield ex
 
 
 def _char_batches(stream: Iterable[tuple[str, Any]], budget: int) -> Iterator[list[tuple[str, Any]]]:

@@ -72,6 +72,7 @@ class Extraction:
     relations: list[Relation] = field(default_factory=list)
     place_hints: list[str] = field(default_factory=list)  # per mention: the division code it names here, or ''
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (short, full) the text defines: （以下简称“工行”）
+    failed: str = ""  # why kg's rules failed on this article: its mentions are then the model's, without relations
 
     @property
     def place_context(self) -> str:

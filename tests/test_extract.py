@@ -1473,3 +1473,9 @@ def test_a_name_cut_where_the_article_writes_it_whole_is_that_name() -> None:
     text = "走进花垣县十八洞村，游客络绎不绝。图为游客在十八洞村参观。"
     ex = run(text, [("花垣县十八洞村", "PLACE"), ("洞村", "PLACE")])
     assert [m.text for m in ex.mentions] == ["花垣县十八洞村", "十八洞村"]
+
+
+def test_credits_ending_the_text_after_organizations() -> None:
+    text = "产业园主体完工\n\n园区管委会副主任杨智勇表示，园区将引进企业。\n\n文/图 江城晚报全媒体记者 李鹏"
+    ex = run(text, [("园区管委会", "ORG"), ("杨智勇", "PERSON")])
+    assert ("李鹏", "全媒体记者", "江城晚报") in affiliations(ex)

@@ -425,3 +425,13 @@ def test_a_brief_with_its_credits_after_an_article_credited_at_its_top_is_an_art
     text = "南县稻虾产业提质\n\n南县稻虾共作面积已突破60万亩。\n\n打造稻虾品牌\n\n南县注册了稻虾商标。（通讯员 周志刚）"
     [article] = articles_of(text)
     assert [(b.role, b.names) for b in article.bylines] == [("通讯员", ["周志刚"])]
+
+
+def test_a_byline_after_a_mark_and_a_brief_under_a_related_news_label() -> None:
+    text = (
+        "产业园主体完工\n\n■江城晚报全媒体记者 周和平 实习生 李想\n\n11月27日，产业园主体工程全部完工。\n\n"
+        "相关新闻\n\n江城举办农民丰收节\n\n第七届农民丰收节日前开幕。（记者 周勇军）"
+    )
+    first, brief = articles_of(text)
+    assert [(b.role, b.names) for b in first.bylines] == [("全媒体记者", ["周和平"]), ("实习生", ["李想"])]
+    assert (brief.headline, [(b.role, b.names) for b in brief.bylines]) == ("江城举办农民丰收节", [("记者", ["周勇军"])])

@@ -213,7 +213,7 @@ def test_a_builds_own_pages_are_never_read_as_news(tmp_path: Path, good: Path) -
     first = run_build(opts)
     again = run_build(opts)  # its output folder now lies inside its input
     assert again["documents"] == first["documents"] == {
-        "read": [{"path": str(news / "page.txt"), "encoding": "utf-8", "articles": 1}], "skipped": []}
+        "read": [{"path": str(news / "page.txt"), "encoding": "utf-8", "articles": 1}], "skipped": [], "extraction_failed": []}
     assert again["stats"] == first["stats"]
     # an earlier build's folder under another name is skipped, each page with its reason
     (news / "out").rename(news / "old")
@@ -222,3 +222,28 @@ def test_a_builds_own_pages_are_never_read_as_news(tmp_path: Path, good: Path) -
     reasons = {Path(s["path"]).name: s["reason"] for s in report["documents"]["skipped"]}
     assert "graph.html" in reasons and all("a page kg wrote" in r for r in reasons.values())
     assert len(reasons) == 1 + len(list((news / "old" / "articles").glob("*.html")))
+
+
+def test_rules_failing_on_one_article_keep_its_entities_and_cost_nothing_else(tmp_path: Path, good: Path, monkeypatch) -> None:
+    import kg.extract
+    from kg.build import BuildOptions, run_build
+
+    real = kg.extract.find_mentions
+
+    def breaks_on_one(ex, *args, **kwargs):
+        if "纾困" not in ex.article.text:
+            raise ValueError("a rule's bug")
+        return real(ex, *args, **kwargs)
+
+    monkeypatch.setattr(kg.extract, "find_mentions", breaks_on_one)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("湘潭日报记者 王晓明\n\n湘潭市人民政府副市长胡鹏飞出席大会。\n", encoding="utf8")
+    out = tmp_path / "out"
+    report = run_build(BuildOptions(inputs=[str(good), str(bad)], out=out, quiet=True, html=False, use_cache=False))
+    [failed] = report["documents"]["extraction_failed"]
+    assert failed["source"] == str(bad) and "ValueError: a rule's bug" in failed["reason"]
+    g = nx.read_graphml(out / "graph.graphml")
+    labels = {d["label"]: d["type"] for _, d in g.nodes(data=True)}
+    # the good article's relations are all there; the failed one keeps what the model read
+    assert any(d["relation"] == "affiliation" and g.nodes[u]["label"] == "孙明华" for u, _, d in g.edges(data=True))
+    assert labels.get("胡鹏飞") == "PERSON" and report["counts"]["articles"] == 2
