@@ -22,6 +22,7 @@ from kg.roles import ends_with_title, generic_bodies, longest_ending, public_bod
 
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _transcribed_names(ex, full)
+    _bodies_acting_together(ex)
     _surnames_cut(ex, full)
     _surnames_left_on_titles(ex, full)
     _given_names_cut(ex, full, words)
@@ -310,6 +311,25 @@ def _given_names_cut(ex: Extraction, full: str, words: Lexicon) -> None:
         if (verb and han(given) and given not in adverbs and not words.common(given + verb)
                 and not words.common(given + verb[0]) and ex.free(m.end, m.end + 1)):
             ex.mentions[k] = m.spanning(m.start, m.end + 1, full)
+
+
+_TOGETHER = ("联合", "会同", "携手", "协同")  # 消防救援大队 + 联合 + 县应急管理局 + 开展…: two bodies acting
+
+
+def _bodies_acting_together(ex: Extraction) -> None:
+    """新宁县消防救援大队联合县应急管理局: two bodies the model read as one across a verb of acting
+    together (联合, 会同) are two, each ending in a body's word (not 联合国, 总工会联合会)."""
+    ends = (*public_body_words(), *LEGAL_FORMS, *role_rules()["holder_suffixes"], *role_rules()["units"])
+    out: list[Mention] = []
+    for m in ex.mentions:
+        cut = next((k for w in _TOGETHER for k in [m.text.find(w, 2)] if k > 0), -1) if m.label in ORGS and m.origin == "ner" else -1
+        if cut > 0 and m.text[:cut].endswith(ends) and len(m.text) - cut - 2 >= 3 and m.text.endswith(ends):
+            word = next(w for w in _TOGETHER if m.text.startswith(w, cut))
+            first = replace(m, end=m.start + cut, text=m.text[:cut])
+            out += [first, replace(m, start=m.start + cut + len(word), text=m.text[cut + len(word) :])]
+        else:
+            out.append(m)
+    ex.mentions = out
 
 
 _NAME_DOTS = "·•"

@@ -1479,3 +1479,11 @@ def test_credits_ending_the_text_after_organizations() -> None:
     text = "产业园主体完工\n\n园区管委会副主任杨智勇表示，园区将引进企业。\n\n文/图 江城晚报全媒体记者 李鹏"
     ex = run(text, [("园区管委会", "ORG"), ("杨智勇", "PERSON")])
     assert ("李鹏", "全媒体记者", "江城晚报") in affiliations(ex)
+
+
+def test_two_bodies_acting_together_are_two() -> None:
+    text = "11月24日，武冈县消防救援大队联合县应急管理局开展检查。大队长李军介绍，共排查隐患86处。全省总工会联合会召开会议。"
+    ex = run(text, [("武冈县消防救援大队联合县应急管理局", "ORG"), ("李军", "PERSON"), ("全省总工会联合会", "ORG")])
+    assert [m.text for m in ex.mentions if m.label == "ORG"][:2] == ["武冈县消防救援大队", "县应急管理局"]
+    assert "全省总工会联合会" in [m.text for m in ex.mentions]
+    assert affiliations(ex) == {("李军", "大队长", "武冈县消防救援大队")}
