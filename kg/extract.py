@@ -566,7 +566,7 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
     parts = [r for part in role_text.split("、") for r in _concurrent(part)]
     right_after = ex.article.text.startswith(role_text, ex.mentions[org].end)  # ORG + role + NAME
     for i, role in enumerate(parts):
-        role = _without_qualifiers(role)
+        role = _without_qualifiers(role.removeprefix("以及").lstrip("及和与"))  # 教练员 X 及队医 Y: Y's title is 队医
         # the holder's short name written into the role (恒远电机生产总监 after 恒远电机股份有限公司),
         # or the body word it ends with (管理处主任 at 岳阳楼景区管理处: 主任)
         short = next((k for k in range(len(role) - 1, 1, -1)

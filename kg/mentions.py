@@ -28,7 +28,7 @@ from kg.companies import (
     trade_names,
 )
 from kg.names import (
-    BETWEEN_NAMES, LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, bare_body, bare_company, company_core, han, in_order,
+    BETWEEN_NAMES, LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, bare_body, bare_company, company_core, first_of_each_two, han, in_order,
     team_core,
 )
 from kg.nlp.lexicon import Lexicon
@@ -297,10 +297,11 @@ def _split_party_bodies(ex: Extraction) -> None:
         # a company by its short name the model tagged so with the committee (巴陵石化 + 党委), or
         # that the article names as a company elsewhere (中国电建党委 … 中国电建总经理 X)
         company = m.label == "COMPANY" or rest.endswith(LEGAL_FORMS) or rest in companies
-        if len(rest) < 4 or not (rest.endswith(bodies) or company):
+        short = len(rest) >= 2 and any(first_of_each_two(rest, c) for c in companies)  # 湘钢 + 党委 of 湘潭钢铁集团有限公司
+        if (len(rest) < 4 and not short) or not (rest.endswith(bodies) or company or short):
             out.append(m)
             continue
-        out.extend(m.split_at(m.start + len(rest), "COMPANY" if company else "ORG", "ORG", m.text))
+        out.extend(m.split_at(m.start + len(rest), "COMPANY" if company or short else "ORG", "ORG", m.text))
     ex.mentions = out
 
 

@@ -136,3 +136,16 @@ def in_order(short: str, name: str) -> bool:
     """Every character of ``short`` in ``name``, in the same order (北大 of 北京大学)."""
     it = iter(name)
     return all(ch in it for ch in short)
+
+
+def first_of_each_two(short: str, full: str) -> bool:
+    """A company called by the first character of each two-character word of its name, after a
+    shared 中国 or none (中国石化 / 中国石油化工集团有限公司, 厦航 / 厦门航空有限公司): the name before
+    its group or legal form is exactly those words."""
+    if not full.endswith(LEGAL_FORMS) or not all(map(han, short)):
+        return False
+    k = min((i for w in ("集团", "股份", "有限", "公司") if (i := full.find(w, 2)) > 0), default=-1)
+    core = full[:k] if k > 0 else ""
+    if short.startswith("中国") and core.startswith("中国"):
+        short, core = short[2:], core[2:]
+    return len(short) >= 2 and len(core) == 2 * len(short) and all(core[2 * i] == ch for i, ch in enumerate(short))

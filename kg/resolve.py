@@ -37,7 +37,7 @@ from importlib import resources
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, longest_ending, public_body_words, role_rules
-from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, han, in_order, team_core
+from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, first_of_each_two, han, in_order, team_core
 from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, short_forms, town_level
 
@@ -123,19 +123,6 @@ def _runs_left_out(short: str, full: str) -> list[str]:
     return runs + [run] if run else runs
 
 
-def _first_of_each_two(short: str, full: str) -> bool:
-    """A company called by the first character of each two-character word of its name, after a
-    shared 中国 or none (中国石化 / 中国石油化工集团有限公司, 厦航 / 厦门航空有限公司): the name before
-    its group or legal form is exactly those words."""
-    if not full.endswith(LEGAL_FORMS) or not all(map(han, short)):
-        return False
-    k = min((i for w in ("集团", "股份", "有限", "公司") if (i := full.find(w, 2)) > 0), default=-1)
-    core = full[:k] if k > 0 else ""
-    if short.startswith("中国") and core.startswith("中国"):
-        short, core = short[2:], core[2:]
-    return len(short) >= 2 and len(core) == 2 * len(short) and all(core[2 * i] == ch for i, ch in enumerate(short))
-
-
 def _kept_in_order(short: str, full: str) -> bool:
     """``short`` keeps ``full``'s characters in order and leaves out no number but a term's
     (湘雅医院 is no 湘雅三医院; 邵阳市人大常委会 is 邵阳市第十八届人大常委会), nor a whole word."""
@@ -200,7 +187,7 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
             and len(short) - len(gaz.place_prefix(short)) >= 2):  # (四川省委 is no 四川省委党校)
         # 湖南师大 / 湖南师范大学, 北师大 / 北京师范大学, 省作协 / 省作家协会, 省文联 / 省文学艺术界联合会
         return _kept_in_order(short + full[last + 1 :], full)
-    if _first_of_each_two(short, full):
+    if first_of_each_two(short, full):
         return True  # 中国电建 / 中国电力建设集团有限公司, 厦航 / 厦门航空有限公司
     if len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2:
         # but a place and a body's word is a name of its own (湖南大学 is no 湖南农业大学), and

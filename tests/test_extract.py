@@ -1366,6 +1366,11 @@ def test_chief_officers_and_chief_engineers_of_a_trade_are_titles() -> None:
     text = "远航医疗器械（集团）有限公司首席财务官孙亦婷说，海外收入增长明显。胜利油田总地质师王凤芝介绍了新发现。"
     ex = run(text, [("远航医疗器械（集团）有限公司", "COMPANY"), ("孙亦婷", "PERSON"), ("胜利油田", "COMPANY"), ("王凤芝", "PERSON")])
     assert affiliations(ex) == {("孙亦婷", "首席财务官", "远航医疗器械（集团）有限公司"), ("王凤芝", "总地质师", "胜利油田")}
+    ex = run("据衡州市气象台首席预报员许霞介绍，本周以晴好天气为主。", [("衡州市气象台", "ORG"), ("许霞", "PERSON")])
+    assert affiliations(ex) == {("许霞", "首席预报员", "衡州市气象台")}
+    # a profession after a country is no post there
+    ex = run("美国作家马克写了新书。", [("美国", "PLACE"), ("马克", "PERSON")])
+    assert affiliations(ex) == set()
 
 
 def test_a_court_named_short_holds_its_judges_and_a_name_after_a_title_ends_before_a_preposition() -> None:
@@ -1487,3 +1492,15 @@ def test_two_bodies_acting_together_are_two() -> None:
     assert [m.text for m in ex.mentions if m.label == "ORG"][:2] == ["武冈县消防救援大队", "县应急管理局"]
     assert "全省总工会联合会" in [m.text for m in ex.mentions]
     assert affiliations(ex) == {("李军", "大队长", "武冈县消防救援大队")}
+
+
+def test_a_company_called_by_its_words_first_characters_and_its_committee_each_take_their_title() -> None:
+    text = "衡阳钢铁集团有限公司获评质量标杆企业。衡钢党委书记、董事长杨建华表示，将继续提升质量。"
+    ex = run(text, [("衡阳钢铁集团有限公司", "COMPANY"), ("衡钢党委", "COMPANY"), ("杨建华", "PERSON")])
+    assert affiliations(ex) == {("杨建华", "书记", "衡钢党委"), ("杨建华", "董事长", "衡钢")}
+
+
+def test_the_title_of_a_person_listed_after_and_leaves_out_the_and() -> None:
+    text = "赛区通报了江城国力队教练员王振杰及队医郑伟违反比赛纪律的处分。"
+    ex = run(text, [("江城国力队", "ORG"), ("王振杰", "PERSON"), ("郑伟", "PERSON")])
+    assert affiliations(ex) == {("王振杰", "教练员", "江城国力队"), ("郑伟", "队医", "江城国力队")}
