@@ -132,7 +132,14 @@ def _byline_mentions(ex: Extraction, sent_of: SentenceOf) -> list[tuple[Byline, 
             if dl.outlet == THIS_PAPER and ex.article.paper:
                 ours = _add_byline_mention(ex, head, head + len(THIS_PAPER), "ORG", sent_of, ex.article.paper)
             elif dl.outlet and dl.outlet != THIS_PAPER:
-                _add_byline_mention(ex, head, head + len(dl.outlet), "ORG", sent_of)
+                # the outlet and its app or site after a dot (湖南日报·新湖南客户端): one mention, of the outlet
+                app = dl.place[len(dl.outlet) :] if dl.place.startswith(dl.outlet) and dl.place[len(dl.outlet) : len(dl.outlet) + 1] in ("·", "•") else ""
+                city = next((app[i:] for i in range(2, len(app) - 1) if gazetteer().candidates(app[i:])), "")  # …客户端长沙
+                app = app[: len(app) - len(city)]
+                _add_byline_mention(ex, head, head + len(dl.outlet) + len(app), "ORG", sent_of, dl.outlet if app else "")
+                if city:
+                    k = head + len(dl.outlet) + len(app)
+                    _add_byline_mention(ex, k, k + len(city), "PLACE", sent_of)
             if dl.where:
                 k = head + len(dl.outlet)
                 _add_byline_mention(ex, k, k + len(dl.where), "PLACE", sent_of)
@@ -181,8 +188,12 @@ def _credited(name: str) -> str:
 
 
 def _add_byline_mention(ex: Extraction, s: int, e: int, label: str, sent_of: SentenceOf, refers: str = "") -> Span:
-    if not any(m.start == s and m.end == e for m in ex.mentions):
-        ex.mentions.append(Mention(ex.article.id, s, e, ex.article.text[s:e], label, sent_of[s], "byline", refers))
+    """A byline's mention at ``s``-``e``, or the one already there that holds it (the outlet named
+    with its app in a dateline, 湖南日报·新湖南客户端, holds the 湖南日报 of its credits)."""
+    held = next((m for m in ex.mentions if m.origin == "byline" and m.start <= s and e <= m.end and m.label == label), None)
+    if held is not None:
+        return (held.start, held.end)
+    ex.mentions.append(Mention(ex.article.id, s, e, ex.article.text[s:e], label, sent_of[s], "byline", refers))
     return (s, e)
 
 

@@ -1504,3 +1504,11 @@ def test_the_title_of_a_person_listed_after_and_leaves_out_the_and() -> None:
     text = "赛区通报了江城国力队教练员王振杰及队医郑伟违反比赛纪律的处分。"
     ex = run(text, [("江城国力队", "ORG"), ("王振杰", "PERSON"), ("郑伟", "PERSON")])
     assert affiliations(ex) == {("王振杰", "教练员", "江城国力队"), ("郑伟", "队医", "江城国力队")}
+
+
+def test_a_datelines_outlet_with_its_app_is_one_mention_of_the_outlet() -> None:
+    text = "签署协议\n\n四川日报·川观新闻成都5月6日讯（记者 王晓明）今天，两家企业签署协议。"
+    ex = run(text, [("川观", "PLACE")])
+    assert [(m.text, m.name, m.label) for m in ex.mentions] == [
+        ("四川日报·川观新闻", "四川日报", "ORG"), ("成都", "成都", "PLACE"), ("王晓明", "王晓明", "PERSON")]
+    assert affiliations(ex) == {("王晓明", "记者", "四川日报")}
