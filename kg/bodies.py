@@ -309,12 +309,13 @@ def _units_of_a_body_named_short(ex: Extraction) -> None:
     """成都市公安局锦江分局 … 锦江分局刑侦大队: a unit named after the end of a body's name the article
     gave before (down to a body's word: 分局) is that body's unit, named whole."""
     ends = public_body_words()
-    for k, m in enumerate(ex.mentions):
-        if m.label != "ORG" or m.refers:
+    tails: dict[str, str] = {}  # each proper end of a body's name named so far, down to a body's word -> the name
+    for m in ex.mentions:
+        if m.label != "ORG":
             continue
-        for x in ex.mentions[:k][::-1]:
-            tail = next((x.name[i:] for i in range(1, len(x.name) - 2) if m.text.startswith(x.name[i:])), "")
-            if x.label == "ORG" and tail and tail.endswith(ends) and len(m.text) > len(tail):
-                m.refers = x.name + m.text[len(tail) :]
-                break
+        if not m.refers:
+            n = next((n for n in range(len(m.text) - 1, 2, -1) if m.text[:n] in tails), 0)
+            if n:
+                m.refers = tails[m.text[:n]] + m.text[n:]
+        tails.update((m.name[i:], m.name) for i in range(1, len(m.name) - 2) if m.name.endswith(ends))
 

@@ -537,7 +537,10 @@ def _heads_before_their_place(ex: Extraction, full: str, words: Lexicon) -> None
 def _units_cut_in_their_bodys_name(ex: Extraction, full: str) -> None:
     """成都市公安局锦江分局 … 锦 + 江分局刑侦大队: a body the model began one or two characters into a
     name the article gives a body before (锦江分局) begins with that name."""
-    bodies = [m.text for m in ex.mentions if m.label in ORGS]
+    # every proper end of a body's name (开福分局 of 长沙市公安局开福分局), three characters at least
+    tails = {b[i:] for m in ex.mentions if m.label in ORGS for b in [m.text] for i in range(1, len(b) - 2)}
+    if not tails:
+        return
     for k, m in enumerate(ex.mentions):
         if m.label not in ORGS or m.origin != "ner":
             continue
@@ -546,14 +549,9 @@ def _units_cut_in_their_bodys_name(ex: Extraction, full: str) -> None:
             if a < 0 or not all(map(han, full[a : m.start])) or not ex.free(a, m.start):
                 break
             longer = full[a : m.end]
-            if any(len(b) > len(t) and b.endswith(t) for b in bodies for t in _heads(longer, cut)):
+            if any(longer[:n] in tails for n in range(cut + 2, len(longer))):  # the cut characters and two more
                 ex.mentions[k] = m.spanning(a, m.end, full)
                 break
-
-
-def _heads(name: str, cut: int) -> list[str]:
-    """The starts of ``name`` longer than ``cut`` and two characters at least, and shorter than the name."""
-    return [name[:n] for n in range(max(cut + 1, 2) + 1, len(name))]
 
 
 def _names_cut_where_written_whole(ex: Extraction, full: str) -> None:

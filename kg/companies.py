@@ -5,6 +5,8 @@ company has."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Iterator
 
 from kg.names import BETWEEN_NAMES, LEGAL_FORMS, TEAM_OWNERS, TRADES, bare_company, company_core, han
 from kg.nlp.lexicon import Lexicon
@@ -133,11 +135,9 @@ def trade_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) 
             named.setdefault(core, m.text)
     if not named:
         return
-    pattern = re.compile(f"({'|'.join(map(re.escape, named))})({'|'.join(TRADES)})({'|'.join(LEGAL_FORMS)})?")
     defined: set[tuple[str, str]] = set()
-    for found in pattern.finditer(full):
-        a, b = found.span()
-        name, company = found.group(), named[found.group(1)]
+    for a, b, core in _cores_and_trades(full, list(named)):
+        name, company = full[a:b], named[core]
         if name == company or (a > 0 and han(full[a - 1]) and full[a - 1] not in BETWEEN_NAMES):
             continue
         inside = [x for x in ex.mentions if x.start < b and a < x.end]
@@ -147,6 +147,26 @@ def trade_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) 
             ex.mentions.append(Mention(ex.article.id, a, b, name, "COMPANY", sent_of[a], "repeat"))
         defined.add((name, company))
     ex.aliases.extend(sorted(defined))
+
+
+@lru_cache(maxsize=1)
+def _trade_tail() -> re.Pattern[str]:
+    return re.compile(f"({'|'.join(TRADES)})({'|'.join(LEGAL_FORMS)})?")
+
+
+def _cores_and_trades(full: str, cores: list[str]) -> Iterator[tuple[int, int, str]]:
+    """Each core + trade (+ legal form) from the left, as a regex of the cores and the trades
+    would find them, without compiling the trades' long alternation for every article."""
+    finder = re.compile("|".join(map(re.escape, cores)))
+    pos = 0
+    while (hit := finder.search(full, pos)) is not None:
+        i = hit.start()
+        found = next(((c, t) for c in cores if full.startswith(c, i) and (t := _trade_tail().match(full, i + len(c)))), None)
+        if found is None:
+            pos = i + 1
+            continue
+        yield i, found[1].end(), found[0]
+        pos = found[1].end()
 
 
 _PLACE_ENDS = (*ADMIN_SUFFIXES, "村", "社区", "组")

@@ -267,7 +267,7 @@ def _places_read_as_persons(ex: Extraction, full: str) -> None:
     gaz = gazetteer()
     for m in ex.mentions:
         if m.label == "PERSON" and m.origin == "ner" and any(
-                (m.text + end) in full and any(not town_level(c) for c in gaz.exact.get(m.text + end, ())) for end in "市县区州"):
+                any(not town_level(c) for c in gaz.exact.get(m.text + end, ())) and (m.text + end) in full for end in "市县区州"):
             m.label = "PLACE"
 
 
