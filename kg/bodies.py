@@ -71,6 +71,8 @@ _BEFORE_A_ROLE = frozenset("由和与及同有是为原前任的请在对向")  
 
 # a head of government named by the level alone: 省长, 常务副省长, 副市长, 代县长
 LEVEL_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:、\n（(]))(?:常务)?副?代?(?P<level>[省市县])长$")
+# the same first in a list of titles (副省长、省公安厅厅长 X)
+LISTED_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:\n（()） ]))(?:常务)?副?代?(?P<level>[省市县])长(?=、)")
 
 
 def level_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
@@ -112,13 +114,28 @@ def committee_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
 
 def _heads_before_persons(ex: Extraction, full: str) -> list[tuple[Mention, re.Match[str]]]:
     """Each person with a head of government's title by the level alone right before it
-    (常务副省长 X, 、县长 Y), the model having read nothing in the title."""
+    (常务副省长 X, 、县长 Y), or first in the list of titles before it (副省长、省公安厅厅长 X), the
+    model having read nothing in the title."""
     found = []
     for m in [x for x in ex.mentions if x.label == "PERSON"]:
         head = LEVEL_HEAD.search(full, max(0, m.start - 8), m.start)
         if head is not None and ex.free(head.start(), m.start):
             found.append((m, head))
+            continue
+        listed = listed_head(full, m.start)
+        if listed is not None and ex.free(listed.start(), listed.end()):
+            found.append((m, listed))
     return found
+
+
+def listed_head(full: str, end: int) -> re.Match[str] | None:
+    """副省长 of 副省长、省公安厅厅长 + X (X at ``end``): a level's head first in the person's list of
+    titles, in its clause, the titles after it ending in one."""
+    start = max(0, end - 24)
+    breaks = [k for k in range(start, end) if full[k] in "，,。；;：:\n）)"]
+    head = LISTED_HEAD.search(full, breaks[-1] + 1 if breaks else start, end)
+    rest = full[head.end() + 1 : end] if head is not None else ""
+    return head if rest and ends_with_title(rest) and ROLE_TEXT.match(rest) else None
 
 
 def _place_at_level(ex: Extraction, full: str, sent_of: SentenceOf, head: re.Match[str], place: str) -> None:

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
-from kg.bodies import LEVEL_HEAD
+from kg.bodies import LEVEL_HEAD, listed_head
 from kg.bylines import (
     AUTHOR_NOTE_LINE,
     THIS_PAPER,
@@ -270,6 +270,11 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
         if person.label != "PERSON" or person.origin == "byline":
             continue
         sent_start = ex.sentences[person.sentence][0]
+        listed = listed_head(text, person.start)  # 副省长、省公安厅厅长 X: 副省长 of the level's place too
+        level = next((i for i, m in enumerate(ms) if listed is not None and m.origin == "role" and m.label == "PLACE"
+                      and m.start == listed.start("level")), None)
+        if level is not None:
+            ex.relations.append(Relation("affiliation", j, level, listed.group(0), ex.sentence_evidence(person.sentence)))
         prev = j - 1 if j > 0 and ms[j - 1].end <= person.start else None
         # ORG + role + NAME、NAME: the names listed after a title all hold it;
         # ORG + role + NAME、role + NAME: the second title is at the same body
@@ -479,7 +484,8 @@ def _named_prefix(ex: Extraction, j: int, clause: str) -> tuple[int, str] | None
     """A clause that starts with a name the article tagged elsewhere (华信科技生产总监)."""
     best: tuple[int, str] | None = None
     for i, m in enumerate(ex.mentions):
-        if i != j and m.label != "PERSON" and m.origin != "byline" and clause.startswith(m.text):
+        if (i != j and m.label != "PERSON" and m.origin != "byline" and clause.startswith(m.text)
+                and not (m.origin == "role" and len(m.text) == 1)):  # a level's 省 of 副省长 names nothing elsewhere
             rest = clause[len(m.text) :]
             if rest and ends_with_title(rest) and m.label in holders(rest) and (best is None or len(m.text) > len(clause) - len(best[1])):
                 best = (i, rest)
@@ -601,7 +607,8 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
             # 东风汽车集团有限公司 + 党委 + 书记、董事长 X: the other titles are the body's that holds the committee
             if ex.mentions[org - 1].label in holders(role):
                 ex.relations.append(Relation("affiliation", person, org - 1, role, ev))
-        elif not _same_body(name, role) and (place := _committee_of(ex, org)) is not None and _right_level(ex, place, role):
+        elif (not _same_body(name, role) and role.endswith(tuple(LEVEL_TITLES)) and (place := _committee_of(ex, org)) is not None
+              and _right_level(ex, place, role)):
             # 市委副书记、市长 X: the 市长 is the city's, when the article names it
             ex.relations.append(Relation("affiliation", person, place, role, ev))
 

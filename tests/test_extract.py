@@ -1512,3 +1512,15 @@ def test_a_datelines_outlet_with_its_app_is_one_mention_of_the_outlet() -> None:
     assert [(m.text, m.name, m.label) for m in ex.mentions] == [
         ("四川日报·川观新闻", "四川日报", "ORG"), ("成都", "成都", "PLACE"), ("王晓明", "王晓明", "PERSON")]
     assert affiliations(ex) == {("王晓明", "记者", "四川日报")}
+
+
+def test_a_head_of_government_first_in_a_list_of_titles_is_the_levels_too() -> None:
+    text = "会议召开\n\n四川日报5月6日讯（记者 王晓明）副省长、省公安厅厅长赵刚出席会议。副市长、市卫健委主任李强讲话。"
+    ex = run(text, [("省公安厅", "ORG"), ("赵刚", "PERSON"), ("市卫健委", "ORG"), ("李强", "PERSON")])
+    assert {("赵刚", "副省长", "四川省"), ("赵刚", "厅长", "四川省公安厅")} <= affiliations(ex)
+    assert not any(p == "李强" and r == "副市长" for p, r, _ in affiliations(ex))  # no city of the paper's named
+    # a committee's secretary-general is the committee's; a title at a body the text does not name
+    # goes to none, not to the place whose committee it is
+    text = "会议召开\n\n四川日报5月6日讯（记者 王晓明）省委常委、秘书长兼省委办公厅主任王成主持会议。副省长、省公安厅厅长赵刚出席。"
+    ex = run(text, [("王成", "PERSON"), ("省公安厅", "ORG"), ("赵刚", "PERSON")])
+    assert {(r, o) for p, r, o in affiliations(ex) if p == "王成"} == {("常委", "四川省委"), ("秘书长", "四川省委")}
