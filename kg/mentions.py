@@ -90,6 +90,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _place_governments(ex, full)
     _divisions_before_their_heads(ex, full, sent_of)
     _place_bodies(ex, full, sent_of)
+    _bodies_listed_after_their_committee(ex, full, sent_of)
     _missed_holders(ex, full, sent_of, words)
     _workplaces(ex, full, sent_of)
     stock_codes(ex, full, sent_of)
@@ -546,6 +547,30 @@ def _divisions_before_their_heads(ex: Extraction, full: str, sent_of: SentenceOf
         if found and full[found[0][1] - 1] == head.group("level"):
             for start, end in found:
                 ex.mentions.append(Mention(ex.article.id, start, end, full[start:end], "PLACE", sent_of[start]))
+
+
+_GOVERNING_BODIES = ("街道办事处", "办事处", "管理委员会", "管委会", "人民政府", "政府")
+
+
+def _bodies_listed_after_their_committee(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """星沙街道党工委书记、办事处主任 X: the government body of a place (办事处, 管委会, 政府) named by its
+    word alone, listed after a title at the place's party committee, is that place's body
+    (星沙街道办事处), the model having read nothing there."""
+    party = tuple(sorted(role_rules()["party_bodies"], key=len, reverse=True))
+    for m in list(ex.mentions):
+        word = longest_ending(m.name, party) if m.label == "ORG" else None
+        place = m.name[: -len(word)] if word else ""
+        if not place:
+            continue
+        comma = full.find("、", m.end, m.end + 8)
+        title = full[m.end : comma] if comma > 0 else ""
+        body = next((w for w in _GOVERNING_BODIES if full.startswith(w, comma + 1)), None) if title else None
+        if body is None or not ends_with_title(title) or not ROLE_TEXT.match(title):
+            continue
+        a, b = comma + 1, comma + 1 + len(body)
+        after = full[b : b + 6]
+        if ex.free(a, b) and any(after.startswith(t) for t in titles()):
+            ex.mentions.append(Mention(ex.article.id, a, b, body, "ORG", sent_of[a], "role", place + body))
 
 
 def _place_bodies(ex: Extraction, full: str, sent_of: SentenceOf) -> None:

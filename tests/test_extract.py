@@ -1524,3 +1524,9 @@ def test_a_head_of_government_first_in_a_list_of_titles_is_the_levels_too() -> N
     text = "会议召开\n\n四川日报5月6日讯（记者 王晓明）省委常委、秘书长兼省委办公厅主任王成主持会议。副省长、省公安厅厅长赵刚出席。"
     ex = run(text, [("王成", "PERSON"), ("省公安厅", "ORG"), ("赵刚", "PERSON")])
     assert {(r, o) for p, r, o in affiliations(ex) if p == "王成"} == {("常委", "四川省委"), ("秘书长", "四川省委")}
+
+
+def test_a_places_government_by_its_word_alone_after_a_title_at_its_committee_is_that_places() -> None:
+    text = "衡山县开云街道党工委书记、办事处主任李明说，街道将加强服务。"
+    ex = run(text, [("衡山县开云街道党工委", "ORG"), ("李明", "PERSON")])
+    assert affiliations(ex) == {("李明", "书记", "衡山县开云街道党工委"), ("李明", "主任", "衡山县开云街道办事处")}
