@@ -74,7 +74,7 @@ def company_core(name: str, gaz: Gazetteer) -> str:
 
 
 # the levels of government a body's name can start with instead of its place: 市政协, 县医院
-LEVELS = "省市县区镇乡村"
+LEVELS = "省市县区州镇乡村"
 # words that start with a level's character without being one (市场监管局 is no 市 body)
 NOT_LEVEL_STARTS: tuple[str, ...] = (
     "市场", "市民", "市区", "市县", "省市", "省份", "县域", "县城", "区域", "区块", "区县",

@@ -1530,3 +1530,9 @@ def test_a_places_government_by_its_word_alone_after_a_title_at_its_committee_is
     text = "衡山县开云街道党工委书记、办事处主任李明说，街道将加强服务。"
     ex = run(text, [("衡山县开云街道党工委", "ORG"), ("李明", "PERSON")])
     assert affiliations(ex) == {("李明", "书记", "衡山县开云街道党工委"), ("李明", "主任", "衡山县开云街道办事处")}
+
+
+def test_a_prefectures_committee_named_by_its_level_is_that_of_the_prefecture_named_before() -> None:
+    text = "在湘西州吉首市，州委书记张正贵调研了乡村振兴工作。"
+    ex = run(text, [("湘西州", "PLACE"), ("吉首市", "PLACE"), ("张正贵", "PERSON")])
+    assert affiliations(ex) == {("张正贵", "书记", "湘西土家族苗族自治州委")}
