@@ -311,6 +311,7 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
                 _add_roles(ex, j, prev, between)
                 titled[j] = (prev, between)
                 _listed_before(ex, j, prev)
+                _referring_role_before(ex, j, prev)
                 continue
         # role + NAME, the organization named before (公司负责人 X)
         lo = max(sent_start, ms[prev].end if prev is not None else 0)
@@ -478,6 +479,29 @@ def _listed_before(ex: Extraction, person: int, org: int) -> None:
         if ms[k - 1].label in holders(role):
             _add_roles(ex, person, k - 1, role)
         k -= 1
+
+
+def _referring_role_before(ex: Extraction, person: int, org: int) -> None:
+    """镇党委委员、武装部部长 X: a title whose first words refer back (镇党委, 县委, 公司), listed
+    before the organization the person's last title is at, is held where it refers to (the
+    town named before), as it would be right before the name."""
+    text, ms = ex.article.text, ex.mentions
+    lo = max(ex.sentences[ms[person].sentence][0], ms[org - 1].end if org > 0 else 0)
+    before = CLAUSE_BREAK.split(text[lo : ms[org].start])[-1]
+    role = before[:-1].split("、")[-1] if before.endswith("、") else ""
+    if not (role and ROLE_TEXT.match(role) and ends_with_title(role)
+            and any(k and role.startswith(k) for k in role_rules()["backref"])):
+        return
+    target = _refer_back(ex, person, role)
+    if target is not None and target != org:
+        _add_roles(ex, person, target, role)
+        dept = ms[org]
+        if (ms[target].label == "PLACE" and not dept.refers and len(dept.text) <= 5 and dept.text.endswith(_DEPARTMENTS)
+                and not gazetteer().place_prefix(dept.text)):
+            dept.refers = ms[target].name + dept.text  # its 武装部: 钱粮湖镇武装部, not one 武装部 of every story
+
+
+_DEPARTMENTS = ("部", "办", "办公室", "所", "站", "中心")
 
 
 def _named_prefix(ex: Extraction, j: int, clause: str) -> tuple[int, str] | None:

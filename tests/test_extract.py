@@ -1536,3 +1536,9 @@ def test_a_prefectures_committee_named_by_its_level_is_that_of_the_prefecture_na
     text = "在湘西州吉首市，州委书记张正贵调研了乡村振兴工作。"
     ex = run(text, [("湘西州", "PLACE"), ("吉首市", "PLACE"), ("张正贵", "PERSON")])
     assert affiliations(ex) == {("张正贵", "书记", "湘西土家族苗族自治州委")}
+
+
+def test_a_title_referring_back_listed_before_a_departments_title_is_held_where_it_refers() -> None:
+    text = "连日来，衡山县开云镇组织干部下村入户。镇党委委员、武装部部长王强带队走访。"
+    ex = run(text, [("衡山县", "PLACE"), ("开云镇", "PLACE"), ("武装部", "ORG"), ("王强", "PERSON")])
+    assert affiliations(ex) == {("王强", "镇党委委员", "开云镇"), ("王强", "部长", "开云镇武装部")}
