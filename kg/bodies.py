@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from kg.names import LEVELS, bare_body, han, in_order
+from kg.names import LEVELS, NUMBERED_SCHOOL, bare_body, han, in_order
 from kg.places import TOWN_ENDS, gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import ROLE_TEXT, ZONE_WORDS, ends_with_title, generic_bodies, holders, longest_ending, public_body_words, role_rules
@@ -238,6 +238,8 @@ def _parts_referred_back(ex: Extraction, full: str) -> None:
             if x.label not in ORGS:
                 continue
             ends = [x.name.rfind(kind) + len(kind) for kind in kinds if kind in x.name]
+            if not ends and "中学" in kinds and NUMBERED_SCHOOL.search(x.name):
+                ends = [len(x.name)]  # 该校 after 长沙市一中: a school named by its number
             if ends:
                 body = x.name[: max(ends)]
                 if not m.text.startswith(body):

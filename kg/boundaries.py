@@ -43,6 +43,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _bracketed_registered_names(ex, full, words)
     _place_heads(ex, full)
     _bodies_after_their_place(ex, words)
+    _schools_after_their_place(ex, full)
     _bodies_cut_before_their_word(ex, full)
     _begun_in_a_word(ex, full, words)
     _bodies_begun_inside_a_word(ex, full, words)
@@ -624,6 +625,18 @@ def _bodies_after_their_place(ex: Extraction, words: Lexicon) -> None:
                 and (body.text in generic_bodies() or _kind_only(body.text[: -len(longest_ending(body.text, ends))], words))):
             ex.mentions.remove(place)
             ex.mentions[ex.mentions.index(body)] = replace(body, start=place.start, text=place.text + body.text, label="ORG")
+
+
+_SCHOOL_NUMBER = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[中小](?![学国央心生型时])|附[中小](?![学国央心生型时])")
+
+
+def _schools_after_their_place(ex: Extraction, full: str) -> None:
+    """长沙市 + 一中 read as the place alone: a place read right before a school's number (一中,
+    十一中, 附小) is the school (its city's first middle school), an organization."""
+    for k, m in enumerate(ex.mentions):
+        hit = _SCHOOL_NUMBER.match(full, m.end) if m.label == "PLACE" and m.origin == "ner" else None
+        if hit is not None and ex.free(m.end, hit.end()):
+            ex.mentions[k] = replace(m.spanning(m.start, hit.end(), full), label="ORG")
 
 
 def _kind_only(field: str, words: Lexicon) -> bool:

@@ -320,6 +320,8 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
             clause = _AGE.sub("", clause)  # 52岁的语文老师 X: the age is no part of the role
             clause = _DATE_END.sub("", clause)  # 于11月22日收到公司副总裁 X …
             clause = _after_words(clause, words)  # … 收到 + 公司副总裁: the verb before the role is none of it
+        if clause.startswith("班") and text[person.start - len(clause) - 1 : person.start - len(clause)] in "）)":
+            clause = clause[1:]  # 高三（5）+ 班学生 X: the class is no part of the title
         by = clause.find("由")
         if 0 < by <= 4 and words.common(clause[:by]) and clause.startswith(("该", "本"), by + 1):
             clause = clause[by + 1 :]  # 会议 + 由 + 该公司主席 X: who the meeting was chaired by

@@ -1542,3 +1542,12 @@ def test_a_title_referring_back_listed_before_a_departments_title_is_held_where_
     text = "连日来，衡山县开云镇组织干部下村入户。镇党委委员、武装部部长王强带队走访。"
     ex = run(text, [("衡山县", "PLACE"), ("开云镇", "PLACE"), ("武装部", "ORG"), ("王强", "PERSON")])
     assert affiliations(ex) == {("王强", "镇党委委员", "开云镇"), ("王强", "部长", "开云镇武装部")}
+
+
+def test_a_place_read_before_a_schools_number_is_the_school_and_its_students_and_groups() -> None:
+    text = "衡州市一中高三（5）班学生李明获得数学竞赛金牌。该校数学教研组组长王红说，学校将继续培养人才。"
+    ex = run(text, [("衡州市", "PLACE"), ("李明", "PERSON"), ("数学教研组", "ORG"), ("王红", "PERSON")])
+    assert affiliations(ex) == {("李明", "学生", "衡州市一中"), ("王红", "组长", "衡州市一中数学教研组")}
+    # a place before 中学 or 中国 is no school's number
+    ex = run("衡州市一中学习小组成立。", [("衡州市", "PLACE")])
+    assert [m.text for m in ex.mentions] == ["衡州市"]
