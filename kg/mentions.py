@@ -610,6 +610,16 @@ def _place_bodies(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         ex.mentions.append(Mention(ex.article.id, place.start, place.end + cut, full[place.start : place.end + cut], label, sent_of[place.start], "role"))
 
 
+def _listed_with_peers(ex: Extraction, full: str, person: Mention, ending: str, role: str) -> bool:
+    """Whether ``person``, after ``ending`` + ``role``, is listed right before a company the model
+    read that ends the same way, with the same title and a person after it (X、正泰集团董事长 Y)."""
+    if full[person.end : person.end + 1] != "、":
+        return False
+    peer = next((m for m in ex.mentions if m.start == person.end + 1), None)
+    return (peer is not None and peer.label == "COMPANY" and peer.text.endswith(ending)
+            and full.startswith(role, peer.end) and not ex.free(peer.end + len(role), peer.end + len(role) + 1))
+
+
 def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf, lexicon: Lexicon) -> None:
     """Organizations the model missed where a role names them: NAME-ending-in-an-organization-word
     + title + PERSON (…开发区企业服务负责人 X). The name must not overlap a mention."""
@@ -650,9 +660,11 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf, lexicon: Lex
         core = name[: -len(ending)]
         # a name of two the lexicon does not know: 鑫旺 + 集团 + 董事长 X, 长郡 + 中学 + 校长 X
         trade_name = len(core) == 2 and all(map(han, core)) and not lexicon.knows(core) and not gazetteer().candidates(core)
-        if len(name) < len(ending) + 3 and not bureau and not trade_name:
+        # or one listed with companies the model read, each with the same title (传化集团董事长 X、正泰集团董事长 Y)
+        listed_with = suffixes[ending] == "COMPANY" and _listed_with_peers(ex, full, person, ending, role)
+        if len(name) < len(ending) + 3 and not bureau and not trade_name and not listed_with:
             continue  # 省政府 is a body too: its place is found after (_qualified_bodies)
-        if bare_company(name, lexicon):
+        if bare_company(name, lexicon) and not listed_with:
             continue  # 收到 + 公司副总裁: common words before a legal form name no company
         if not ROLE_TEXT.match(role) or not ends_with_title(role) or any(w in role for w in joining):
             continue

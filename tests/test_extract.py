@@ -1397,6 +1397,10 @@ def test_a_company_of_a_two_character_trade_name_the_model_missed_is_found_from_
     # not a count of companies
     ex = run("座谈会上，两家集团董事长李强首先发言。", [("李强", "PERSON")])
     assert affiliations(ex) == set()
+    # a name that is also a word, listed with a company the model read, with the same title
+    text = "座谈会上，传化集团董事长徐冠巨、正泰集团董事长南存辉先后发言。"
+    ex = run(text, [("徐冠巨", "PERSON"), ("正泰集团", "COMPANY"), ("南存辉", "PERSON")])
+    assert affiliations(ex) == {("徐冠巨", "董事长", "传化集团"), ("南存辉", "董事长", "正泰集团")}
 
 
 def test_a_company_cut_after_its_head_begins_at_its_clause_or_at_the_short_name_the_article_uses() -> None:
