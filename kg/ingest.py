@@ -412,6 +412,12 @@ _DASH_SUBHEAD = ("——", "—— ", "--")
 BULLETS = ("△", "▲", "■", "□", "●", "◆", "◇", "★", "☆", "▶", "►")  # marks that open a brief
 
 
+def _closes(line: str) -> bool:
+    """A line an article can end with: a sentence, or its photographer's credit (记者 X 摄)."""
+    credits = parse_byline(line) if not ends_sentence(line) else None
+    return ends_sentence(line) or bool(credits and any(c.photo for c in credits))
+
+
 def _credited(lines: list[str], starts: list[int], end: int) -> bool:
     """Whether the article begun last before ``end`` has its byline under its headline: credits
     at the end of a later paragraph are then another article's (a brief's)."""
@@ -443,7 +449,7 @@ def _article_starts(lines: list[str]) -> list[int]:
         closing = parse_trailing_credits(line) is not None or (byline is not None and line.lstrip()[:1] in "（(")
         if (parse_trailing_credits(line) is not None and byline is None and i > 1 and is_headline(lines[i - 1])
                 and parse_trailing_credits(lines[i - 2]) is None
-                and (is_aside(lines[i - 2]) or (ends_sentence(lines[i - 2]) and (len(lines[i - 1]) <= 4 or _credited(lines, starts, i - 1))))
+                and (is_aside(lines[i - 2]) or (_closes(lines[i - 2]) and (len(lines[i - 1]) <= 4 or _credited(lines, starts, i - 1))))
                 and (not starts or i - 1 > starts[-1])):
             # a section's label (简讯), or a brief's headline after an article credited at its top,
             # and one paragraph with its credits: an article of its own

@@ -435,3 +435,12 @@ def test_a_byline_after_a_mark_and_a_brief_under_a_related_news_label() -> None:
     first, brief = articles_of(text)
     assert [(b.role, b.names) for b in first.bylines] == [("全媒体记者", ["周和平"]), ("实习生", ["李想"])]
     assert (brief.headline, [(b.role, b.names) for b in brief.bylines]) == ("江城举办农民丰收节", [("记者", ["周勇军"])])
+
+
+def test_a_brief_after_a_photo_story_closed_by_its_photographer_is_an_article() -> None:
+    text = (
+        "春耕备耕忙\n\n江城日报记者 刘笑雪 摄影报道\n\n11月27日，农机手驾驶旋耕机翻耕农田。\n\n江城日报记者 刘笑雪 摄\n\n"
+        "南县：柑橘丰收\n\n11月26日，果农在采摘柑橘。镇长曾伟说，今年柑橘总产量达3万吨。（通讯员 伍俊）"
+    )
+    photo, brief = articles_of(text)
+    assert photo.kind == "photo" and (brief.headline, [b.names for b in brief.bylines]) == ("南县：柑橘丰收", [["伍俊"]])
