@@ -31,7 +31,8 @@ _DATELINE = re.compile(
 )
 # a head with neither date nor credits, then a space: 本报讯 9月1日，…; 本报综合消息 …; 据新华社电 …
 _BARE_DATELINE = re.compile(
-    r"^(?:据)?(?:(?P<paper>本报|新华社|中新社)(?:讯|电|专电|综合消息|综合报道|综合外电)|综合(?:消息|报道|外电))(?=[ \u3000:：])"
+    r"^(?:据)?(?:(?P<paper>本报|新华社|中新社|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|青年报))"
+    r"(?:讯|电|专电|综合消息|综合报道|综合外电)|综合(?:消息|报道|外电))(?=[ \u3000:：])"
 )
 # The outlet of a dateline, and the place it was filed from: 新华社北京, 本报宁波, 浙江日报.
 # 本报 is "this newspaper". The outlet is the longest head ending in an outlet word, so a

@@ -1555,3 +1555,9 @@ def test_a_place_read_before_a_schools_number_is_the_school_and_its_students_and
     # a place before 中学 or 中国 is no school's number
     ex = run("衡州市一中学习小组成立。", [("衡州市", "PLACE")])
     assert [m.text for m in ex.mentions] == ["衡州市"]
+
+
+def test_a_papers_bare_dateline_names_the_papers_place_for_bodies_by_level() -> None:
+    text = "会议召开\n\n株洲日报讯 会议由市委副书记、市长李斌主持，市委常委、市纪委书记王海出席。"
+    ex = run(text, [("李斌", "PERSON"), ("市纪委", "ORG"), ("王海", "PERSON")])
+    assert {("李斌", "市长", "株洲市"), ("李斌", "副书记", "株洲市委"), ("王海", "书记", "株洲市纪委")} <= affiliations(ex)
