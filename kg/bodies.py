@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from kg.names import LEVELS, NUMBERED_SCHOOL, bare_body, han, in_order
+from kg.names import LEVELS, NUMBERED_SCHOOL, all_common, bare_body, han, in_order
+from kg.nlp.loading import shipped_lexicon
 from kg.places import TOWN_ENDS, gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import ROLE_TEXT, ZONE_WORDS, ends_with_title, generic_bodies, holders, longest_ending, public_body_words, role_rules
@@ -78,12 +79,13 @@ LISTED_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:\n（()） ]))(?:常务)?副
 def level_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """省长 X, 常务副省长 X in a provincial paper (named by the page, or by the article's byline
     or dateline): a head of government named by the level alone, with no place before the
-    title, is the head of the paper's own division of that level (四川日报: 四川省). The level's character becomes a mention of that place (origin
-    "role"), as 本报 is one of the paper; nothing is made when the paper names no such place."""
-    # the page's paper, else the one its byline or dateline names (四川日报5月6日讯)
+    title, is the head of the paper's own division of that level (四川日报: 四川省). The
+    level's character becomes a mention of that place (origin "role"), as 本报 is one of the
+    paper; nothing is made when the paper names no such place."""
     if "长" not in full:
         return
     gaz = gazetteer()
+    # the page's paper, else the one its byline or dateline names (四川日报5月6日讯)
     paper = ex.article.paper or next((m.text for m in ex.mentions if m.origin == "byline" and m.label in ORGS
                                       and gaz.place_prefix(m.text)), "")
     prefix = gaz.place_prefix(paper) if paper else ""
@@ -239,7 +241,7 @@ def _parts_referred_back(ex: Extraction, full: str) -> None:
                 continue
             ends = [x.name.rfind(kind) + len(kind) for kind in kinds if kind in x.name]
             if not ends and "中学" in kinds and NUMBERED_SCHOOL.search(x.name):
-                ends = [len(x.name)]  # 该校 after 长沙市一中: a school named by its number
+                ends = [len(x.name)]  # 该校 after 株洲市一中: a school named by its number
             if ends:
                 body = x.name[: max(ends)]
                 if not m.text.startswith(body):
@@ -310,9 +312,6 @@ def _units_after_their_company(ex: Extraction, full: str) -> None:
     """在长飞光纤光缆股份有限公司，研发中心主任 X: a unit named by its kind alone (common words and
     a unit's word: 研发中心, 技术部) right after a company in its sentence, with only a comma or
     的 between, is that company's unit, not one 研发中心 of every story."""
-    from kg.names import all_common
-    from kg.nlp.loading import shipped_lexicon
-
     words = shipped_lexicon()
     units = tuple(sorted(role_rules()["units"], key=len, reverse=True))
     for prev, m in zip(ex.mentions, ex.mentions[1:]):

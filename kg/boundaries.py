@@ -55,13 +55,19 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _cut_places(ex, full)
 
 
-def _run_start(full: str, end: int, stop: frozenset[str], most: int) -> int:
+def run_start(full: str, end: int, stop: frozenset[str] = frozenset(), most: int = 12) -> int:
     """Where the run of Han characters before ``end`` begins: back to a break or a character
     of ``stop``, ``most`` characters at the most."""
     a = end
     while a > 0 and han(full[a - 1]) and full[a - 1] not in stop and end - a < most:
         a -= 1
     return a
+
+
+def _officer_after(ex: Extraction, full: str, end: int, most: int) -> bool:
+    """Whether a person is named within ``most`` characters after ``end``, a title right before
+    the name (…有限公司 + 董事长 + X): a sign that what ends at ``end`` is a body's name."""
+    return any(x.label == "PERSON" and end < x.start <= end + most and ends_with_title(full[end : x.start]) for x in ex.mentions)
 
 
 def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
@@ -88,8 +94,7 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
             # 远大 + 科技集团有限公司董事长 X: without a place, a word of two opening the clause,
             # when an officer of the company is named right after it
             head = m.start - 2
-            officer = any(x.label == "PERSON" and m.end < x.start <= m.end + 8 and ends_with_title(full[m.end : x.start])
-                          for x in ex.mentions)
+            officer = _officer_after(ex, full, m.end, 8)
             if (head >= 0 and all(map(han, full[head : m.start])) and (head == 0 or not han(full[head - 1]))
                     and officer and ex.free(head, m.start) and not full.startswith(generic, head)):  # not 这家
                 ex.mentions[k] = m.spanning(head, m.end, full)
@@ -177,7 +182,7 @@ def _bureaus_after_unread_places(ex: Extraction, full: str, words: Lexicon) -> N
     for k, m in enumerate(ex.mentions):
         if m.label != "ORG" or m.origin != "ner" or not m.text.endswith(ends) or gaz.place_prefix(m.text):
             continue
-        a = _run_start(full, m.start, stop, 10)
+        a = run_start(full, m.start, stop, 10)
         if a == m.start or (a > 0 and han(full[a - 1])) or not ex.free(a, m.start):
             continue
         run = full[a : m.start]
@@ -241,7 +246,7 @@ def _fields_joined_before_bodies(ex: Extraction, full: str, words: Lexicon) -> N
     for k, m in enumerate(ex.mentions):
         if m.label != "ORG" or m.origin != "ner" or m.start < 3 or full[m.start - 1] not in "及和与" or not m.text.endswith(ends):
             continue
-        a = _run_start(full, m.start - 1, stop, 6)
+        a = run_start(full, m.start - 1, stop, 6)
         field = full[a : m.start - 1]
         person = ex.mentions[k + 1] if k + 1 < len(ex.mentions) else None
         titled = person is not None and person.label == "PERSON" and ends_with_title(full[m.end : person.start]) and person.start - m.end <= 6
@@ -345,17 +350,14 @@ def _transcribed_names(ex: Extraction, full: str) -> None:
     rules = role_rules()
     after_name = tuple(rules["speech_verbs"]) + tuple(rules["adverbs"]) + titles()
     persons = sorted((m for m in ex.mentions if m.label == "PERSON"), key=lambda m: m.start)
-    gone: set[int] = set()
-    for m, n in zip(persons, persons[1:]):
-        if id(m) in gone:
-            continue
+    for k in range(len(persons) - 1):
+        m, n = persons[k], persons[k + 1]
         joint = full[m.end : n.start]
         if joint in _NAME_DOTS and (joint or any(c in _NAME_DOTS for c in m.text + n.text)):
-            merged = replace(m, end=n.end, text=full[m.start : n.end])
+            merged = replace(m, end=n.end, text=full[m.start : n.end])  # the next pair starts from it (three parts)
             ex.mentions[ex.mentions.index(m)] = merged
             ex.mentions.remove(n)
-            gone.add(id(n))
-            persons[persons.index(n)] = merged
+            persons[k + 1] = merged
     taken = [(x.start, x.end) for x in ex.mentions]
     for k, m in enumerate(ex.mentions):
         if m.label != "PERSON" or m.end >= len(full) or full[m.end] not in _NAME_DOTS:
@@ -485,12 +487,11 @@ def _clauses_opening_bare_trades(ex: Extraction, full: str, words: Lexicon) -> N
         form = longest_ending(m.text, LEGAL_FORMS) if m.label == "COMPANY" and m.origin == "ner" else None
         if not form or "有限" not in form or len(m.text) - len(form) < 2 or not bare_company(m.text, words):
             continue  # a registered name (…有限公司) has its own name before the trade; 英特尔公司 is a name
-        head = _run_start(full, m.start, frozenset(), 9)
+        head = run_start(full, m.start, frozenset(), 9)
         if full[head : head + 1] in opens:  # 在 + 长飞 + 光纤光缆股份有限公司: the preposition opens the clause
             head += 1
         lead = full[head : m.start]
-        officer = any(x.label == "PERSON" and m.end < x.start <= m.end + 10 and ends_with_title(full[m.end : x.start])
-                      for x in ex.mentions)
+        officer = _officer_after(ex, full, m.end, 10)
         if (2 <= len(lead) <= 8 and (head == 0 or not (han(full[head - 1]) or full[head - 1].isdigit()) or full[head - 1] in opens) and officer
                 and ex.free(head, m.start)
                 and not words.common(lead[:2]) and not lead.startswith(generic)):
@@ -538,7 +539,7 @@ def _heads_before_their_place(ex: Extraction, full: str, words: Lexicon) -> None
 def _units_cut_in_their_bodys_name(ex: Extraction, full: str) -> None:
     """成都市公安局锦江分局 … 锦 + 江分局刑侦大队: a body the model began one or two characters into a
     name the article gives a body before (锦江分局) begins with that name."""
-    # every proper end of a body's name (开福分局 of 长沙市公安局开福分局), three characters at least
+    # every proper end of a body's name (锦江分局 of 成都市公安局锦江分局), three characters at least
     tails = {b[i:] for m in ex.mentions if m.label in ORGS for b in [m.text] for i in range(1, len(b) - 2)}
     if not tails:
         return
@@ -631,7 +632,7 @@ _SCHOOL_NUMBER = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[
 
 
 def _schools_after_their_place(ex: Extraction, full: str) -> None:
-    """长沙市 + 一中 read as the place alone: a place read right before a school's number (一中,
+    """株洲市 + 一中 read as the place alone: a place read right before a school's number (一中,
     十一中, 附小) is the school (its city's first middle school), an organization."""
     for k, m in enumerate(ex.mentions):
         hit = _SCHOOL_NUMBER.match(full, m.end) if m.label == "PLACE" and m.origin == "ner" else None
@@ -760,7 +761,7 @@ def _head_before(full: str, q: int, words: Lexicon) -> int | None:
     back to a break when two to four, else the longest of them after a word (成立了 + 京东),
     else four."""
     stop = name_breaks()
-    a = _run_start(full, q, stop, 5)
+    a = run_start(full, q, stop, 5)
     if q - a < 2:
         return None
     if q - a <= 4:

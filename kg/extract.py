@@ -132,9 +132,9 @@ def _byline_mentions(ex: Extraction, sent_of: SentenceOf) -> list[tuple[Byline, 
             if dl.outlet == THIS_PAPER and ex.article.paper:
                 ours = _add_byline_mention(ex, head, head + len(THIS_PAPER), "ORG", sent_of, ex.article.paper)
             elif dl.outlet and dl.outlet != THIS_PAPER:
-                # the outlet and its app or site after a dot (湖南日报·新湖南客户端): one mention, of the outlet
+                # the outlet and its app or site after a dot (四川日报·川观新闻): one mention, of the outlet
                 app = dl.place[len(dl.outlet) :] if dl.place.startswith(dl.outlet) and dl.place[len(dl.outlet) : len(dl.outlet) + 1] in ("·", "•") else ""
-                city = next((app[i:] for i in range(2, len(app) - 1) if gazetteer().candidates(app[i:])), "")  # …客户端长沙
+                city = next((app[i:] for i in range(2, len(app) - 1) if gazetteer().candidates(app[i:])), "")  # …川观新闻成都
                 app = app[: len(app) - len(city)]
                 _add_byline_mention(ex, head, head + len(dl.outlet) + len(app), "ORG", sent_of, dl.outlet if app else "")
                 if city:
@@ -189,7 +189,7 @@ def _credited(name: str) -> str:
 
 def _add_byline_mention(ex: Extraction, s: int, e: int, label: str, sent_of: SentenceOf, refers: str = "") -> Span:
     """A byline's mention at ``s``-``e``, or the one already there that holds it (the outlet named
-    with its app in a dateline, 湖南日报·新湖南客户端, holds the 湖南日报 of its credits)."""
+    with its app in a dateline, 四川日报·川观新闻, holds the 四川日报 of its credits)."""
     held = next((m for m in ex.mentions if m.origin == "byline" and m.start <= s and e <= m.end and m.label == label), None)
     if held is not None:
         return (held.start, held.end)
@@ -271,10 +271,11 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
             continue
         sent_start = ex.sentences[person.sentence][0]
         listed = listed_head(text, person.start)  # 副省长、省公安厅厅长 X: 副省长 of the level's place too
-        level = next((i for i, m in enumerate(ms) if listed is not None and m.origin == "role" and m.label == "PLACE"
-                      and m.start == listed.start("level")), None)
-        if level is not None:
-            ex.relations.append(Relation("affiliation", j, level, listed.group(0), ex.sentence_evidence(person.sentence)))
+        if listed is not None:
+            level = next((i for i, m in enumerate(ms) if m.origin == "role" and m.label == "PLACE"
+                          and m.start == listed.start("level")), None)
+            if level is not None:
+                ex.relations.append(Relation("affiliation", j, level, listed.group(0), ex.sentence_evidence(person.sentence)))
         prev = j - 1 if j > 0 and ms[j - 1].end <= person.start else None
         # ORG + role + NAME、NAME: the names listed after a title all hold it;
         # ORG + role + NAME、role + NAME: the second title is at the same body

@@ -446,15 +446,16 @@ def _article_starts(lines: list[str]) -> list[int]:
             if j >= 0 and is_headline(lines[j]) and (not starts or j > starts[-1] + 1 or not is_headline(lines[starts[-1]])):
                 starts.append(j)
             continue
-        closing = parse_trailing_credits(line) is not None or (byline is not None and line.lstrip()[:1] in "（(")
-        if (parse_trailing_credits(line) is not None and byline is None and i > 1 and is_headline(lines[i - 1])
+        credited = parse_trailing_credits(line) is not None
+        closing = credited or (byline is not None and line.lstrip()[:1] in "（(")
+        if (credited and byline is None and i > 1 and is_headline(lines[i - 1])
                 and parse_trailing_credits(lines[i - 2]) is None
                 and (is_aside(lines[i - 2]) or (_closes(lines[i - 2]) and (len(lines[i - 1]) <= 4 or _credited(lines, starts, i - 1))))
                 and (not starts or i - 1 > starts[-1])):
             # a section's label (简讯), or a brief's headline after an article credited at its top,
             # and one paragraph with its credits: an article of its own
             starts.append(i - 1)
-        elif (parse_trailing_credits(line) is not None and byline is None and i > 2 and is_headline(lines[i - 1])
+        elif (credited and byline is None and i > 2 and is_headline(lines[i - 1])
                 and is_headline(lines[i - 2]) and len(lines[i - 2]) <= 4 and ends_sentence(lines[i - 3])
                 and (not starts or i - 2 > starts[-1])):
             # a section's label (相关新闻), a brief's headline and its paragraph with its credits

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from kg.bodies import committee_heads, level_committees, level_heads, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
-from kg.boundaries import name_breaks, repair_boundaries
+from kg.boundaries import name_breaks, repair_boundaries, run_start
 from kg.companies import (
     companies_read_as_persons,
     companies_read_as_places,
@@ -534,9 +534,7 @@ def _divisions_before_their_heads(ex: Extraction, full: str, sent_of: SentenceOf
         if head is None:
             continue
         end = head.start()
-        a = end
-        while a > 0 and han(full[a - 1]) and end - a < 12:
-            a -= 1
+        a = run_start(full, end, most=12)
         found = []
         while end > a:  # the longest division ending here, then the one before it
             start = next((k for k in range(a, end - 1) if full[k:end] in gaz.exact), None)
@@ -568,8 +566,7 @@ def _bodies_listed_after_their_committee(ex: Extraction, full: str, sent_of: Sen
         if body is None or not ends_with_title(title) or not ROLE_TEXT.match(title):
             continue
         a, b = comma + 1, comma + 1 + len(body)
-        after = full[b : b + 6]
-        if ex.free(a, b) and any(after.startswith(t) for t in titles()):
+        if ex.free(a, b) and full.startswith(titles(), b):
             ex.mentions.append(Mention(ex.article.id, a, b, body, "ORG", sent_of[a], "role", place + body))
 
 

@@ -51,8 +51,8 @@ def listed_persons(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
                 ex.mentions.append(Mention(ex.article.id, x.start(1), x.end(1), x.group(1), "PERSON", sent_of[x.start(1)], "listed"))
 
 
-_LIST_ENDS = frozenset("，。；、等和与及")
-_COUNTS = frozenset("一两二三几多数每")  # what begins a count of times (两次, 多次, 一度)  # what ends a listed name but a word that begins
+_LIST_ENDS = frozenset("，。；、等和与及")  # what ends a listed name but a word that begins
+_COUNTS = frozenset("一两二三几多数每")  # what begins a count of times (两次, 多次, 一度)
 
 
 @lru_cache(maxsize=1)
@@ -66,10 +66,11 @@ def _said_or_closed() -> re.Pattern[str]:
 
 def persons_named_after_titles(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
     """副院长 + 王国槐 + 评价: two or three characters the model left between a title and a
-    verb of saying or a clause mark are a person when they begin with a surname and read as
-    no word: not a common word, no title, no adverb or word between names at the end (时, 等,
-    上), no adverb before a count (院士 + 曾两次 + 向…: 曾 is "once" there, 曾多次), no 某 (张某 is no name), no word made with the title's end (老师 + 傅学习: 老师傅);
-    not after a title many share (村干部 + 包网格).
+    verb of saying, a clause mark or 在, 对, 向 are a person when they begin with a surname and
+    read as no word: not a common word, no title, no adverb or word between names at the end
+    (时, 等, 上), no adverb before a count (院士 + 曾两次 + 向…: 曾 is "once" there, 曾多次), no 某
+    (张某 is no name), no word made with the title's end (老师 + 傅学习: 老师傅); not after a
+    title many share (村干部 + 包网格).
     张迎龙、+ 秦国文 + 出席: so is a name listed after a person and its comma, three characters
     before a common word (two are too often three cut: 孙勇 + 军报道) or two or three before a
     clause mark, 等 or 和."""

@@ -106,18 +106,15 @@ _TERM = re.compile(r"第?[0-9一二三四五六七八九十百]+届")  # 邵阳�
 _SCHOOLS = frozenset(("大学", "学院"))  # 湖南大学 and 湖南农业大学 are two universities
 
 
-def _left_out(short: str, full: str) -> str:
-    """The characters of ``full`` that ``short``, read in order from the left, leaves out."""
-    return "".join(_runs_left_out(short, full))
-
-
 def _runs_left_out(short: str, full: str) -> list[str]:
     """The runs of ``full``'s characters that ``short``, read in order from the left, leaves out."""
     runs, run, i = [], "", 0
     for ch in full:
         if i < len(short) and ch == short[i]:
             i += 1
-            runs, run = (runs + [run] if run else runs), ""
+            if run:
+                runs.append(run)
+            run = ""
         else:
             run += ch
     return runs + [run] if run else runs
@@ -126,13 +123,16 @@ def _runs_left_out(short: str, full: str) -> list[str]:
 def _kept_in_order(short: str, full: str) -> bool:
     """``short`` keeps ``full``'s characters in order and leaves out no number but a term's
     (湘雅医院 is no 湘雅三医院; 邵阳市人大常委会 is 邵阳市第十八届人大常委会), nor a whole word."""
-    if not in_order(short, full) or set(_TERM.sub("", _left_out(short, full))) & _NUMERALS:
+    if not in_order(short, full):
+        return False
+    runs = _runs_left_out(short, full)
+    if set(_TERM.sub("", "".join(runs))) & _NUMERALS:
         return False
     # nor a whole word left out (中国记协 is no 中国体育记者协会, 中央美术学院 no 中央工艺美术学院, 中国科学院
     # no 中国预防医学科学院), nor a long run (南斯拉夫队 is no 南斯拉夫贝尔格莱德红星队)
     words = shipped_lexicon()
     return not any(len(run) > 4 or (len(run) >= 2 and (words.common(run) or words.common(run[:2])))
-                   for run in _runs_left_out(short, full)
+                   for run in runs
                    if not _TERM.fullmatch(run) and not any(w in run for w in _LEGAL_WORDS))  # 龙翔公司 / 龙翔畜禽股份有限公司
 
 
