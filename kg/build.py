@@ -304,7 +304,7 @@ def _fold(stage: _Stage1, tally: Tally, cache: Cache) -> tuple[nx.MultiDiGraph, 
 
 # Seconds per 2 million characters of news, measured by bench/scale.py: they only
 # balance the export over processes, so rough figures do.
-EXPORT_COST = {"ttl": 3.1, "jsonld": 4.25, "nt": 2.1, "nq": 2.3, "graphml": 1.5, "html": 0.45, "pages": 2.5}
+EXPORT_COST = {"ttl": 3.1, "jsonld": 3.4, "nt": 2.1, "nq": 2.3, "graphml": 1.5, "html": 0.45, "pages": 2.5}
 TRIPLES_COST = 1.6  # the pass over the triples that every group writing RDF makes
 
 

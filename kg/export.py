@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 import re
 from contextlib import ExitStack
 from datetime import datetime
@@ -28,6 +29,7 @@ _GRAPHML_KEYS = (  # (id, for, type): the scalar attributes Gephi, Cytoscape and
 
 
 _to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps would make an encoder per call
+_quote_json = encode_basestring  # a JSON string, non-ASCII kept (the C encoder where there is one)
 
 
 def _graphml_node(d: dict[str, Any]) -> dict[str, Any]:
@@ -120,39 +122,57 @@ class _Turtle:
 
 
 class _JsonLd:
-    """JSON-LD (compact IRIs, one node object per run of a subject) written as the triples come."""
+    """JSON-LD (compact IRIs, one node object per run of a subject) written as the triples come.
+
+    Each node is written as the sorted-keys JSON encoder would write it, but from pieces
+    encoded once: keys, classes and the repeated literals are memoized, so a node costs a
+    join instead of a dict of dicts walked by the encoder.
+    """
 
     def __init__(self, f: IO[str], prefixes: dict[str, str]) -> None:
         self.f = f
         self.compact = _Compact(prefixes, turtle=False)
-        self.encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # json.dumps makes one per call
+        self.keys: dict[str, str] = {}
+        self.classes = _ById(lambda o: _quote_json(self.compact.vocab(o)))
+        self.literals = _ById(self._literal)
         self.subject: Any = None
         self.node: dict[str, Any] = {}
         self.first = True
         context = {"@vocab": JSONLD_CONTEXT["@vocab"], **prefixes}
         f.write('{\n  "@context": ' + json.dumps(context, sort_keys=True) + ',\n  "@graph": [')
 
+    def _literal(self, o: Literal) -> str:
+        if o.language:
+            return f'{{"@language": {_quote_json(o.language)}, "@value": {_quote_json(str(o))}}}'
+        if o.datatype:
+            return f'{{"@type": {_quote_json(self.compact.vocab(o.datatype))}, "@value": {_quote_json(str(o))}}}'
+        return f'{{"@value": {_quote_json(str(o))}}}'
+
     def add(self, s: Any, p: Any, o: Any) -> None:
         if self.subject is None or not _same(s, self.subject):
             self._flush()
-            self.subject, self.node = s, {"@id": self.compact(s)}
+            self.subject, self.node = s, {"@id": _quote_json(self.compact(s))}
         if _same(p, _TYPE):
-            self.node.setdefault("@type", []).append(self.compact.vocab(o))
+            self.node.setdefault("@type", []).append(self.classes(o))
             return
-        if type(o) is not Literal:
-            value: dict[str, Any] = {"@id": self.compact(o)}
-        elif o.language:
-            value = {"@value": str(o), "@language": o.language}
-        elif o.datatype:
-            value = {"@value": str(o), "@type": self.compact.vocab(o.datatype)}
-        else:
-            value = {"@value": str(o)}
+        value = self.literals(o) if type(o) is Literal else '{"@id": ' + _quote_json(self.compact(o)) + "}"
         self.node.setdefault(self.compact.vocab(p), []).append(value)
 
     def _flush(self) -> None:
-        if self.subject is not None:
-            self.f.write(("\n    " if self.first else ",\n    ") + self.encode(self.node))
-            self.first = False
+        if self.subject is None:
+            return
+        node, keys, parts = self.node, self.keys, []
+        for k in sorted(node):
+            v = node[k]
+            if k == "@id":
+                parts.append('"@id": ' + v)
+                continue
+            key = keys.get(k)
+            if key is None:
+                key = keys[k] = _quote_json(k)
+            parts.append(key + ": [" + ", ".join(v) + "]")
+        self.f.write(("\n    {" if self.first else ",\n    {") + ", ".join(parts) + "}")
+        self.first = False
 
     def close(self) -> None:
         self._flush()
