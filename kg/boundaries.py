@@ -38,6 +38,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _levels_cut_off(ex, full)
     _trades_cut_off(ex, full)
     _bare_trades_headed(ex, full, words)  # after: 工 + 股份有限公司 headed to 重工… may be a bare trade
+    _bare_trades_after_their_place(ex, full, words)
     _parts_cut_off(ex, full, words)
     _bracketed_places(ex, full)
     _bracketed_registered_names(ex, full, words)
@@ -98,6 +99,28 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
             if (head >= 0 and all(map(han, full[head : m.start])) and (head == 0 or not han(full[head - 1]))
                     and officer and ex.free(head, m.start) and not full.startswith(generic, head)):  # not 这家
                 ex.mentions[k] = m.spanning(head, m.end, full)
+
+
+def _bare_trades_after_their_place(ex: Extraction, full: str, words: Lexicon) -> None:
+    """泉州 + 恒安新 + 材料科技股份有限公司: a company read as its trade and legal form alone (no
+    name by itself), with the place it begins at read alone and up to three characters left
+    between them, is named from the place: those characters are its name (字号)."""
+    stop = name_breaks() | set(LEVELS)
+    places = {m.end: i for i, m in enumerate(ex.mentions) if m.label == "PLACE" and m.origin == "ner"}
+    drop: set[int] = set()
+    for k, m in enumerate(ex.mentions):
+        if m.label != "COMPANY" or m.origin != "ner" or not bare_company(m.text, words):
+            continue
+        for gap in (1, 2, 3):
+            a = m.start - gap
+            between = full[max(0, a) : m.start]
+            if a < 0 or not all(han(c) and c not in stop for c in between) or not ex.free(a, m.start):
+                break
+            if a in places and places[a] not in drop:
+                drop.add(places[a])
+                ex.mentions[k] = m.spanning(ex.mentions[places[a]].start, m.end, full)
+                break
+    ex.mentions = [m for k, m in enumerate(ex.mentions) if k not in drop]
 
 
 def _levels_cut_off(ex: Extraction, full: str) -> None:
@@ -305,8 +328,8 @@ def _surnames_left_on_titles(ex: Extraction, full: str) -> None:
 
 def _given_names_cut(ex: Extraction, full: str, words: Lexicon) -> None:
     """王建 + 国 + 介绍: a name of two the model read, then one character and a verb of saying,
-    is a name of three, when that character is no adverb (还, 也 …) and makes no word with
-    the verb (听说)."""
+    is a name of three, when that character is no adverb (还, 也, 听 …) and makes no word with
+    a verb of two."""
     rules = role_rules()
     verbs, adverbs = tuple(rules["speech_verbs"]), rules["adverbs"]
     for k, m in enumerate(ex.mentions):
@@ -314,8 +337,10 @@ def _given_names_cut(ex: Extraction, full: str, words: Lexicon) -> None:
             continue
         given, rest = full[m.end], full[m.end + 1 : m.end + 5]
         verb = next((v for v in verbs if rest.startswith(v)), None)
-        if (verb and han(given) and given not in adverbs and not words.common(given + verb)
-                and not words.common(given + verb[0]) and ex.free(m.end, m.end + 1)):
+        # 说 makes words with many characters that end given names (文说, 明说): only adverbs
+        # (听 of 听说) stop a name before it
+        if (verb and han(given) and given not in adverbs and (len(verb) == 1 or not words.common(given + verb))
+                and ex.free(m.end, m.end + 1)):
             ex.mentions[k] = m.spanning(m.start, m.end + 1, full)
 
 

@@ -1561,3 +1561,22 @@ def test_a_papers_bare_dateline_names_the_papers_place_for_bodies_by_level() -> 
     text = "会议召开\n\n株洲日报讯 会议由市委副书记、市长李斌主持，市委常委、市纪委书记王海出席。"
     ex = run(text, [("李斌", "PERSON"), ("市纪委", "ORG"), ("王海", "PERSON")])
     assert {("李斌", "市长", "株洲市"), ("李斌", "副书记", "株洲市委"), ("王海", "书记", "株洲市纪委")} <= affiliations(ex)
+
+
+def test_a_trade_read_alone_after_its_place_is_named_from_the_place() -> None:
+    text = "在常德盛瑞新材料科技股份有限公司，总经理唐立明介绍，订单增长三成。"
+    ents = [("常德", "PLACE"), ("材料科技股份有限公司", "COMPANY"), ("唐立明", "PERSON")]
+    ex = run(text, ents)
+    assert [(m.text, m.label) for m in ex.mentions][0] == ("常德盛瑞新材料科技股份有限公司", "COMPANY")
+    assert affiliations(ex) == {("唐立明", "总经理", "常德盛瑞新材料科技股份有限公司")}
+    # a word that ends before a name (的), or more than three characters, is no name between them
+    for text in ("在常德的材料科技股份有限公司，总经理唐立明介绍。", "在常德投资兴建材料科技股份有限公司，总经理唐立明介绍。"):
+        ex = run(text, ents)
+        assert ("常德", "PLACE") in [(m.text, m.label) for m in ex.mentions]
+
+
+def test_a_name_of_three_before_said_is_not_cut_where_its_last_character_makes_a_word_with_it() -> None:
+    ex = run("该公司总经理彭建文说，订单增长三成。", [("彭建", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["彭建文"]
+    ex = run("王建听说，订单增长三成。", [("王建", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["王建"]
