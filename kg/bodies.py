@@ -214,7 +214,8 @@ def _committee_departments(ex: Extraction, full: str) -> None:
     committees = tuple(role_rules()["party_bodies"])
     gaz = gazetteer()
     for prev, m in zip(ex.mentions, ex.mentions[1:]):
-        if (m.label == "ORG" and not m.refers and prev.label == "ORG" and prev.name.endswith(committees)
+        # before any same-named department the article named whole (县委组织部 … 市委常委、组织部部长)
+        if (m.label == "ORG" and prev.label == "ORG" and prev.name.endswith(committees)
                 and full[prev.end : m.start] == "常委、" and m.text.endswith(_DEPARTMENT_ENDS)
                 and not gaz.place_prefix(m.text) and not m.text.startswith(tuple(LEVELS))):
             m.refers = prev.name + m.text

@@ -43,6 +43,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _bracketed_places(ex, full)
     _bracketed_registered_names(ex, full, words)
     _place_heads(ex, full)
+    _places_cut_in_their_body(ex)
     _bodies_after_their_place(ex, words)
     _schools_after_their_place(ex, full)
     _bodies_cut_before_their_word(ex, full)
@@ -220,14 +221,15 @@ _FIELDS_AND = re.compile(r"([\u4e00-\u9fff]{2,6}?)[与和]([\u4e00-\u9fff]{2,10}
 
 
 def _units_joined_by_and(ex: Extraction, full: str, words: Lexicon) -> None:
-    """北京大学 + 地球与 + 空间科学学院, 国家航天局 + 探月与航天工程中心 + 副主任 X: a unit whose name
+    """北京大学 + 地球与 + 空间科学学院, 国家航天局 + 探月与航天工程中心 + 副主任 X, 教育部 + 教师工作和
+    师范教育司 + 司长 Y: a unit whose name
     joins two fields with 与 or 和, written right after its organization, is read with it
     whole (a part of it, by its name): the model stops at 与, or reads nothing there. The
     unit ends in a unit's word and is the next organization read, or is followed by a title
     and a name; neither field is a title, a place or a name of its own (北京大学教授与
     中国科学院…: two bodies)."""
     ms = ex.mentions
-    units = (*role_rules()["units"], "学院", "研究院")
+    units = (*role_rules()["units"], "学院", "研究院", "司")  # 司: a ministry's department (规划财务和法规司), never 公司
     gaz = gazetteer()
     stop = name_breaks()
 
@@ -249,10 +251,10 @@ def _units_joined_by_and(ex: Extraction, full: str, words: Lexicon) -> None:
         if after is None:
             continue
         nxt, end = ms[after], None
-        if nxt.start == a and nxt.label in ORGS and nxt.text.endswith(units):
+        if nxt.start == a and nxt.label in ORGS and nxt.text.endswith(units) and not nxt.text.endswith("公司"):
             end, gone = nxt.end, {*inside, after}  # the unit, read from after 与
         elif nxt.label == "PERSON" and nxt.start <= hit.end(2) + 6 and ex.free(a, nxt.start):
-            end = next((e for e in range(a + 3, nxt.start - 1) if full[a:e].endswith(units)
+            end = next((e for e in range(a + 3, nxt.start - 1) if full[a:e].endswith(units) and not full[a:e].endswith("公司")
                         and ends_with_title(full[e : nxt.start]) and all(map(han, full[e : nxt.start]))), None)
             gone = set(inside)
         if end is None:
@@ -651,6 +653,25 @@ def _bodies_after_their_place(ex: Extraction, words: Lexicon) -> None:
                 and (body.text in generic_bodies() or _kind_only(body.text[: -len(longest_ending(body.text, ends))], words))):
             ex.mentions.remove(place)
             ex.mentions[ex.mentions.index(body)] = replace(body, start=place.start, text=place.text + body.text, label="ORG")
+
+
+def _places_cut_in_their_body(ex: Extraction) -> None:
+    """延边朝鲜族 + 自治州中级人民法院: a division the model cut, its name ending in the body
+    read right after it, is the start of that body's name (one organization, of the whole
+    division); a division cut where nothing but its name follows is that division. Counties
+    and above: a street's or town's body is read apart from it by the passes after."""
+    gaz = gazetteer()
+    ms = sorted(ex.mentions, key=lambda m: m.start)
+    for place, body in zip(ms, ms[1:]):
+        if (place.label != "PLACE" or body.start != place.end or body.label == "PERSON"
+                or place.origin != "ner" or body.origin != "ner"):
+            continue
+        whole = place.text + body.text
+        prefix = gaz.place_prefix(whole)
+        county = any(not town_level(c) for c, _ in gaz.candidates(prefix))  # a street's body is read apart from it
+        if len(prefix) > len(place.text) and county and (body.label in ORGS or prefix == whole):
+            ex.mentions.remove(place)
+            ex.mentions[ex.mentions.index(body)] = replace(body, start=place.start, text=whole)
 
 
 _SCHOOL_NUMBER = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[中小](?![学国央心生型时])|附[中小](?![学国央心生型时])")

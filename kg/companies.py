@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from kg.names import BETWEEN_NAMES, LEGAL_FORMS, TEAM_OWNERS, TRADES, bare_company, company_core, han
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, TEAM_OWNERS, TRADES, all_common, bare_company, company_core, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import ADMIN_SUFFIXES, gazetteer
 from kg.records import ORGS, Extraction, Mention, SentenceOf
@@ -96,7 +96,8 @@ def stock_codes(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
 
 def companies_read_as_persons(ex: Extraction, words: Lexicon) -> None:
     """特斯拉 read as a person where the article names 美国特斯拉公司: a person's name that is
-    a company's core, a country or place before it left off, is that company."""
+    a company's core, a country or place before it left off, is that company; so is its
+    name before a trade of common words (蔚来 of 蔚来新能源汽车…)."""
     gaz = gazetteer()
     cores: dict[str, str] = {}
     for m in ex.mentions:
@@ -105,6 +106,9 @@ def companies_read_as_persons(ex: Extraction, words: Lexicon) -> None:
             head = next((n for n in (4, 3, 2) if len(core) > n + 1 and words.place(core[:n])), 0)
             cores.setdefault(core, m.text)
             cores.setdefault(core[head:], m.text)
+            for n in range(2, len(core) - 1):  # each split: the trade's words may overlap the name's (安新)
+                if all_common(core[n:], words) and not words.common(core[:n]):
+                    cores.setdefault(core[:n], m.text)
     ex.rename_persons(cores, "COMPANY")
 
 

@@ -525,6 +525,8 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
     if clause.startswith(_THE_TEAM) and (team := _team_body(ex, j)) is not None:
         return team
     rules = role_rules()
+    if clause.startswith(tuple(rules["retired"])):
+        return None  # 在医保局服务大厅，退休职工 X: a retiree there, of no body named before
     key = max((k for k in rules["backref"] if clause.startswith(k)), key=len)
     can_hold = holders(clause)
     wanted = [t for t in (can_hold if key == "" else rules["backref"][key]) if t in can_hold]

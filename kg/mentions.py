@@ -76,6 +76,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     words = words or shipped_lexicon()
     _places_read_as_persons(ex, full)
     _zones_read_as_persons(ex, full)
+    _brands_read_as_persons(ex, full)
     joined_companies(ex, words)
     repair_boundaries(ex, full, words)
     split_owners(ex, sent_of)
@@ -241,12 +242,15 @@ def _titles_read_in(ex: Extraction, full: str) -> None:
 
 
 def _teams(ex: Extraction) -> None:
-    """中南大学湘雅二医院心血管外科团队: a team is a group of the body's people, no body of its own."""
+    """中南大学湘雅二医院心血管外科团队: a team is a group of the body's people, no body of its own;
+    the team of a person the article names (X团队 after 教授 X) is that person's."""
     gaz = gazetteer()
+    persons = {m.text for m in ex.mentions if m.label == "PERSON"}
     for k, m in enumerate(ex.mentions):
         rest = m.text.removesuffix("团队") if m.label in ORGS and m.origin == "ner" else m.text
         if rest != m.text and len(rest) >= 2:
-            label = "PLACE" if gaz.candidates(rest) else m.label  # 沈阳市团队: the city's
+            # 沈阳市团队: the city's
+            label = "PLACE" if gaz.candidates(rest) else "PERSON" if rest in persons else m.label
             ex.mentions[k] = Mention(m.article, m.start, m.end - 2, rest, label, m.sentence)
 
 
@@ -270,6 +274,23 @@ def _places_read_as_persons(ex: Extraction, full: str) -> None:
         if m.label == "PERSON" and m.origin == "ner" and any(
                 any(not town_level(c) for c in gaz.exact.get(m.text + end, ())) and (m.text + end) in full for end in "市县区州"):
             m.label = "PLACE"
+
+
+def _brands_read_as_persons(ex: Extraction, full: str) -> None:
+    """旗下的湘米、湘茶品牌: names read as persons right before a brand's word, or listed before
+    one that is, are brands, no persons."""
+    brands = tuple(role_rules()["brand_words"])
+    ms = sorted(ex.mentions, key=lambda m: m.start)
+    drop: set[int] = set()
+    for k in range(len(ms) - 1, -1, -1):
+        m = ms[k]
+        if m.label != "PERSON" or m.origin != "ner":
+            continue
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        listed = nxt is not None and id(nxt) in drop and nxt.start == m.end + 1 and full[m.end] in "、和与及"
+        if full.startswith(brands, m.end) or listed:
+            drop.add(id(m))
+    ex.mentions = [m for m in ex.mentions if id(m) not in drop]
 
 
 _CITY_ZONES = (*ZONE_WORDS, "科学城", "科技城", "新区", "自贸区", "保税区")
@@ -634,6 +655,10 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf, lexicon: Lex
         if clause[:1] in ("日", "月", "年") and full[person.start - len(clause) - 1 : person.start - len(clause)].isdigit():
             clause = clause[1:]  # 11月22日 + 收到…: the date's last character is none of a name
         lo = person.start - len(clause)
+        # 省法院院长 X、+ 省检察院检察长 Y: a name listed after another person begins after the mark
+        prior = max((b for a, b in spans if lo < b and a < person.start and b < person.start), default=lo)
+        if full[prior : prior + 1] == "、":
+            clause, lo = full[prior + 1 : person.start], prior + 1
         if len(clause) < 5 or not ends_with_title(clause) or any(lo < b and a < person.start for a, b in spans):
             continue
         # the last place an organization word ends with a title after it (农业农村局 | 副局长, not 副局 | 长)

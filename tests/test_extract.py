@@ -1580,3 +1580,57 @@ def test_a_name_of_three_before_said_is_not_cut_where_its_last_character_makes_a
     assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["彭建文"]
     ex = run("王建听说，订单增长三成。", [("王建", "PERSON")])
     assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["王建"]
+
+
+def test_the_team_of_a_person_named_in_the_article_is_that_person() -> None:
+    text = "中南林业科技大学教授吴立新介绍了成果。长丰种业有限公司与吴立新团队合作推出新品种。"
+    ents = [("中南林业科技大学", "ORG"), ("吴立新", "PERSON"), ("长丰种业有限公司", "COMPANY"), ("吴立新团队", "COMPANY")]
+    ex = run(text, ents)
+    assert [m.label for m in ex.mentions if m.text == "吴立新"] == ["PERSON", "PERSON"]
+    assert ("吴立新", "教授", "中南林业科技大学") in affiliations(ex)
+
+
+def test_names_before_a_brands_word_are_no_persons() -> None:
+    text = "湘北粮油集团有限公司总经理周立平介绍，集团旗下的洞庭香、湘溪米品牌销往全国。"
+    ents = [("湘北粮油集团有限公司", "COMPANY"), ("周立平", "PERSON"), ("洞庭香", "PERSON"), ("湘溪米", "PERSON")]
+    assert [m.text for m in run(text, ents).mentions if m.label == "PERSON"] == ["周立平"]
+
+
+def test_a_retirees_role_refers_back_to_no_body() -> None:
+    text = "在株洲市医疗保障局服务大厅，退休职工陈桂英办好了备案。"
+    assert affiliations(run(text, [("株洲市医疗保障局", "ORG"), ("陈桂英", "PERSON")])) == set()
+    text = "湘中钢铁集团有限公司退休职工陈桂英说，待遇提高了。"
+    ex = run(text, [("湘中钢铁集团有限公司", "COMPANY"), ("陈桂英", "PERSON")])
+    assert affiliations(ex) == {("陈桂英", "退休职工", "湘中钢铁集团有限公司")}
+
+
+def test_a_body_the_model_missed_after_another_person_listed_is_read_from_after_the_mark() -> None:
+    text = "市中级法院院长郭建平、市检察院检察长孙丽萍出席会议。"
+    ex = run(text, [("市中级法院", "ORG"), ("郭建平", "PERSON"), ("孙丽萍", "PERSON")])
+    assert ("孙丽萍", "检察长", "市检察院") in affiliations(ex)
+
+
+def test_a_ministrys_department_joining_two_fields_is_read_with_the_ministry() -> None:
+    text = "教育部教师工作和师范教育司副司长林红梅表示，将扩大试点。"
+    ex = run(text, [("教育部", "ORG"), ("林红梅", "PERSON")])
+    assert affiliations(ex) == {("林红梅", "副司长", "教育部教师工作和师范教育司")}
+
+
+def test_a_prefecture_cut_inside_its_bodys_name_is_read_with_the_body() -> None:
+    text = "延边朝鲜族自治州中级人民法院作了交流发言。"
+    ex = run(text, [("延边朝鲜族", "PLACE"), ("自治州中级人民法院", "ORG")])
+    assert [(m.text, m.label) for m in ex.mentions] == [("延边朝鲜族自治州中级人民法院", "ORG")]
+
+
+def test_a_person_read_where_a_company_is_named_by_its_name_before_its_trade_is_the_company() -> None:
+    text = "长沙经开区与湘江智驾新能源汽车股份有限公司签约。湘江智驾副总经理何建军说，项目明年投产。"
+    ents = [("长沙经开区", "ORG"), ("湘江智驾新能源汽车股份有限公司", "COMPANY"), ("湘江智驾", "PERSON"), ("何建军", "PERSON")]
+    ex = run(text, ents)
+    assert [m.label for m in ex.mentions if m.text == "湘江智驾"] == ["COMPANY"]
+    assert ("湘江智驾", "湘江智驾新能源汽车股份有限公司") in ex.aliases
+
+
+def test_a_department_after_a_committee_member_is_that_committees_before_one_named_whole_earlier() -> None:
+    text = "慈利县委组织部副部长田小军介绍了经验。常德市委常委、组织部部长龙建国到村里调研。"
+    ents = [("慈利县委组织部", "ORG"), ("田小军", "PERSON"), ("常德市委", "ORG"), ("组织部", "ORG"), ("龙建国", "PERSON")]
+    assert ("龙建国", "部长", "常德市委组织部") in affiliations(run(text, ents))
