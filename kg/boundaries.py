@@ -35,6 +35,8 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _fields_joined_before_bodies(ex, full, words)
     _offices_in_places(ex, full)
     _cut_heads(ex, full)
+    _heads_cut_at_a_line_start(ex, full)
+    _groups_before_placed_names(ex, full, words)
     _levels_cut_off(ex, full)
     _trades_cut_off(ex, full)
     _bare_trades_headed(ex, full, words)  # after: 工 + 股份有限公司 headed to 重工… may be a bare trade
@@ -97,8 +99,10 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
             # when an officer of the company is named right after it
             head = m.start - 2
             officer = _officer_after(ex, full, m.end, 8)
+            # not 这家, nor before a name that begins with its city or county (今天 + 长沙电机有限公司董事长 X)
             if (head >= 0 and all(map(han, full[head : m.start])) and (head == 0 or not han(full[head - 1]))
-                    and officer and ex.free(head, m.start) and not full.startswith(generic, head)):  # not 这家
+                    and officer and ex.free(head, m.start) and not full.startswith(generic, head)
+                    and not any(not town_level(c) for c, _ in gaz.candidates(gaz.place_prefix(m.text)))):
                 ex.mentions[k] = m.spanning(head, m.end, full)
 
 
@@ -329,11 +333,11 @@ def _surnames_left_on_titles(ex: Extraction, full: str) -> None:
 
 
 def _given_names_cut(ex: Extraction, full: str, words: Lexicon) -> None:
-    """王建 + 国 + 介绍: a name of two the model read, then one character and a verb of saying,
-    is a name of three, when that character is no adverb (还, 也, 听 …) and makes no word with
+    """王建 + 国 + 介绍, 许忠 + 建 + 出席: a name of two the model read, then one character and a
+    verb of saying or of what officials do, is a name of three, when that character is no adverb (还, 也, 听 …) and makes no word with
     a verb of two."""
     rules = role_rules()
-    verbs, adverbs = tuple(rules["speech_verbs"]), rules["adverbs"]
+    verbs, adverbs = (*rules["speech_verbs"], *rules["acts_after_names"]), rules["adverbs"]
     for k, m in enumerate(ex.mentions):
         if m.label != "PERSON" or m.origin != "ner" or len(m.text) != 2 or m.end + 1 >= len(full):
             continue
@@ -447,6 +451,38 @@ def _cut_heads(ex: Extraction, full: str) -> None:
         head = full[m.start - 1]
         if han(head) and head not in _not_a_head() and not any(x.end == m.start for x in ex.mentions):
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
+
+
+_REGISTERED = ("有限公司", "有限责任公司")  # how a registered name ends (集团 may end a short one: 大化集团)
+
+
+def _heads_cut_at_a_line_start(ex: Extraction, full: str) -> None:
+    """思科技股份有限公司 of a paragraph opening 蓝思科技股份有限公司、…: a company's registered
+    name the model began on a paragraph's second character begins at the first, when that
+    character is no word that ends there (该, 在, 与 …)."""
+    for k, m in enumerate(ex.mentions):
+        if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(_REGISTERED) or m.start < 1:
+            continue
+        head = full[m.start - 1]
+        if ((m.start == 1 or full[m.start - 2] == "\n") and han(head) and head not in _not_a_head()
+                and head not in role_rules()["adverbs"] and ex.free(m.start - 1, m.start)):
+            ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
+
+
+def _groups_before_placed_names(ex: Extraction, full: str, words: Lexicon) -> None:
+    """中车 + 株洲电机有限公司董事长 X: a company's registered name beginning with its place,
+    opening its clause after two characters the model read as nothing, begins at those two
+    when they are no common word (今天, 近日) nor a place: the short name of its group."""
+    gaz = gazetteer()
+    generic = tuple(role_rules()["generic_starts"])
+    for k, m in enumerate(ex.mentions):
+        if m.label != "COMPANY" or m.origin != "ner" or m.start < 2 or not any(f in m.text for f in LEGAL_FORMS):
+            continue
+        a, head = m.start - 2, full[m.start - 2 : m.start]
+        if (gaz.place_prefix(m.text) and all(map(han, head)) and (a == 0 or not han(full[a - 1]))
+                and not words.common(head) and not words.place(head) and not gaz.candidates(head)
+                and not head.startswith(generic) and head[-1] not in _not_a_head() and ex.free(a, m.start)):
+            ex.mentions[k] = m.spanning(a, m.end, full)
 
 
 def _cut_places(ex: Extraction, full: str) -> None:

@@ -1634,3 +1634,26 @@ def test_a_department_after_a_committee_member_is_that_committees_before_one_nam
     text = "慈利县委组织部副部长田小军介绍了经验。常德市委常委、组织部部长龙建国到村里调研。"
     ents = [("慈利县委组织部", "ORG"), ("田小军", "PERSON"), ("常德市委", "ORG"), ("组织部", "ORG"), ("龙建国", "PERSON")]
     assert ("龙建国", "部长", "常德市委组织部") in affiliations(run(text, ents))
+
+
+def test_a_name_of_three_before_a_verb_of_what_officials_do_is_whole() -> None:
+    ex = run("市公安局局长杨志刚出席会议。", [("市公安局", "ORG"), ("杨志", "PERSON")])
+    assert ("杨志刚", "局长", "市公安局") in affiliations(ex)
+    ex = run("市公安局局长杨志等出席会议。", [("市公安局", "ORG"), ("杨志", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["杨志"]
+
+
+def test_a_registered_name_cut_at_its_paragraphs_first_character_begins_there() -> None:
+    text = "会议由市工信局主持。\n恒思科技股份有限公司、湘中新能源科技有限公司等企业负责人参加。\n而大化集团也参加了。"
+    ents = [("市工信局", "ORG"), ("思科技股份有限公司", "COMPANY"), ("湘中新能源科技有限公司", "COMPANY"), ("大化集团", "COMPANY")]
+    names = [m.text for m in run(text, ents).mentions if m.label == "COMPANY"]
+    assert names == ["恒思科技股份有限公司", "湘中新能源科技有限公司", "大化集团"]
+
+
+def test_a_groups_short_name_before_a_registered_name_beginning_with_its_place_is_the_names() -> None:
+    text = "“订单排到了明年。”国网长沙电机有限公司董事长罗志军说。"
+    ents = [("长沙电机有限公司", "COMPANY"), ("罗志军", "PERSON")]
+    ex = run(text, ents)
+    assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["国网长沙电机有限公司"]
+    ex = run("今天长沙电机有限公司董事长罗志军到场。", ents)
+    assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["长沙电机有限公司"]

@@ -449,3 +449,10 @@ def test_short_forms_that_end_before_the_names_last_characters_and_leave_out_no_
         "赣省作家协会": {"赣省作协"}, "华夏师范大学": {"华夏师大"}, "华夏体育记者协会": set(), "华夏记协": set(),
         "华夏工艺美术学院": set(), "华夏美术学院": set(), "赣省委党校": set(), "赣省委": set(),
         "华夏预防医学科学院": set(), "华夏科学院": set(), "南斯拉夫贝尔格莱德红星队": set(), "南斯拉夫队": set()}
+
+
+def test_two_registered_names_with_letters_in_order_are_two_companies() -> None:
+    text = "中建长沙电机有限公司与中建长沙电力机械有限公司签约。"
+    ents = [("中建长沙电机有限公司", "COMPANY"), ("中建长沙电力机械有限公司", "COMPANY")]
+    res = resolve([extraction("a1", text, ents)])
+    assert sorted(e.label for e in res.entities.values() if e.type == "COMPANY") == sorted(t for t, _ in ents)
