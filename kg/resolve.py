@@ -148,6 +148,14 @@ def _within(inner: str, outer: str, gaz: Gazetteer) -> bool:
     return any(a in outers for code, _ in gaz.candidates(inner) for a in gaz.ancestors(code))
 
 
+_PEOPLES = ("人民检察院", "人民法院", "人民政府")  # written without 人民 as often
+
+
+def _without_people(name: str) -> str:
+    """A court, procuratorate or government as news names it short, without 人民."""
+    return name[: name.rfind("人民")] + name[name.rfind("人民") + 2 :] if name.endswith(_PEOPLES) else name
+
+
 def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     if len(short) >= len(full) or len(short) < 2:
         return False
@@ -155,8 +163,10 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
         return False  # 中国人民银行 is no short form of 中国人民银行浙江省分行: a branch is a body of its own
     prefix = gaz.place_prefix(full)
     core = full[len(prefix) :] if prefix and not short.startswith(prefix) else full
-    if core == short and _within(gaz.place_prefix(short), prefix, gaz):
-        return True  # 武侯区人民法院 / 成都市武侯区人民法院: the body of a division named without its city
+    if _without_people(core) == _without_people(short) and _within(gaz.place_prefix(short), prefix, gaz):
+        # 武侯区人民法院 / 成都市武侯区人民法院: the body of a division named without its city, also
+        # without 人民 (武侯区法院)
+        return True
     if core.startswith(short) and full.endswith(LEGAL_FORMS):
         return True
     form = next((f for f in ("公司", "集团") if short.endswith(f)), None)
@@ -515,9 +525,6 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
     return out
 
 
-_PEOPLES = ("人民检察院", "人民法院", "人民政府")  # written without 人民 as often
-
-
 def _units(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[str, str, Relation]]:
     """湘雅医院心血管外科 is part of 湘雅医院: an organization whose name is another's name (or
     alias) and a unit's word (units in roles.json) is part of the one with the longest such
@@ -535,7 +542,7 @@ def _units(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[str, str, 
             if city and _within(gaz.place_prefix(form[len(city) :]), city, gaz):
                 bare.setdefault(form[len(city) :], set()).add(e.id)
             if form.endswith(_PEOPLES):  # 四川省检察院 of 四川省人民检察院
-                bare.setdefault(form.replace("人民", "", 1), set()).add(e.id)
+                bare.setdefault(_without_people(form), set()).add(e.id)
     for form, ids in bare.items():
         if len(ids) == 1:
             by_form.setdefault(form, entities[next(iter(ids))])

@@ -456,3 +456,10 @@ def test_two_registered_names_with_letters_in_order_are_two_companies() -> None:
     ents = [("中建长沙电机有限公司", "COMPANY"), ("中建长沙电力机械有限公司", "COMPANY")]
     res = resolve([extraction("a1", text, ents)])
     assert sorted(e.label for e in res.entities.values() if e.type == "COMPANY") == sorted(t for t, _ in ents)
+
+
+def test_a_districts_court_named_without_its_city_and_without_people_is_that_court() -> None:
+    text = "株洲市荷塘区人民法院审结一起案件。荷塘区法院院长介绍了情况。"
+    res = resolve([extraction("a1", text, [("株洲市荷塘区人民法院", "ORG"), ("荷塘区法院", "ORG")])])
+    court = by_label(res, "株洲市荷塘区人民法院")
+    assert court.aliases == {"荷塘区法院"} and court.mentions == 2
