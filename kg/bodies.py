@@ -11,7 +11,7 @@ from typing import Callable
 
 from kg.names import LEVELS, NUMBERED_SCHOOL, all_common, bare_body, han, in_order
 from kg.nlp.loading import shipped_lexicon
-from kg.places import TOWN_ENDS, gazetteer, link_place
+from kg.places import TOWN_ENDS, gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import ROLE_TEXT, ZONE_WORDS, ends_with_title, generic_bodies, holders, longest_ending, public_body_words, role_rules
 
@@ -229,7 +229,10 @@ def _parts_referred_back(ex: Extraction, full: str) -> None:
     departments: dict[str, list[str]] = role_rules()["departments"]
     gaz = gazetteer()
     for k, m in enumerate(ex.mentions):
-        if m.label not in ORGS or m.refers or gaz.place_prefix(m.text) or m.text[:1] in LEVELS:
+        # a part named with its county or city is named whole; a town's short name (普惠 of
+        # 普惠金融事业部) is as often a word
+        placed = any(not town_level(c) for c, _ in gaz.candidates(gaz.place_prefix(m.text)))
+        if m.label not in ORGS or m.refers or placed or m.text[:1] in LEVELS:
             continue
         word = next((w for w in sorted(parts_of, key=len, reverse=True) if full[max(0, m.start - len(w)) : m.start] == w), None)
         # a department named bare (心血管外科护士长 X) is the part of the body of its kind named before

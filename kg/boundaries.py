@@ -33,7 +33,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _bureaus_after_unread_places(ex, full, words)
     _units_joined_by_and(ex, full, words)
     _fields_joined_before_bodies(ex, full, words)
-    _offices_in_places(ex, full)
+    _offices_in_places(ex, full, words)
     _cut_heads(ex, full)
     _heads_cut_at_a_line_start(ex, full)
     _groups_before_placed_names(ex, full, words)
@@ -284,15 +284,16 @@ def _fields_joined_before_bodies(ex: Extraction, full: str, words: Lexicon) -> N
             ex.mentions[k] = m.spanning(a, m.end, full)
 
 
-def _offices_in_places(ex: Extraction, full: str) -> None:
+def _offices_in_places(ex: Extraction, full: str, words: Lexicon) -> None:
     """中国石油…有限公司 + 驻 + 哈萨克斯坦 + 代表处, 新华社 + 驻 + 东京记者站: a body's office in
     another place (offices in roles.json) is one organization with the body's name, read
-    by the model as the body and a place (whose 代表处 the title after it is not)."""
+    by the model as the body and a place (whose 代表处 the title after it is not); so is a
+    country's or a province's (老挝 + 驻 + 长沙领事馆)."""
     ms = ex.mentions
     offices = tuple(sorted(role_rules()["offices"], key=len, reverse=True))  # 总领事馆 before 领事馆
     for k in range(len(ms) - 2, -1, -1):
         body, where = ms[k], ms[k + 1]
-        if body.label not in ORGS or where.start != body.end + 1 or full[body.end] != "驻":
+        if body.label not in (*ORGS, "PLACE") or where.start != body.end + 1 or full[body.end] != "驻":
             continue
         if where.label == "PLACE":
             word = next((w for w in offices if full.startswith(w, where.end)), None)
@@ -301,6 +302,11 @@ def _offices_in_places(ex: Extraction, full: str) -> None:
             end = where.end if where.label in ORGS and where.text.endswith(offices) else None
         if end is not None:
             ms[k : k + 2] = [Mention(body.article, body.start, end, full[body.start : end], "ORG", body.sentence)]
+    for k, m in enumerate(ms):  # 老挝驻 + 长沙领事馆, the model reading nothing of the country
+        if m.label == "ORG" and m.origin == "ner" and m.text.endswith(offices) and full[m.start - 1 : m.start] == "驻":
+            a = next((m.start - 1 - n for n in (4, 3, 2) if m.start - 1 - n >= 0 and words.place(full[m.start - 1 - n : m.start - 1])), None)
+            if a is not None and ex.free(a, m.start) and (a == 0 or not han(full[a - 1]) or full[a - 1] in BETWEEN_NAMES):
+                ms[k] = m.spanning(a, m.end, full)
 
 
 def _surnames_cut(ex: Extraction, full: str) -> None:

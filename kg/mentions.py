@@ -77,6 +77,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _places_read_as_persons(ex, full)
     _zones_read_as_persons(ex, full)
     _brands_read_as_persons(ex, full)
+    _names_joined_by_a_dash(ex, full, words)
     joined_companies(ex, words)
     repair_boundaries(ex, full, words)
     split_owners(ex, sent_of)
@@ -94,6 +95,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _bodies_listed_after_their_committee(ex, full, sent_of)
     _missed_holders(ex, full, sent_of, words)
     _workplaces(ex, full, sent_of)
+    _named_bodies_after_places(ex, full, sent_of, words)
     stock_codes(ex, full, sent_of)
     companies_read_as_persons(ex, words)
     foreign_short_names(ex, words)
@@ -221,6 +223,31 @@ def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         ex.mentions.append(Mention(ex.article.id, a, b, name, suffixes[ending], sent_of[a], "role"))
 
 
+def _named_bodies_after_places(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
+    """成立了 + 邵东市 + 杨冲种养专业合作社: a county or city the model read, right before a name of
+    its own (its first two characters no word the lexicon knows) that ends in an organization's
+    word (holder_suffixes) and then its clause or a title, all read as nothing, is that
+    organization, named with its place."""
+    suffixes: dict[str, str] = role_rules()["holder_suffixes"]
+    ends = sorted(suffixes, key=len, reverse=True)
+    gaz, stop = gazetteer(), name_breaks()
+    generic = tuple(role_rules()["generic_starts"])  # 各 of 拉萨市各大中学校
+    for p in list(ex.mentions):
+        if p.label != "PLACE" or p.origin != "ner" or not any(not town_level(c) for c, _ in gaz.candidates(p.text)):
+            continue
+        b = p.end
+        while b < len(full) and b - p.end < 14 and han(full[b]) and full[b] not in stop:
+            b += 1
+        run = full[p.end : b]
+        cut = max((i + len(w) for w in ends for i in [run.find(w)] if i >= 2), default=0)
+        after = full[p.end + cut : p.end + cut + 4]
+        if (cut and (cut == len(run) or after.startswith(titles())) and not words.knows(run[:2])
+                and not run.startswith(generic) and not gaz.candidates(run[:2]) and ex.free(p.end, p.end + cut)):
+            word = next(w for w in ends if run[:cut].endswith(w))
+            ex.mentions[ex.mentions.index(p)] = Mention(p.article, p.start, p.end + cut, full[p.start : p.end + cut],
+                                                        suffixes[word], sent_of[p.start], "role")
+
+
 @lru_cache(maxsize=1)
 def _workplace_pattern() -> re.Pattern[str]:
     words = "|".join(sorted(map(re.escape, role_rules()["holder_suffixes"]), key=len, reverse=True))
@@ -242,16 +269,21 @@ def _titles_read_in(ex: Extraction, full: str) -> None:
 
 
 def _teams(ex: Extraction) -> None:
-    """中南大学湘雅二医院心血管外科团队: a team is a group of the body's people, no body of its own;
-    the team of a person the article names (X团队 after 教授 X) is that person's."""
+    """中南大学湘雅二医院心血管外科团队: a team is a group of the body's people, no body of its own
+    (吉首大学支教团队: the university's); the team of a person the article names (X团队 after
+    教授 X) is that person's."""
     gaz = gazetteer()
     persons = {m.text for m in ex.mentions if m.label == "PERSON"}
+    bodies, units = tuple(role_rules()["holder_suffixes"]), tuple(role_rules()["units"])
     for k, m in enumerate(ex.mentions):
         rest = m.text.removesuffix("团队") if m.label in ORGS and m.origin == "ner" else m.text
         if rest != m.text and len(rest) >= 2:
+            # …大学 + 支教 + 团队: what the team does after its body's word is no part of the body's name
+            cut = max((rest.rfind(w) + len(w) for w in bodies if w in rest), default=len(rest))
+            rest = rest[:cut] if cut >= 2 and not rest.endswith((*bodies, *units)) else rest
             # 沈阳市团队: the city's
             label = "PLACE" if gaz.candidates(rest) else "PERSON" if rest in persons else m.label
-            ex.mentions[k] = Mention(m.article, m.start, m.end - 2, rest, label, m.sentence)
+            ex.mentions[k] = Mention(m.article, m.start, m.start + len(rest), rest, label, m.sentence)
 
 
 def _teams_read_as_persons(ex: Extraction) -> None:
@@ -268,12 +300,16 @@ def _teams_read_as_persons(ex: Extraction) -> None:
 
 def _places_read_as_persons(ex: Extraction, full: str) -> None:
     """张家界 read as a person where the article writes 张家界市: a person's name that is a
-    city's or county's short name, which the article writes whole too, is that place."""
+    city's or county's short name, which the article writes whole too, is that place; so is
+    a village's name the article writes after its town."""
     gaz = gazetteer()
     for m in ex.mentions:
         if m.label == "PERSON" and m.origin == "ner" and any(
                 any(not town_level(c) for c in gaz.exact.get(m.text + end, ())) and (m.text + end) in full for end in "市县区州"):
             m.label = "PLACE"
+        elif (m.label == "PERSON" and m.origin == "ner" and len(m.text) >= 3 and m.text.endswith("村")
+                and any(town + m.text in full for town in "镇乡")):
+            m.label = "PLACE"  # 杨冲村, written after its town elsewhere (…仙槎桥镇杨冲村党总支)
 
 
 def _brands_read_as_persons(ex: Extraction, full: str) -> None:
@@ -291,6 +327,29 @@ def _brands_read_as_persons(ex: Extraction, full: str) -> None:
         if full.startswith(brands, m.end) or listed:
             drop.add(id(m))
     ex.mentions = [m for m in ex.mentions if id(m) not in drop]
+
+
+_DASHES = "—－-"
+
+
+def _names_joined_by_a_dash(ex: Extraction, full: str, words: Lexicon) -> None:
+    """湖南—东盟 (a fair's, a route's two ends) read as one organization: names joined by a
+    dash, neither ending in a body's word, are two names, a place where the gazetteer or the
+    lexicon knows one (中国—东盟博览会 stays one: it ends in a body's word)."""
+    gaz = gazetteer()
+    ends = (*public_body_words(), *LEGAL_FORMS, *role_rules()["holder_suffixes"])
+    out: list[Mention] = []
+    for m in ex.mentions:
+        cut = next((i for i, ch in enumerate(m.text) if ch in _DASHES), -1) if m.label in ORGS and m.origin == "ner" else -1
+        left, right = (m.text[:cut], m.text[cut + 1 :]) if cut > 0 else ("", "")
+        # two short names of Han characters only (萨克森—安哈尔特州（萨安州）议会 is one body)
+        if not (2 <= len(left) <= 6 and 2 <= len(right) <= 6) or not all(map(han, left + right)) or m.text.endswith(ends):
+            out.append(m)
+            continue
+        for a, part in ((m.start, left), (m.start + cut + 1, right)):
+            place = any(not town_level(c) for c, _ in gaz.candidates(part)) or words.place(part)
+            out.append(replace(m.spanning(a, a + len(part), full), label="PLACE" if place else m.label))
+    ex.mentions = out
 
 
 _CITY_ZONES = (*ZONE_WORDS, "科学城", "科技城", "新区", "自贸区", "保税区")

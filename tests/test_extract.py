@@ -1657,3 +1657,41 @@ def test_a_groups_short_name_before_a_registered_name_beginning_with_its_place_i
     assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["国网长沙电机有限公司"]
     ex = run("今天长沙电机有限公司董事长罗志军到场。", ents)
     assert [m.text for m in ex.mentions if m.label == "COMPANY"] == ["长沙电机有限公司"]
+
+
+def test_two_names_joined_by_a_dash_are_two() -> None:
+    text = "2024湖南—东盟经贸合作对接会在长沙举行。"
+    ex = run(text, [("湖南—东盟", "ORG"), ("长沙", "PLACE")])
+    assert [(m.text, m.label) for m in ex.mentions] == [("湖南", "PLACE"), ("东盟", "ORG"), ("长沙", "PLACE")]
+
+
+def test_a_banks_part_after_the_bank_is_named_back_to_its_branch() -> None:
+    text = "贷款由中国农业银行湖南省分行发放。该行普惠金融事业部总经理彭立新介绍，投放超过百亿元。"
+    ents = [("中国农业银行湖南省分行", "COMPANY"), ("普惠金融事业部", "ORG"), ("彭立新", "PERSON")]
+    assert affiliations(run(text, ents)) == {("彭立新", "总经理", "中国农业银行湖南省分行普惠金融事业部")}
+
+
+def test_a_countrys_office_the_model_read_from_after_the_country_is_the_countrys() -> None:
+    text = "会上，老挝驻长沙领事馆筹备组负责人宋发·本占表示，希望加强合作。"
+    ex = run(text, [("长沙领事馆", "ORG"), ("宋发·本占", "PERSON")])
+    assert affiliations(ex) == {("宋发·本占", "筹备组负责人", "老挝驻长沙领事馆")}
+
+
+def test_what_a_team_does_after_its_bodys_word_is_no_part_of_the_body() -> None:
+    text = "湘南学院支教团队负责人谢婷说，团队已连续5年下乡。湘雅三医院肝胆外科团队完成手术。"
+    ex = run(text, [("湘南学院支教团队", "ORG"), ("谢婷", "PERSON"), ("湘雅三医院肝胆外科团队", "ORG")])
+    assert [m.text for m in ex.mentions if m.label == "ORG"] == ["湘南学院", "湘雅三医院肝胆外科"]
+
+
+def test_a_village_read_as_a_person_where_the_article_writes_it_after_its_town_is_a_place() -> None:
+    text = "双峰县井字镇石牛村党支部书记刘红介绍了情况。在她的带动下，石牛村发展了黄精种植。"
+    ex = run(text, [("双峰县井字镇石牛村党支部", "ORG"), ("刘红", "PERSON"), ("石牛村", "PERSON")])
+    assert [m.label for m in ex.mentions if m.text == "石牛村"] == ["PLACE"]
+
+
+def test_a_named_body_the_model_missed_after_its_county_is_that_body() -> None:
+    text = "村里成立了双峰县岭冲黄精种植专业合作社，发展黄精500亩。合作社理事长刘建平说，亩产值过万元。"
+    ex = run(text, [("双峰县", "PLACE"), ("刘建平", "PERSON")])
+    assert affiliations(ex) == {("刘建平", "理事长", "双峰县岭冲黄精种植专业合作社")}
+    text = "拉萨市各大中学校开学了。"
+    assert [(m.text, m.label) for m in run(text, [("拉萨市", "PLACE")]).mentions] == [("拉萨市", "PLACE")]
