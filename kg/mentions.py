@@ -86,7 +86,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     company_organs(ex)
     _titles_read_in(ex, full)
     _teams(ex)
-    _bodies_read_as_places(ex)
+    _bodies_read_as_places(ex, full)
     companies_read_as_places(ex, full, words)
     _defined_aliases(ex, full, sent_of)
     _place_governments(ex, full)
@@ -369,7 +369,8 @@ def _split_party_bodies(ex: Extraction) -> None:
     committee's named in full), so that 党委书记、董事长 X can give each its title."""
     rules = role_rules()
     words = tuple(p for p in rules["party_bodies"] if not bare_body(p))  # 党委, not 市委: that is the city's
-    bodies = tuple(rules["holder_suffixes"]) + LEGAL_FORMS + ("局", "厅", "部", "办", "院", "委", "常委会")  # 省水利厅 + 党组
+    # 省水利厅 + 党组; 省工商业联合会, 省工商联, 省科协 + 党组
+    bodies = tuple(rules["holder_suffixes"]) + LEGAL_FORMS + ("局", "厅", "部", "办", "院", "委", "会", "联", "协")
     companies = {m.text for m in ex.mentions if m.label == "COMPANY"}
     out: list[Mention] = []
     for m in ex.mentions:
@@ -481,15 +482,20 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
         ex.mentions.append(Mention(ex.article.id, a, b, found.group(), forms[found.group()], sent_of[a], "repeat"))
 
 
-def _bodies_read_as_places(ex: Extraction) -> None:
+def _bodies_read_as_places(ex: Extraction, full: str) -> None:
     """江苏省科技厅 tagged PLACE: a name ending in a public body's word that names no division
-    is that body (zones, 开发区 and the like, are left as the model read them); a school
+    is that body (zones, 开发区 and the like, are left as the model read them), and so is one
+    ending in an organization's word with a title after it (…园艺场场长); a school
     named by its number (株洲一中) tagged a company is a body too."""
     gaz = gazetteer()
     words = tuple(w for w in public_body_words() if w not in ZONE_WORDS)
+    holders = tuple(w for w in role_rules()["holder_suffixes"] if w not in ZONE_WORDS)
     for m in ex.mentions:
         if m.label == "PLACE" and m.origin == "ner" and m.text.endswith(words) and not gaz.candidates(m.text):
             m.label = "ORG"
+        elif (m.label == "PLACE" and m.origin == "ner" and m.text.endswith(holders) and full.startswith(titles(), m.end)
+                and all(town_level(c) for c, _ in gaz.candidates(m.text))):
+            m.label = "ORG"  # 秀坪园艺场 + 场长 X: a farm holding its head's title (the gazetteer's farms are towns)
         elif m.label == "COMPANY" and NUMBERED_SCHOOL.search(m.text):
             m.label = "ORG"  # 株洲一中 tagged a company: a school named by its number
 

@@ -1695,3 +1695,17 @@ def test_a_named_body_the_model_missed_after_its_county_is_that_body() -> None:
     assert affiliations(ex) == {("刘建平", "理事长", "双峰县岭冲黄精种植专业合作社")}
     text = "拉萨市各大中学校开学了。"
     assert [(m.text, m.label) for m in run(text, [("拉萨市", "PLACE")]).mentions] == [("拉萨市", "PLACE")]
+
+
+def test_a_federations_party_group_and_the_federation_each_take_their_title() -> None:
+    text = "江西省工商业联合会党组书记、常务副主席许建国介绍，民营经济占比达六成。"
+    ex = run(text, [("江西省工商业联合会党组", "ORG"), ("许建国", "PERSON")])
+    assert affiliations(ex) == {("许建国", "书记", "江西省工商业联合会党组"), ("许建国", "常务副主席", "江西省工商业联合会")}
+
+
+def test_a_farm_read_as_a_place_before_its_heads_title_holds_it() -> None:
+    text = "石门县秀坪园艺场场长唐德明说，园艺场建成了苗木基地。"
+    ex = run(text, [("石门县", "PLACE"), ("秀坪园艺场", "PLACE"), ("唐德明", "PERSON")])
+    assert affiliations(ex) == {("唐德明", "场长", "秀坪园艺场")}
+    assert [m.label for m in ex.mentions if m.text == "秀坪园艺场"] == ["ORG"]
+
