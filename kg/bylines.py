@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.names import surnames
+
 # Roles of people credited in a byline, longest first.
 ROLES: tuple[str, ...] = (
     "全媒体记者", "融媒体记者", "特约记者", "见习记者", "实习记者", "摄影记者", "首席记者",
@@ -162,6 +164,7 @@ def parse_source_line(line: str) -> tuple[str, list[Byline]]:
     return outlet, [Byline(org=outlet, role="作者", names=names)] if names else []
 
 
+_SHOT_BY = re.compile(rf"^(?P<names>{_NAME}(?:[\s\u3000、]+{_NAME}){{0,2}})[\s\u3000]+(?:摄影|摄)$")
 _WRITTEN_BY = re.compile(rf"^(?P<how>文|撰文|作者|摄影|图|摄)\s*[/／|｜:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)$")
 
 
@@ -202,6 +205,11 @@ def parse_byline(line: str) -> list[Byline] | None:
         line = line[1:-1]
     if line[:1] in _AUTHOR_MARKS:  # ■本报记者 X, □ 记者 X 通讯员 Y: a mark before the credits
         line = line[1:].lstrip()
+    shot = _SHOT_BY.match(line)
+    if shot:  # （陈自明 摄）, 肖霞 摄: a photographer named alone under a caption
+        names = [n for n in _SPLIT.split(shot.group("names")) if n]
+        if _no_words(names) and all(n[0] in surnames() for n in names):
+            return [Byline(org="", role="摄影", names=names, photo=True)]
     return parse_credits(_TEXT_AND_PHOTOS.sub("", line))
 
 

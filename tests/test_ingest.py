@@ -444,3 +444,10 @@ def test_a_brief_after_a_photo_story_closed_by_its_photographer_is_an_article() 
     )
     photo, brief = articles_of(text)
     assert photo.kind == "photo" and (brief.headline, [b.names for b in brief.bylines]) == ("南县：柑橘丰收", [["伍俊"]])
+
+
+def test_a_photographer_named_alone_under_a_caption_is_credited() -> None:
+    for line, names in (("（陈自明 摄）", ["陈自明"]), ("肖霞 摄", ["肖霞"]), ("（王浩 李明 摄）", ["王浩", "李明"])):
+        [credit] = parse_byline(line)
+        assert credit.names == names and credit.photo and credit.role == "摄影"
+    assert parse_byline("（资料图片 摄）") is None and parse_byline("（图为 摄）") is None
