@@ -13,7 +13,7 @@ from kg.names import LEVELS, NUMBERED_SCHOOL, all_common, bare_body, han, in_ord
 from kg.nlp.loading import shipped_lexicon
 from kg.places import TOWN_ENDS, gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention, SentenceOf
-from kg.roles import ROLE_TEXT, ZONE_WORDS, ends_with_title, generic_bodies, holders, longest_ending, public_body_words, role_rules
+from kg.roles import ROLE_TEXT, ZONE_WORDS, ends_with_title, generic_bodies, holders, longest_ending, public_body_words, role_rules, titles
 
 
 def qualify_bodies(ex: Extraction, full: str) -> None:
@@ -168,7 +168,11 @@ def level_committees(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         role = between[:-1] if nxt[1] != "PERSON" and between.endswith("、") else between if nxt[1] == "PERSON" else ""
         if not role or not ROLE_TEXT.match(role) or not ends_with_title(role) or "ORG" not in holders(role):
             continue
-        ex.mentions.append(Mention(ex.article.id, s, e, hit.group(), "ORG", sent_of[s], "role"))
+        # 省委 + 组织部 + 副部长、…: a department of the committee before the title is the body
+        dept = next((role[: i + 1] for i in range(1, min(len(role) - 2, 5)) if role[i] in _DEPARTMENT_ENDS
+                     and ends_with_title(role[i + 1 :]) and role[i + 1 :] in titles()), "")
+        e += len(dept)
+        ex.mentions.append(Mention(ex.article.id, s, e, full[s:e], "ORG", sent_of[s], "role"))
         spans.append((s, e, "ORG"))
         spans.sort()
 

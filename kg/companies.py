@@ -10,7 +10,7 @@ from typing import Iterator
 
 from kg.names import BETWEEN_NAMES, LEGAL_FORMS, TEAM_OWNERS, TRADES, all_common, bare_company, company_core, han
 from kg.nlp.lexicon import Lexicon
-from kg.places import ADMIN_SUFFIXES, gazetteer
+from kg.places import ADMIN_SUFFIXES, gazetteer, town_level
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import ZONE_WORDS, longest_ending, public_body_words, role_rules
 
@@ -92,6 +92,44 @@ def stock_codes(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
             ex.mentions.append(Mention(ex.article.id, a, b, full[a:b], "COMPANY", sent_of[a], "code"))
         elif len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b):
             inside[0].label = "COMPANY"
+
+
+# 华为、中国长城、麒麟软件等企业: names listed before a word for companies
+_LISTED_FIRMS = re.compile(r"(?P<list>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+)等(?:\d+家|多家)?(?:企业|公司|上市公司|车企|药企)")
+
+
+_BEFORE_LISTS = "的是有在和与及"
+
+
+def firms_listed_as_such(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
+    """来自华为、中国长城、麒麟软件等企业: each name of a list the text calls companies (等企业, 等公司)
+    is a company: the model's place or person there (长城 of 中国长城, 麒麟), a body without a
+    body's word, or nothing read. A leading common word (来自, 包括) is no part of the first."""
+    gaz = gazetteer()
+    named = [m.text for m in ex.mentions if m.label == "COMPANY"]
+    for hit in _LISTED_FIRMS.finditer(full):
+        pos = hit.start("list")
+        for k, item in enumerate(hit.group("list").split("、")):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            if k == 0:  # where the first name begins: after a word that ends before names (的, 有 …)
+                runs_on = a > 0 and han(full[a - 1])
+                cut = max(max(item.rfind(ch) for ch in _BEFORE_LISTS), 0) + 1  # (和 opening 和记黄埔 is its own)
+                cut = cut if cut > 1 else 0
+                if cut == 0 and len(item) >= 4 and words.common(item[:2]) and not words.knows(item[:4]):
+                    cut = 2  # 来自 + 华为
+                a, item = a + cut, item[cut:]
+                if len(item) < 2 or (cut == 0 and runs_on):
+                    continue  # the clause runs on before the list: where its first name begins is not known
+            inside = [m for m in ex.mentions if m.start < b and a < m.end]
+            common = words.common(item) and not any(n.startswith(item) for n in named)  # 国企, but 华为 of 华为技术…
+            county = any(not town_level(c) for c, _ in gaz.candidates(item))  # a town's short name (春江) is a firm's as often
+            if any(m.start < a or m.end > b for m in inside) or county or common:
+                continue
+            if any(m.label in ORGS and m.text.endswith(_BODY_ENDS) for m in inside):
+                continue  # a body named whole (…研究院)
+            ex.mentions = [m for m in ex.mentions if m not in inside]
+            ex.mentions.append(Mention(ex.article.id, a, b, item, "COMPANY", sent_of[a], "listed"))
 
 
 def companies_read_as_persons(ex: Extraction, words: Lexicon) -> None:

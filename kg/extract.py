@@ -304,6 +304,12 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
                 if before.endswith("、") and ms[prev - 1].label in ORGS and ROLE_TEXT.match(before[:-1]):
                     _add_roles(ex, j, prev - 1, before[:-1])  # 省委常委、常务副省长 X: 常委 at the committee too
                 continue
+        # 来自 + ORG + 的 + title + NAME (来自华南农业大学的博士研究生 X)
+        if prev is not None and ms[prev].label in ORGS and text[max(0, ms[prev].start - 2) : ms[prev].start] == "来自":
+            role = text[ms[prev].end + 1 : person.start] if text[ms[prev].end : ms[prev].end + 1] == "的" else ""
+            if role and ROLE_TEXT.match(role) and ends_with_title(role) and ms[prev].label in holders(role):
+                _add_roles(ex, j, prev, role)
+                continue
         # ORG + role + NAME
         if prev is not None and ms[prev].label != "PERSON" and ms[prev].end >= sent_start:
             between = text[ms[prev].end : person.start]

@@ -21,6 +21,7 @@ from kg.companies import (
     companies_read_as_persons,
     companies_read_as_places,
     company_organs,
+    firms_listed_as_such,
     foreign_short_names,
     joined_companies,
     split_owners,
@@ -97,6 +98,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _workplaces(ex, full, sent_of)
     _named_bodies_after_places(ex, full, sent_of, words)
     stock_codes(ex, full, sent_of)
+    firms_listed_as_such(ex, full, sent_of, words)
     companies_read_as_persons(ex, words)
     foreign_short_names(ex, words)
     _teams_read_as_persons(ex)
@@ -372,6 +374,7 @@ def _split_party_bodies(ex: Extraction) -> None:
     # 省水利厅 + 党组; 省工商业联合会, 省工商联, 省科协 + 党组
     bodies = tuple(rules["holder_suffixes"]) + LEGAL_FORMS + ("局", "厅", "部", "办", "院", "委", "会", "联", "协")
     companies = {m.text for m in ex.mentions if m.label == "COMPANY"}
+    gaz = gazetteer()
     out: list[Mention] = []
     for m in ex.mentions:
         word = longest_ending(m.text, words) if m.label in ORGS and m.origin == "ner" else None
@@ -379,7 +382,9 @@ def _split_party_bodies(ex: Extraction) -> None:
         # a company by its short name the model tagged so with the committee (巴陵石化 + 党委), or
         # that the article names as a company elsewhere (中国电建党委 … 中国电建总经理 X)
         company = m.label == "COMPANY" or rest.endswith(LEGAL_FORMS) or rest in companies
-        short = len(rest) >= 2 and any(first_of_each_two(rest, c) for c in companies)  # 湘钢 + 党委 of 湘潭钢铁集团有限公司
+        # 湘钢 + 党委 of 湘潭钢铁集团有限公司; 中国宝武 + 党委 of 中国宝武钢铁集团有限公司 (the name's start)
+        prefix = len(rest) >= 3 and not gaz.candidates(rest)  # not a town's committee before its company (薛埠镇 + 党委)
+        short = len(rest) >= 2 and any(first_of_each_two(rest, c) or (prefix and c.startswith(rest)) for c in companies)
         if (len(rest) < 4 and not short) or not (rest.endswith(bodies) or company or short):
             out.append(m)
             continue

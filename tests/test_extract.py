@@ -1709,3 +1709,29 @@ def test_a_farm_read_as_a_place_before_its_heads_title_holds_it() -> None:
     assert affiliations(ex) == {("唐德明", "场长", "秀坪园艺场")}
     assert [m.label for m in ex.mentions if m.text == "秀坪园艺场"] == ["ORG"]
 
+
+
+def test_a_level_committees_department_before_a_listed_title_is_the_body() -> None:
+    text = "省委组织部副部长、省委老干部局局长周立新介绍，全省已选派队员3万人。"
+    ex = run(text, [("周立新", "PERSON")])
+    assert affiliations(ex) == {("周立新", "副部长", "省委组织部"), ("周立新", "局长", "省委老干部局")}
+
+
+def test_a_companys_party_committee_named_by_the_start_of_its_name() -> None:
+    text = "省政府与中国宝武钢铁集团有限公司签约。中国宝武党委书记、董事长胡明远出席。"
+    ents = [("省政府", "ORG"), ("中国宝武钢铁集团有限公司", "COMPANY"), ("中国宝武党委", "ORG"), ("胡明远", "PERSON")]
+    assert affiliations(run(text, ents)) == {("胡明远", "书记", "中国宝武党委"), ("胡明远", "董事长", "中国宝武")}
+
+
+def test_a_title_after_the_body_a_person_comes_from() -> None:
+    text = "来自湘南农业大学的博士研究生林小丹是队员之一。来自湖南的游客张华说，风景很好。"
+    ents = [("湘南农业大学", "ORG"), ("林小丹", "PERSON"), ("湖南", "PLACE"), ("张华", "PERSON")]
+    assert affiliations(run(text, ents)) == {("林小丹", "博士研究生", "湘南农业大学")}
+
+
+def test_names_listed_before_a_word_for_companies_are_companies() -> None:
+    text = "来自星宇、中国华科、麒麟星软件等企业的成果亮相。轻工系统的海川、鑫江等16家企业参加。国企、民企等企业参加。"
+    ents = [("华科", "PLACE"), ("麒麟星", "PLACE"), ("海川", "ORG"), ("鑫江", "ORG")]
+    ex = run(text, ents)
+    assert [(m.text, m.label) for m in ex.mentions] == [
+        ("星宇", "COMPANY"), ("中国华科", "COMPANY"), ("麒麟星软件", "COMPANY"), ("海川", "COMPANY"), ("鑫江", "COMPANY")]
