@@ -233,10 +233,11 @@ def _parts_referred_back(ex: Extraction, full: str) -> None:
     departments: dict[str, list[str]] = role_rules()["departments"]
     gaz = gazetteer()
     for k, m in enumerate(ex.mentions):
+        if m.label not in ORGS or m.refers or m.text[:1] in LEVELS:
+            continue
         # a part named with its county or city is named whole; a town's short name (普惠 of
         # 普惠金融事业部) is as often a word
-        placed = any(not town_level(c) for c, _ in gaz.candidates(gaz.place_prefix(m.text)))
-        if m.label not in ORGS or m.refers or placed or m.text[:1] in LEVELS:
+        if any(not town_level(c) for c, _ in gaz.candidates(gaz.place_prefix(m.text))):
             continue
         word = next((w for w in sorted(parts_of, key=len, reverse=True) if full[max(0, m.start - len(w)) : m.start] == w), None)
         # a department named bare (心血管外科护士长 X) is the part of the body of its kind named before
