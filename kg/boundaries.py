@@ -23,6 +23,7 @@ from kg.roles import ends_with_title, generic_bodies, longest_ending, public_bod
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _transcribed_names(ex, full)
     _bodies_acting_together(ex)
+    _bodies_begun_at_their_word(ex, full, words)
     _surnames_cut(ex, full)
     _surnames_left_on_titles(ex, full)
     _given_names_cut(ex, full, words)
@@ -357,6 +358,28 @@ def _given_names_cut(ex: Extraction, full: str, words: Lexicon) -> None:
 
 
 _TOGETHER = ("联合", "会同", "携手", "协同")  # 消防救援大队 + 联合 + 县应急管理局 + 开展…: two bodies acting
+
+
+_BODY_CHARS = "厅局委办院部"
+
+
+def _bodies_begun_at_their_word(ex: Extraction, full: str, words: Lexicon) -> None:
+    """省生态环境 + 厅党组书记 X: a body the model began on its body's character (厅 of
+    生态环境厅), the clause opening with its level or place and its field in common words
+    right before, begins at the level."""
+    gaz = gazetteer()
+    stop = name_breaks()
+    for k, m in enumerate(ex.mentions):
+        if m.label != "ORG" or m.origin != "ner" or m.text[:1] not in _BODY_CHARS or m.start < 3:
+            continue
+        a = run_start(full, m.start, stop, 10)
+        if a == m.start or (a > 0 and han(full[a - 1])) or not ex.free(a, m.start):
+            continue
+        run = full[a : m.start]
+        head = run[0] if run[0] in LEVELS else gaz.place_prefix(run)
+        field = run[len(head) :]
+        if head and field and all_common(field, words):
+            ex.mentions[k] = m.spanning(a, m.end, full)
 
 
 def _bodies_acting_together(ex: Extraction) -> None:

@@ -300,11 +300,16 @@ def _teams_read_as_persons(ex: Extraction) -> None:
     ex.rename_persons(cores, "ORG")
 
 
+_WATERSIDE = "港湾岛洲湖矶"
+
+
 def _places_read_as_persons(ex: Extraction, full: str) -> None:
     """张家界 read as a person where the article writes 张家界市: a person's name that is a
     city's or county's short name, which the article writes whole too, is that place; so is
-    a village's name the article writes after its town."""
+    a village's name the article writes after its town, and a name ending in 港, 湖, 岛 … right
+    after its county or city."""
     gaz = gazetteer()
+    after_places = {m.end for m in ex.mentions if m.label == "PLACE" and any(not town_level(c) for c, _ in gaz.candidates(m.text))}
     for m in ex.mentions:
         if m.label == "PERSON" and m.origin == "ner" and any(
                 any(not town_level(c) for c in gaz.exact.get(m.text + end, ())) and (m.text + end) in full for end in "市县区州"):
@@ -312,6 +317,8 @@ def _places_read_as_persons(ex: Extraction, full: str) -> None:
         elif (m.label == "PERSON" and m.origin == "ner" and len(m.text) >= 3 and m.text.endswith("村")
                 and any(town + m.text in full for town in "镇乡")):
             m.label = "PLACE"  # 杨冲村, written after its town elsewhere (…仙槎桥镇杨冲村党总支)
+        elif m.label == "PERSON" and m.origin == "ner" and m.text[-1] in _WATERSIDE and m.start in after_places:
+            m.label = "PLACE"  # 湘潭市 + 竹埠港: a harbour, a lake, an isle written right after its city
 
 
 def _brands_read_as_persons(ex: Extraction, full: str) -> None:

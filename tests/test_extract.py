@@ -1735,3 +1735,15 @@ def test_names_listed_before_a_word_for_companies_are_companies() -> None:
     ex = run(text, ents)
     assert [(m.text, m.label) for m in ex.mentions] == [
         ("星宇", "COMPANY"), ("中国华科", "COMPANY"), ("麒麟星软件", "COMPANY"), ("海川", "COMPANY"), ("鑫江", "COMPANY")]
+
+
+def test_a_body_begun_on_its_bodys_character_begins_at_its_level() -> None:
+    text = "据介绍，全省治理项目1200余个。省生态环境厅党组书记、厅长邓立新介绍了情况。"
+    ex = run(text, [("厅党组", "ORG"), ("邓立新", "PERSON")])
+    assert affiliations(ex) == {("邓立新", "书记", "省生态环境厅党组"), ("邓立新", "厅长", "省生态环境厅")}
+
+
+def test_a_harbour_read_as_a_person_right_after_its_city_is_a_place() -> None:
+    text = "湘潭市竹埠港曾是重化工企业聚集区，这里已建成公园。"
+    ex = run(text, [("湘潭市", "PLACE"), ("竹埠港", "PERSON")])
+    assert [m.label for m in ex.mentions if m.text == "竹埠港"] == ["PLACE"]
