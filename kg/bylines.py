@@ -165,7 +165,8 @@ def parse_source_line(line: str) -> tuple[str, list[Byline]]:
 
 
 _SHOT_BY = re.compile(rf"^(?P<names>{_NAME}(?:[\s\u3000、]+{_NAME}){{0,2}})[\s\u3000]+(?:摄影|摄)$")
-_WRITTEN_BY = re.compile(rf"^(?P<how>文|撰文|作者|摄影|图|摄)\s*[/／|｜:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)$")
+_HOW_SPLIT = re.compile(r"[\s\u3000]+(?=(?:文|撰文|摄影|图|摄)\s*[/／|｜:：])")  # before the second of 文/X 图/Y
+_WRITTEN_BY = re.compile(rf"^(?P<how>文·图|文/图|文|撰文|作者|摄影|图|摄)\s*[/／|｜:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)$")
 
 
 # 作者：李明华，湖南师范大学马克思主义学院教授: the author and, after a comma, where they work
@@ -191,11 +192,16 @@ def parse_byline(line: str) -> list[Byline] | None:
         names = [n for n in _SPLIT.split(line.strip()[1:]) if n]
         if _no_words(names):
             return [Byline(org="", role="作者", names=names)]  # □ 刘建武, not ■ 短讯 (a section's label)
-    written = _WRITTEN_BY.match(line.strip())
-    if written:  # 文/X: the author; 摄影/X, 图/X: the photographer
-        photo = written.group("how") in ("摄影", "图", "摄")
-        names = [n for n in _SPLIT.split(written.group("names")) if n]
-        return [Byline(org="", role="摄影" if photo else "作者", names=names, photo=photo)]
+    # 文/X: the author; 摄影/X, 图/X: the photographer; 文/X 图/Y: both, one line
+    parts = [_WRITTEN_BY.match(p) for p in _HOW_SPLIT.split(line.strip())]
+    if parts and all(parts):
+        out = []
+        for written in parts:
+            how = written.group("how")
+            names = [n for n in _SPLIT.split(written.group("names")) if n]
+            shot = how in ("摄影", "图", "摄")
+            out.append(Byline(org="", role="摄影" if shot else "作者", names=names, photo=shot or how in ("文·图", "文/图")))
+        return out
     if "作者" in line or "来源" in line:
         credits = parse_source_line(line)[1]
         if credits:

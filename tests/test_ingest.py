@@ -451,3 +451,11 @@ def test_a_photographer_named_alone_under_a_caption_is_credited() -> None:
         [credit] = parse_byline(line)
         assert credit.names == names and credit.photo and credit.role == "摄影"
     assert parse_byline("（资料图片 摄）") is None and parse_byline("（图为 摄）") is None
+
+
+def test_a_writer_and_a_photographer_credited_on_one_line() -> None:
+    words, photos = parse_byline("文/刘永涛 图/曾庆林")
+    assert (words.names, words.role, words.photo) == (["刘永涛"], "作者", False)
+    assert (photos.names, photos.role, photos.photo) == (["曾庆林"], "摄影", True)
+    [both] = parse_byline("文·图/刘永涛")
+    assert both.names == ["刘永涛"] and both.photo
