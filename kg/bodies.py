@@ -241,7 +241,7 @@ def _parts_referred_back(ex: Extraction, full: str) -> None:
             continue
         word = next((w for w in sorted(parts_of, key=len, reverse=True) if full[max(0, m.start - len(w)) : m.start] == w), None)
         # a department named bare (心血管外科护士长 X) is the part of the body of its kind named before
-        dept = next((d for d in departments if m.text.endswith(d) and len(m.text) <= 6), None) if word is None else None
+        dept = next((d for d in departments if m.text.endswith(d) and len(m.text) <= 6), None) if word is None and m.label == "ORG" else None
         kinds = parts_of[word] if word else departments[dept] if dept else None
         if kinds is None:
             continue

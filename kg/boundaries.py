@@ -53,7 +53,8 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _begun_in_a_word(ex, full, words)
     _bodies_begun_inside_a_word(ex, full, words)
     _clauses_opening_bare_trades(ex, full, words)
-    _heads_named_again(ex, full)
+    _heads_named_again(ex, full, words)
+    _short_names_read_short(ex, full)
     _heads_before_their_place(ex, full, words)
     _units_cut_in_their_bodys_name(ex, full)
     _names_cut_where_written_whole(ex, full)
@@ -593,19 +594,40 @@ def _clauses_opening_bare_trades(ex: Extraction, full: str, words: Lexicon) -> N
 _SHORT_COMPANY = ("公司", "集团")
 
 
-def _heads_named_again(ex: Extraction, full: str) -> None:
+def _heads_named_again(ex: Extraction, full: str, words: Lexicon) -> None:
     """长飞 + 光纤光缆股份有限公司 … 长飞公司: a registered name the model began after its first two
     to four characters begins with them when the article names the company by them (with 公司
     or 集团, or alone), the model having read nothing there."""
     shorts = {x.text for x in ex.mentions if x.label == "COMPANY"}
+
+    def again(name: str) -> bool:  # written elsewhere too, and a name, not common words (文化旅游)
+        return full.count(name) >= 2 and not all_common(name, words)
+
     for k, m in enumerate(ex.mentions):
         if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS):
             continue
         for size in (4, 3, 2):
             head = full[max(0, m.start - size) : m.start]
+            # … or by them and the name's next two, again elsewhere (芒果 + 超媒股份有限公司 … 芒果超媒总经理 X)
             if (len(head) == size and all(map(han, head)) and ex.free(m.start - size, m.start)
-                    and (head in shorts or any(head + w in shorts for w in _SHORT_COMPANY))):
+                    and (head in shorts or any(head + w in shorts for w in _SHORT_COMPANY) or again(head + m.text[:2]))):
                 ex.mentions[k] = m.spanning(m.start - size, m.end, full)
+                break
+
+
+def _short_names_read_short(ex: Extraction, full: str) -> None:
+    """爱尔 + 眼科董事长 X after 爱尔眼科医院集团股份有限公司: a company's short name the model cut
+    before a title, whose characters up to the title begin the registered name the article
+    gives, is named whole (爱尔眼科), not with part of it in the title."""
+    names = [x.text for x in ex.mentions if x.label == "COMPANY" and x.text.endswith(LEGAL_FORMS)]
+    for k, m in enumerate(ex.mentions if names else ()):
+        if m.origin != "ner" or m.text.endswith(LEGAL_FORMS):
+            continue  # (read as a person too: 爱尔 + 眼科董事长)
+        for n in (4, 3, 2, 1):
+            longer = full[m.start : m.end + n]
+            if (all(map(han, full[m.end : m.end + n])) and full.startswith(titles(), m.end + n) and ex.free(m.end, m.end + n)
+                    and any(x.startswith(longer) and len(x) > len(longer) for x in names)):
+                ex.mentions[k] = replace(m.spanning(m.start, m.end + n, full), label="COMPANY")
                 break
 
 

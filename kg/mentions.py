@@ -95,6 +95,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _place_bodies(ex, full, sent_of)
     _bodies_listed_after_their_committee(ex, full, sent_of)
     _missed_holders(ex, full, sent_of, words)
+    _split_party_bodies(ex, companies_only=True)  # again: companies' committees the model missed (华菱湘钢党委)
     _workplaces(ex, full, sent_of)
     _named_bodies_after_places(ex, full, sent_of, words)
     stock_codes(ex, full, sent_of)
@@ -373,7 +374,7 @@ def _zones_read_as_persons(ex: Extraction, full: str) -> None:
             ex.mentions[k] = replace(m.spanning(m.start, m.end + len(word), full), label="ORG")
 
 
-def _split_party_bodies(ex: Extraction) -> None:
+def _split_party_bodies(ex: Extraction, companies_only: bool = False) -> None:
     """东风汽车集团有限公司党委: the company and its party committee, each a mention (the
     committee's named in full), so that 党委书记、董事长 X can give each its title."""
     rules = role_rules()
@@ -384,7 +385,7 @@ def _split_party_bodies(ex: Extraction) -> None:
     gaz = gazetteer()
     out: list[Mention] = []
     for m in ex.mentions:
-        word = longest_ending(m.text, words) if m.label in ORGS and m.origin == "ner" else None
+        word = longest_ending(m.text, words) if m.label in ORGS and m.origin == ("role" if companies_only else "ner") else None
         rest = m.text[: -len(word)] if word else ""
         # a company by its short name the model tagged so with the committee (巴陵石化 + 党委), or
         # that the article names as a company elsewhere (中国电建党委 … 中国电建总经理 X)
@@ -392,7 +393,7 @@ def _split_party_bodies(ex: Extraction) -> None:
         # 湘钢 + 党委 of 湘潭钢铁集团有限公司; 中国宝武 + 党委 of 中国宝武钢铁集团有限公司 (the name's start)
         prefix = len(rest) >= 3 and not gaz.candidates(rest)  # not a town's committee before its company (薛埠镇 + 党委)
         short = len(rest) >= 2 and any(first_of_each_two(rest, c) or (prefix and c.startswith(rest)) for c in companies)
-        if (len(rest) < 4 and not short) or not (rest.endswith(bodies) or company or short):
+        if (len(rest) < 4 and not short) or not ((rest.endswith(bodies) and not companies_only) or company or short):
             out.append(m)
             continue
         out.extend(m.split_at(m.start + len(rest), "COMPANY" if company or short else "ORG", "ORG", m.text))
@@ -446,6 +447,7 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
     cores: list[str] = []
     shorts: set[str] = set()
     brief: set[str] = set()
+    whole: dict[str, str] = {}  # a brief short name -> the core it begins
     for m in ex.mentions:
         if m.origin == "byline":
             continue
@@ -464,6 +466,7 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
             elif len(short) >= 2 and all(map(han, short)) and not words.knows(short) and not gaz.candidates(short):
                 forms.setdefault(short, m.label)  # 正泰 of 浙江正泰电器股份有限公司: a word of no other use
                 brief.add(short)
+                whole.setdefault(short, core)
     quoted = [q for q in _QUOTED.finditer(full) if any(c.startswith(q.group(1)) and c != q.group(1) for c in cores)]
     if not forms and not quoted:
         return
@@ -480,8 +483,11 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
     pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
     for found in pattern.finditer(full):
         a, b = found.span()
+        core = whole.get(found.group(), "")
+        while core and b - a < len(core) and b < len(full) and full[b] == core[b - a]:
+            b += 1  # 爱尔 + 眼科董事长 X: the short name runs on as its core does (爱尔眼科)
         if found.group() in brief and ((a > 0 and han(full[a - 1]) and full[a - 1] not in BETWEEN_NAMES)
-                                       or words.common(full[b - 1 : b + 1])):
+                                       or (b - a == len(found.group()) and words.common(full[b - 1 : b + 1]))):
             continue  # a short name of two or three characters only where it begins a word and ends one
         if any(covered[a:b]):
             # 山河 + 智能 read as a place: a short name of the company is the company
@@ -491,7 +497,7 @@ def _repeated_names(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexic
                 continue
             ex.mentions.remove(inside[0])
         covered[a:b] = b"\x01" * (b - a)
-        ex.mentions.append(Mention(ex.article.id, a, b, found.group(), forms[found.group()], sent_of[a], "repeat"))
+        ex.mentions.append(Mention(ex.article.id, a, b, full[a:b], forms[found.group()], sent_of[a], "repeat"))
 
 
 def _bodies_read_as_places(ex: Extraction, full: str) -> None:

@@ -1747,3 +1747,22 @@ def test_a_harbour_read_as_a_person_right_after_its_city_is_a_place() -> None:
     text = "湘潭市竹埠港曾是重化工企业聚集区，这里已建成公园。"
     ex = run(text, [("湘潭市", "PLACE"), ("竹埠港", "PERSON")])
     assert [m.label for m in ex.mentions if m.text == "竹埠港"] == ["PLACE"]
+
+
+def test_a_registered_name_begun_after_its_head_the_article_writes_again_with_it() -> None:
+    text = "此外，芒星超媒股份有限公司会员数突破7000万。芒星超媒总经理蔡立军说，平台将加大投入。"
+    ex = run(text, [("超媒股份有限公司", "COMPANY"), ("蔡立军", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "COMPANY"][0] == "芒星超媒股份有限公司"
+    assert affiliations(ex) == {("蔡立军", "总经理", "芒星超媒")}
+
+
+def test_a_short_name_cut_before_a_title_is_named_whole() -> None:
+    text = "爱明眼科医院集团股份有限公司发布季报。爱明眼科董事长陈立邦表示，将继续推进布局。"
+    ex = run(text, [("爱明眼科医院集团股份有限公司", "COMPANY"), ("爱明", "PERSON"), ("陈立邦", "PERSON")])
+    assert affiliations(ex) == {("陈立邦", "董事长", "爱明眼科")}
+
+
+def test_a_company_under_another_read_as_a_person_and_its_committee() -> None:
+    text = "湘中钢铁股份有限公司旗下湘中钢的产品远销40多个国家。湘中钢党委书记、董事长李建明说，出口增长18%。"
+    ex = run(text, [("湘中钢铁股份有限公司", "COMPANY"), ("湘中钢", "PERSON"), ("李建明", "PERSON")])
+    assert affiliations(ex) == {("李建明", "书记", "湘中钢党委"), ("李建明", "董事长", "湘中钢")}
