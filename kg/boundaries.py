@@ -55,6 +55,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _clauses_opening_bare_trades(ex, full, words)
     _heads_named_again(ex, full, words)
     _short_names_read_short(ex, full)
+    _units_begun_inside_their_companys_name(ex, full)
     _heads_before_their_place(ex, full, words)
     _units_cut_in_their_bodys_name(ex, full)
     _names_cut_where_written_whole(ex, full)
@@ -628,6 +629,24 @@ def _short_names_read_short(ex: Extraction, full: str) -> None:
             if (all(map(han, full[m.end : m.end + n])) and full.startswith(titles(), m.end + n) and ex.free(m.end, m.end + n)
                     and any(x.startswith(longer) and len(x) > len(longer) for x in names)):
                 ex.mentions[k] = replace(m.spanning(m.start, m.end + n, full), label="COMPANY")
+                break
+
+
+def _units_begun_inside_their_companys_name(ex: Extraction, full: str) -> None:
+    """华自 + 科技人力资源部经理 X after 湖南华自科技股份有限公司: a unit the model began inside
+    the short name (core) of a company the article names, read as nothing before, begins
+    with that short name."""
+    gaz = gazetteer()
+    cores = {company_core(x.text, gaz) for x in ex.mentions if x.label == "COMPANY" and x.text.endswith(LEGAL_FORMS)}
+    cores = {c for c in cores if len(c) >= 4}
+    for k, m in enumerate(ex.mentions if cores else ()):
+        if m.label not in ORGS or m.origin != "ner":
+            continue
+        for n in (2, 3):
+            a = m.start - n
+            if a >= 0 and all(map(han, full[a : m.start])) and ex.free(a, m.start) and any(
+                    (full[a : m.start] + m.text).startswith(c) and len(m.text) > len(c) - n for c in cores):
+                ex.mentions[k] = m.spanning(a, m.end, full)
                 break
 
 

@@ -1766,3 +1766,9 @@ def test_a_company_under_another_read_as_a_person_and_its_committee() -> None:
     text = "湘中钢铁股份有限公司旗下湘中钢的产品远销40多个国家。湘中钢党委书记、董事长李建明说，出口增长18%。"
     ex = run(text, [("湘中钢铁股份有限公司", "COMPANY"), ("湘中钢", "PERSON"), ("李建明", "PERSON")])
     assert affiliations(ex) == {("李建明", "书记", "湘中钢党委"), ("李建明", "董事长", "湘中钢")}
+
+
+def test_a_unit_begun_inside_its_companys_short_name_begins_with_it() -> None:
+    text = "在湖南华安科技股份有限公司的车间里，工人正在调试设备。据华安科技人力资源部经理周丽敏介绍，今年新招技工300名。"
+    ents = [("湖南华安科技股份有限公司", "COMPANY"), ("科技人力资源部", "ORG"), ("周丽敏", "PERSON")]
+    assert affiliations(run(text, ents)) == {("周丽敏", "经理", "华安科技人力资源部")}
