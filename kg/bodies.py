@@ -11,7 +11,7 @@ from typing import Callable
 
 from kg.names import LEVELS, NUMBERED_SCHOOL, all_common, bare_body, han, in_order
 from kg.nlp.loading import shipped_lexicon
-from kg.places import TOWN_ENDS, gazetteer, link_place, town_level
+from kg.places import TOWN_ENDS, gazetteer, link_place
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import ROLE_TEXT, ZONE_WORDS, ends_with_title, generic_bodies, holders, longest_ending, public_body_words, role_rules, titles
 
@@ -237,7 +237,7 @@ def _parts_referred_back(ex: Extraction, full: str) -> None:
             continue
         # a part named with its county or city is named whole; a town's short name (普惠 of
         # 普惠金融事业部) is as often a word
-        if any(not town_level(c) for c, _ in gaz.candidates(gaz.place_prefix(m.text))):
+        if gaz.above_towns(gaz.place_prefix(m.text)):
             continue
         word = next((w for w in sorted(parts_of, key=len, reverse=True) if full[max(0, m.start - len(w)) : m.start] == w), None)
         # a department named bare (心血管外科护士长 X) is the part of the body of its kind named before

@@ -105,7 +105,7 @@ def _bare_trades_headed(ex: Extraction, full: str, words: Lexicon) -> None:
             # not 这家, nor before a name that begins with its city or county (今天 + 长沙电机有限公司董事长 X)
             if (head >= 0 and all(map(han, full[head : m.start])) and (head == 0 or not han(full[head - 1]))
                     and officer and ex.free(head, m.start) and not full.startswith(generic, head)
-                    and not any(not town_level(c) for c, _ in gaz.candidates(gaz.place_prefix(m.text)))):
+                    and not gaz.above_towns(gaz.place_prefix(m.text))):
                 ex.mentions[k] = m.spanning(head, m.end, full)
 
 
@@ -242,7 +242,7 @@ def _units_joined_by_and(ex: Extraction, full: str, words: Lexicon) -> None:
 
     def field(text: str) -> bool:
         place = text if gaz.candidates(text) else gaz.place_prefix(text)  # a town's short name (航天) is a word as often
-        return (not set(text) & stop and not ends_with_title(text) and not any(not town_level(c) for c, _ in gaz.candidates(place))
+        return (not set(text) & stop and not ends_with_title(text) and not gaz.above_towns(place)
                 and not text.startswith(("中国", "国家", "全国")))
 
     for k in range(len(ms) - 1, -1, -1):
@@ -548,7 +548,7 @@ def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
         if form is None or len(m.text) - len(form) < 3:
             continue
         word = full[m.start - 1 : m.start + 1]
-        place = any(not town_level(code) for code, _ in gaz.candidates(word))  # a town's short name (建设) is no sign
+        place = gaz.above_towns(word)  # a town's short name (建设) is no sign
         if words.common(word) and not place and not words.common(m.text[:2]):
             ex.mentions[k] = m.spanning(m.start + 1, m.end, full)
 
@@ -774,7 +774,7 @@ def _places_cut_in_their_body(ex: Extraction) -> None:
             continue
         whole = place.text + body.text
         prefix = gaz.place_prefix(whole)
-        county = any(not town_level(c) for c, _ in gaz.candidates(prefix))  # a street's body is read apart from it
+        county = gaz.above_towns(prefix)  # a street's body is read apart from it
         if len(prefix) > len(place.text) and county and (body.label in ORGS or prefix == whole):
             ex.mentions.remove(place)
             ex.mentions[ex.mentions.index(body)] = replace(body, start=place.start, text=whole)
@@ -812,7 +812,7 @@ def _place_heads(ex: Extraction, full: str) -> None:
 
     def place_before(end: int) -> int | None:
         return next((a for a in range(max(0, end - 8), end - 1)
-                     if any(not town_level(c) for c, _ in gaz.candidates(full[a:end]))), None)
+                     if gaz.above_towns(full[a:end])), None)
 
     def holds(outer: str, inner: set[str]) -> bool:
         return any(o in gaz.ancestors(c) for c in inner for o, _ in gaz.candidates(outer))
@@ -875,7 +875,7 @@ def _bracketed_registered_names(ex: Extraction, full: str, words: Lexicon) -> No
     gaz = gazetteer()
 
     def placed(name: str) -> bool:
-        return name == "中国" or any(not town_level(c) for c, _ in gaz.candidates(name))
+        return name == "中国" or gaz.above_towns(name)
 
     drop: set[int] = set()
     ends = (*LEGAL_FORMS, *role_rules()["holder_suffixes"], *role_rules()["party_bodies"])  # 白沙洲（武汉） + …管委会 too

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from kg.names import BETWEEN_NAMES, LEGAL_FORMS, TEAM_OWNERS, TRADES, all_common, bare_company, company_core, han
 from kg.nlp.lexicon import Lexicon
-from kg.places import ADMIN_SUFFIXES, gazetteer, town_level
+from kg.places import ADMIN_SUFFIXES, gazetteer
 from kg.records import ORGS, Extraction, Mention, SentenceOf
 from kg.roles import ZONE_WORDS, longest_ending, public_body_words, role_rules
 
@@ -131,7 +131,7 @@ def firms_listed_as_such(ex: Extraction, full: str, sent_of: SentenceOf, words: 
                     continue  # the clause runs on before the list: where its first name begins is not known
             inside = [m for m in ex.mentions if m.start < b and a < m.end]
             common = words.common(item) and not any(n.startswith(item) for n in named)  # 国企, but 华为 of 华为技术…
-            county = any(not town_level(c) for c, _ in gaz.candidates(item))  # a town's short name (春江) is a firm's as often
+            county = gaz.above_towns(item)  # a town's short name (春江) is a firm's as often
             if any(m.start < a or m.end > b for m in inside) or county or common:
                 continue
             if any(m.label in ORGS and m.text.endswith(_BODY_ENDS) for m in inside):

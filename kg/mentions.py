@@ -236,7 +236,7 @@ def _named_bodies_after_places(ex: Extraction, full: str, sent_of: SentenceOf, w
     gaz, stop = gazetteer(), name_breaks()
     generic = tuple(role_rules()["generic_starts"])  # 各 of 拉萨市各大中学校
     for p in list(ex.mentions):
-        if p.label != "PLACE" or p.origin != "ner" or not any(not town_level(c) for c, _ in gaz.candidates(p.text)):
+        if p.label != "PLACE" or p.origin != "ner" or not gaz.above_towns(p.text):
             continue
         b = p.end
         while b < len(full) and b - p.end < 14 and han(full[b]) and full[b] not in stop:
@@ -310,7 +310,7 @@ def _places_read_as_persons(ex: Extraction, full: str) -> None:
     a village's name the article writes after its town, and a name ending in 港, 湖, 岛 … right
     after its county or city."""
     gaz = gazetteer()
-    after_places = {m.end for m in ex.mentions if m.label == "PLACE" and any(not town_level(c) for c, _ in gaz.candidates(m.text))}
+    after_places = {m.end for m in ex.mentions if m.label == "PLACE" and gaz.above_towns(m.text)}
     for m in ex.mentions:
         if m.label == "PERSON" and m.origin == "ner" and any(
                 any(not town_level(c) for c in gaz.exact.get(m.text + end, ())) and (m.text + end) in full for end in "市县区州"):
@@ -357,7 +357,7 @@ def _names_joined_by_a_dash(ex: Extraction, full: str, words: Lexicon) -> None:
             out.append(m)
             continue
         for a, part in ((m.start, left), (m.start + cut + 1, right)):
-            place = any(not town_level(c) for c, _ in gaz.candidates(part)) or words.place(part)
+            place = gaz.above_towns(part) or words.place(part)
             out.append(replace(m.spanning(a, a + len(part), full), label="PLACE" if place else m.label))
     ex.mentions = out
 
@@ -512,7 +512,7 @@ def _bodies_read_as_places(ex: Extraction, full: str) -> None:
         if m.label == "PLACE" and m.origin == "ner" and m.text.endswith(words) and not gaz.candidates(m.text):
             m.label = "ORG"
         elif (m.label == "PLACE" and m.origin == "ner" and m.text.endswith(holders) and full.startswith(titles(), m.end)
-                and all(town_level(c) for c, _ in gaz.candidates(m.text))):
+                and not gaz.above_towns(m.text)):
             m.label = "ORG"  # 秀坪园艺场 + 场长 X: a farm holding its head's title (the gazetteer's farms are towns)
         elif m.label == "COMPANY" and NUMBERED_SCHOOL.search(m.text):
             m.label = "ORG"  # 株洲一中 tagged a company: a school named by its number

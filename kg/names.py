@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.nlp.lexicon import Lexicon
-from kg.places import Gazetteer, gazetteer, town_level
+from kg.places import Gazetteer, gazetteer
 
 # a company's legal form, longest first where one ends another
 LEGAL_FORMS: tuple[str, ...] = (
@@ -112,7 +112,7 @@ def team_core(name: str, gaz: Gazetteer) -> tuple[str, str]:
     """A team's name without its city and its word for team or club, and that word:
     湖南湘涛足球俱乐部 -> (湘涛, 足球俱乐部); a town's short name at the head is the team's own."""
     city = gaz.place_prefix(name)
-    rest = name[len(city) :] if city and any(not town_level(c) for c, _ in gaz.candidates(city)) else name
+    rest = name[len(city) :] if city and gaz.above_towns(city) else name
     club = next((f for f in CLUB_FORMS if rest.endswith(f)), "")
     return (rest[: -len(club)] if club else rest), club
 

@@ -54,6 +54,11 @@ class Gazetteer:
         """(code, exact) for every division a text may name."""
         return [(c, True) for c in self.exact.get(text, ())] + [(c, False) for c in self.short.get(text, ())]
 
+    def above_towns(self, text: str) -> bool:
+        """Whether ``text`` names a county or a division above one (a town's short name is no
+        sign of a place: see town_level)."""
+        return any(not town_level(c) for c in self.exact.get(text, ())) or any(not town_level(c) for c in self.short.get(text, ()))
+
     def ancestors(self, code: str) -> list[str]:
         out = []
         while self.parent.get(code):

@@ -431,7 +431,7 @@ def _team_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> dict[s
     groups: dict[str, set[str]] = defaultdict(set)
     for s in surfaces:
         core, _ = team_core(s, gaz)
-        if len(core) >= 2 and core not in places and not any(not town_level(c) for c, _ in gaz.candidates(core)):
+        if len(core) >= 2 and core not in places and not gaz.above_towns(core):
             groups[core].add(s)
     out = {}
     for core, names in sorted(groups.items()):
