@@ -312,7 +312,7 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
                 continue
         # ORG + role + NAME
         if prev is not None and ms[prev].label != "PERSON" and ms[prev].end >= sent_start:
-            between = text[ms[prev].end : person.start]
+            between = _BRACKETED_NOTE.sub("", text[ms[prev].end : person.start])  # 副县长（挂职）X
             between = shared_title(ms[prev].text, between) or between  # 美国国防部 + 长: 部长
             if ROLE_TEXT.match(between) and ends_with_title(between) and ms[prev].label in holders(between):
                 _add_roles(ex, j, prev, between)
@@ -426,6 +426,7 @@ def _current_post(ex: Extraction, j: int) -> None:
             return
 
 
+_BRACKETED_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)]$")  # （挂职）, （兼）, （正处级） after a title
 _AGE = re.compile(r"^(?:多|余)?(?:岁|周岁)的?")
 _DATE_END = re.compile(r"^(?:日|月|年)")  # after the date's digits
 

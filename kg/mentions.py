@@ -651,13 +651,13 @@ def _divisions_before_their_heads(ex: Extraction, full: str, sent_of: SentenceOf
                 ex.mentions.append(Mention(ex.article.id, start, end, full[start:end], "PLACE", sent_of[start]))
 
 
-_GOVERNING_BODIES = ("街道办事处", "办事处", "管理委员会", "管委会", "人民政府", "政府")
+_GOVERNING_BODIES = ("街道办事处", "办事处", "管理委员会", "管委会", "人民政府", "政府", "人大主席团", "人大")
 
 
 def _bodies_listed_after_their_committee(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
-    """星沙街道党工委书记、办事处主任 X: the government body of a place (办事处, 管委会, 政府) named by its
-    word alone, listed after a title at the place's party committee, is that place's body
-    (星沙街道办事处), the model having read nothing there."""
+    """星沙街道党工委书记、办事处主任 X: the government body of a place (办事处, 管委会, 政府, 人大)
+    named by its word alone, listed after a title at the place's party committee, is that
+    place's body (星沙街道办事处, 浦市镇人大), the model having read nothing there or the word alone."""
     party = tuple(sorted(role_rules()["party_bodies"], key=len, reverse=True))
     for m in list(ex.mentions):
         word = longest_ending(m.name, party) if m.label == "ORG" else None
@@ -670,7 +670,10 @@ def _bodies_listed_after_their_committee(ex: Extraction, full: str, sent_of: Sen
         if body is None or not ends_with_title(title) or not ROLE_TEXT.match(title):
             continue
         a, b = comma + 1, comma + 1 + len(body)
-        if ex.free(a, b) and full.startswith(titles(), b):
+        read = next((x for x in ex.mentions if (x.start, x.end) == (a, b) and x.label == "ORG" and not x.refers), None)
+        if read is not None and full.startswith(titles(), b):
+            read.refers = place + body  # 镇党委书记、人大主席 X: the model read 人大 alone
+        elif ex.free(a, b) and full.startswith(titles(), b):
             ex.mentions.append(Mention(ex.article.id, a, b, body, "ORG", sent_of[a], "role", place + body))
 
 

@@ -1772,3 +1772,15 @@ def test_a_unit_begun_inside_its_companys_short_name_begins_with_it() -> None:
     text = "在湖南华安科技股份有限公司的车间里，工人正在调试设备。据华安科技人力资源部经理周丽敏介绍，今年新招技工300名。"
     ents = [("湖南华安科技股份有限公司", "COMPANY"), ("科技人力资源部", "ORG"), ("周丽敏", "PERSON")]
     assert affiliations(run(text, ents)) == {("周丽敏", "经理", "华安科技人力资源部")}
+
+
+def test_a_towns_congress_listed_after_its_committees_title_is_the_towns() -> None:
+    text = "浦阳镇党委书记、人大主席杨立帆说，镇里将巩固脱贫成果。"
+    ex = run(text, [("浦阳镇党委", "ORG"), ("人大", "ORG"), ("杨立帆", "PERSON")])
+    assert affiliations(ex) == {("杨立帆", "书记", "浦阳镇党委"), ("杨立帆", "主席", "浦阳镇人大")}
+
+
+def test_a_bracketed_note_after_a_title_is_no_part_of_it() -> None:
+    text = "泸溪县地处湘西。泸溪县委常委、副县长（挂职）李文博介绍，全县共有驻村工作队138支。"
+    ex = run(text, [("泸溪县", "PLACE"), ("泸溪县委", "ORG"), ("李文博", "PERSON")])
+    assert affiliations(ex) == {("李文博", "常委", "泸溪县委"), ("李文博", "副县长", "泸溪县")}
