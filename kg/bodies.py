@@ -235,15 +235,13 @@ def _parts_referred_back(ex: Extraction, full: str) -> None:
     for k, m in enumerate(ex.mentions):
         if m.label not in ORGS or m.refers or m.text[:1] in LEVELS:
             continue
-        # a part named with its county or city is named whole; a town's short name (普惠 of
-        # 普惠金融事业部) is as often a word
-        if gaz.above_towns(gaz.place_prefix(m.text)):
-            continue
         word = next((w for w in sorted(parts_of, key=len, reverse=True) if full[max(0, m.start - len(w)) : m.start] == w), None)
         # a department named bare (心血管外科护士长 X) is the part of the body of its kind named before
         dept = next((d for d in departments if m.text.endswith(d) and len(m.text) <= 6), None) if word is None and m.label == "ORG" else None
         kinds = parts_of[word] if word else departments[dept] if dept else None
-        if kinds is None:
+        # a part named with its county or city is named whole; a town's short name (普惠 of
+        # 普惠金融事业部) is as often a word
+        if kinds is None or gaz.above_towns(gaz.place_prefix(m.text)):
             continue
         for x in ex.mentions[:k][::-1]:
             if x.label not in ORGS:

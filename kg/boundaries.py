@@ -622,7 +622,7 @@ def _short_names_read_short(ex: Extraction, full: str) -> None:
     gives, is named whole (爱尔眼科), not with part of it in the title."""
     names = [x.text for x in ex.mentions if x.label == "COMPANY" and x.text.endswith(LEGAL_FORMS)]
     for k, m in enumerate(ex.mentions if names else ()):
-        if m.origin != "ner" or m.text.endswith(LEGAL_FORMS):
+        if m.origin != "ner" or m.text.endswith(LEGAL_FORMS) or not any(x.startswith(m.text) for x in names):
             continue  # (read as a person too: 爱尔 + 眼科董事长)
         for n in (4, 3, 2, 1):
             longer = full[m.start : m.end + n]

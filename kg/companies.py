@@ -103,7 +103,8 @@ def stock_codes(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
 
 
 # 华为、中国长城、麒麟软件等企业: names listed before a word for companies
-_LISTED_FIRMS = re.compile(r"(?P<list>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+)等(?:\d+家|多家)?(?:企业|公司|上市公司|车企|药企)")
+_FIRMS_WORD = re.compile(r"等(?:\d+家|多家)?(?:企业|公司|上市公司|车企|药企)")
+_LISTED = re.compile(r"[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+$")  # the list right before it
 
 
 _BEFORE_LISTS = "的是有在和与及"
@@ -115,9 +116,13 @@ def firms_listed_as_such(ex: Extraction, full: str, sent_of: SentenceOf, words: 
     body's word, or nothing read. A leading common word (来自, 包括) is no part of the first."""
     gaz = gazetteer()
     named = [m.text for m in ex.mentions if m.label == "COMPANY"]
-    for hit in _LISTED_FIRMS.finditer(full):
-        pos = hit.start("list")
-        for k, item in enumerate(hit.group("list").split("、")):
+    for word in _FIRMS_WORD.finditer(full):  # the word first: searching every list is slow
+        w0 = max(0, word.start() - 120)
+        hit = _LISTED.search(full, w0, word.start())
+        if hit is None:
+            continue
+        pos = hit.start()
+        for k, item in enumerate(hit.group().split("、")):
             a, b = pos, pos + len(item)
             pos = b + 1
             if k == 0:  # where the first name begins: after a word that ends before names (的, 有 …)

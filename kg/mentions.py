@@ -233,6 +233,7 @@ def _named_bodies_after_places(ex: Extraction, full: str, sent_of: SentenceOf, w
     organization, named with its place."""
     suffixes: dict[str, str] = role_rules()["holder_suffixes"]
     ends = sorted(suffixes, key=len, reverse=True)
+    last = frozenset(w[-1] for w in ends)  # a run holds a suffix only if it holds a suffix's last character
     gaz, stop = gazetteer(), name_breaks()
     generic = tuple(role_rules()["generic_starts"])  # 各 of 拉萨市各大中学校
     for p in list(ex.mentions):
@@ -242,6 +243,8 @@ def _named_bodies_after_places(ex: Extraction, full: str, sent_of: SentenceOf, w
         while b < len(full) and b - p.end < 14 and han(full[b]) and full[b] not in stop:
             b += 1
         run = full[p.end : b]
+        if not last.intersection(run[2:]):
+            continue
         cut = max((i + len(w) for w in ends for i in [run.find(w)] if i >= 2), default=0)
         after = full[p.end + cut : p.end + cut + 4]
         if (cut and (cut == len(run) or after.startswith(titles())) and not words.knows(run[:2])
@@ -310,7 +313,7 @@ def _places_read_as_persons(ex: Extraction, full: str) -> None:
     a village's name the article writes after its town, and a name ending in 港, 湖, 岛 … right
     after its county or city."""
     gaz = gazetteer()
-    after_places = {m.end for m in ex.mentions if m.label == "PLACE" and gaz.above_towns(m.text)}
+    after_places = {m.end: m.text for m in ex.mentions if m.label == "PLACE"}
     for m in ex.mentions:
         if m.label == "PERSON" and m.origin == "ner" and any(
                 any(not town_level(c) for c in gaz.exact.get(m.text + end, ())) and (m.text + end) in full for end in "市县区州"):
@@ -318,7 +321,8 @@ def _places_read_as_persons(ex: Extraction, full: str) -> None:
         elif (m.label == "PERSON" and m.origin == "ner" and len(m.text) >= 3 and m.text.endswith("村")
                 and any(town + m.text in full for town in "镇乡")):
             m.label = "PLACE"  # 杨冲村, written after its town elsewhere (…仙槎桥镇杨冲村党总支)
-        elif m.label == "PERSON" and m.origin == "ner" and m.text[-1] in _WATERSIDE and m.start in after_places:
+        elif (m.label == "PERSON" and m.origin == "ner" and m.text[-1] in _WATERSIDE and m.start in after_places
+                and gaz.above_towns(after_places[m.start])):
             m.label = "PLACE"  # 湘潭市 + 竹埠港: a harbour, a lake, an isle written right after its city
 
 
@@ -374,11 +378,16 @@ def _zones_read_as_persons(ex: Extraction, full: str) -> None:
             ex.mentions[k] = replace(m.spanning(m.start, m.end + len(word), full), label="ORG")
 
 
+@lru_cache(maxsize=1)
+def _party_words() -> tuple[str, ...]:
+    return tuple(p for p in role_rules()["party_bodies"] if not bare_body(p))  # 党委, not 市委: that is the city's
+
+
 def _split_party_bodies(ex: Extraction, companies_only: bool = False) -> None:
     """东风汽车集团有限公司党委: the company and its party committee, each a mention (the
     committee's named in full), so that 党委书记、董事长 X can give each its title."""
     rules = role_rules()
-    words = tuple(p for p in rules["party_bodies"] if not bare_body(p))  # 党委, not 市委: that is the city's
+    words = _party_words()
     # 省水利厅 + 党组; 省工商业联合会, 省工商联, 省科协 + 党组
     bodies = tuple(rules["holder_suffixes"]) + LEGAL_FORMS + ("局", "厅", "部", "办", "院", "委", "会", "联", "协")
     companies = {m.text for m in ex.mentions if m.label == "COMPANY"}
@@ -742,9 +751,10 @@ def _missed_holders(ex: Extraction, full: str, sent_of: SentenceOf, lexicon: Lex
             clause = clause[1:]  # 11月22日 + 收到…: the date's last character is none of a name
         lo = person.start - len(clause)
         # 省法院院长 X、+ 省检察院检察长 Y: a name listed after another person begins after the mark
-        prior = max((b for a, b in spans if lo < b and a < person.start and b < person.start), default=lo)
-        if full[prior : prior + 1] == "、":
-            clause, lo = full[prior + 1 : person.start], prior + 1
+        if any(lo < b and a < person.start for a, b in spans):
+            prior = max((b for a, b in spans if lo < b and a < person.start and b < person.start), default=lo)
+            if full[prior : prior + 1] == "、":
+                clause, lo = full[prior + 1 : person.start], prior + 1
         if len(clause) < 5 or not ends_with_title(clause) or any(lo < b and a < person.start for a, b in spans):
             continue
         # the last place an organization word ends with a title after it (农业农村局 | 副局长, not 副局 | 长)
