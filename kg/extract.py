@@ -348,6 +348,8 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
         nxt = j + 1 if j + 1 < len(ms) else None
         if nxt is not None and ms[nxt].label != "PERSON" and text[person.end : ms[nxt].start] in _joins():
             role = _post_title(ex, nxt)
+            if text[person.end : ms[nxt].start] in _COPULAS and role.startswith("的"):
+                role = _without_qualifiers(role[1:])  # 李明是湖南大学的教授: the title after 的
             after = nxt + 1 if nxt + 1 < len(ms) else None
             if after is not None and ms[after].label == "PERSON" and ms[after].start == ms[nxt].end + len(role):
                 continue  # 王明，华信科技总经理李强: the title is the next name's
@@ -468,10 +470,13 @@ def _after_words(clause: str, words: Lexicon) -> str:
     return clause
 
 
+_COPULAS = ("是", "系")  # 李明是湖南大学的教授, 张伟系…公司工程师
+
+
 @lru_cache(maxsize=1)
 def _joins() -> frozenset[str]:
     """What can stand between a name and the organization whose title follows."""
-    return frozenset(("，", ",", "、", "（", "(", *role_rules()["appointed"]))
+    return frozenset(("，", ",", "、", "（", "(", *_COPULAS, *role_rules()["appointed"]))
 
 
 def _listed_before(ex: Extraction, person: int, org: int) -> None:

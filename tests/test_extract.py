@@ -1784,3 +1784,9 @@ def test_a_bracketed_note_after_a_title_is_no_part_of_it() -> None:
     text = "泸溪县地处湘西。泸溪县委常委、副县长（挂职）李文博介绍，全县共有驻村工作队138支。"
     ex = run(text, [("泸溪县", "PLACE"), ("泸溪县委", "ORG"), ("李文博", "PERSON")])
     assert affiliations(ex) == {("李文博", "常委", "泸溪县委"), ("李文博", "副县长", "泸溪县")}
+
+
+def test_a_name_that_is_a_bodys_title_holds_it() -> None:
+    text = "李明远是湘江大学的教授。王芳是星城第一医院的一名护士。赵强是湘江大学毕业生。"
+    ents = [("李明远", "PERSON"), ("湘江大学", "ORG"), ("王芳", "PERSON"), ("星城第一医院", "ORG"), ("赵强", "PERSON")]
+    assert affiliations(run(text, ents)) == {("李明远", "教授", "湘江大学"), ("王芳", "护士", "星城第一医院")}
