@@ -37,7 +37,6 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _offices_in_places(ex, full, words)
     _cut_heads(ex, full)
     _heads_cut_at_a_line_start(ex, full)
-    _groups_before_placed_names(ex, full, words)
     _levels_cut_off(ex, full)
     _trades_cut_off(ex, full)
     _bare_trades_headed(ex, full, words)  # after: 工 + 股份有限公司 headed to 重工… may be a bare trade
@@ -500,22 +499,6 @@ def _heads_cut_at_a_line_start(ex: Extraction, full: str) -> None:
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 
-def _groups_before_placed_names(ex: Extraction, full: str, words: Lexicon) -> None:
-    """中车 + 株洲电机有限公司董事长 X: a company's registered name beginning with its place,
-    opening its clause after two characters the model read as nothing, begins at those two
-    when they are no common word (今天, 近日) nor a place: the short name of its group."""
-    gaz = gazetteer()
-    generic = tuple(role_rules()["generic_starts"])
-    for k, m in enumerate(ex.mentions):
-        if m.label != "COMPANY" or m.origin != "ner" or m.start < 2 or not any(f in m.text for f in LEGAL_FORMS):
-            continue
-        a, head = m.start - 2, full[m.start - 2 : m.start]
-        if (gaz.place_prefix(m.text) and all(map(han, head)) and (a == 0 or not han(full[a - 1]))
-                and not words.common(head) and not words.place(head) and not gaz.candidates(head)
-                and not head.startswith(generic) and head[-1] not in _not_a_head() and ex.free(a, m.start)):
-            ex.mentions[k] = m.spanning(a, m.end, full)
-
-
 def _cut_places(ex: Extraction, full: str) -> None:
     """西湖区 in 东西湖区副区长 X: a place the model cut is the division whose name the
     characters before it complete, when that division is of a place the article names
@@ -651,14 +634,17 @@ def _units_begun_inside_their_companys_name(ex: Extraction, full: str) -> None:
 
 
 def _heads_before_their_place(ex: Extraction, full: str, words: Lexicon) -> None:
-    """中车 + 株洲电力机车有限公司: a registered name read from the place inside it (字号 + 地名 + 行业)
-    begins at the two characters that open its clause before the place, the model having read
-    nothing there; not a common word (日前, 今天) nor one that refers back (该, 这家)."""
+    """中车 + 株洲电力机车有限公司: a registered name read from the place inside it (字号 + 地名 + 行业),
+    also with its party committee read on (株洲电机有限公司党委书记、董事长 X), begins at the two
+    characters that open its clause before the place, the model having read nothing there; not
+    a common word (日前, 今天) nor one that refers back (该, 这家)."""
     gaz = gazetteer()
-    generic = tuple(role_rules()["generic_starts"])
-    function = frozenset(role_rules()["adverbs"]) | name_breaks()
+    rules = role_rules()
+    generic, party = tuple(rules["generic_starts"]), tuple(rules["party_bodies"])
+    function = frozenset(rules["adverbs"]) | name_breaks()
     for k, m in enumerate(ex.mentions):
-        if (m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS) or "有限" not in m.text
+        name = m.text[: len(m.text) - len(longest_ending(m.text, party) or "")]
+        if (m.label != "COMPANY" or m.origin != "ner" or not name.endswith(LEGAL_FORMS) or "有限" not in name
                 or not gaz.place_prefix(m.text)):
             continue  # (a registered name: 兴平公司 is the city's company, 就被 + 兴平公司 no name)
         head = m.start - 2
