@@ -70,6 +70,13 @@ def run_start(full: str, end: int, stop: frozenset[str] = frozenset(), most: int
     return a
 
 
+def _clause_before(ex: Extraction, full: str, end: int) -> str:
+    """The Han characters opening the clause right before ``end`` (ten at the most, back to a
+    word that ends before names), when the model read nothing there; else ''."""
+    a = run_start(full, end, name_breaks(), 10)
+    return full[a:end] if a < end and (a == 0 or not han(full[a - 1])) and ex.free(a, end) else ""
+
+
 def _officer_after(ex: Extraction, full: str, end: int, most: int) -> bool:
     """Whether a person is named within ``most`` characters after ``end``, a title right before
     the name (…有限公司 + 董事长 + X): a sign that what ends at ``end`` is a body's name."""
@@ -207,20 +214,18 @@ def _bureaus_after_unread_places(ex: Extraction, full: str, words: Lexicon) -> N
     body is named from a city or county written whole right before it (its fields between
     common words), the place opening its clause."""
     gaz = gazetteer()
-    stop = name_breaks()
     ends = public_body_words()
     for k, m in enumerate(ex.mentions):
         if m.label != "ORG" or m.origin != "ner" or not m.text.endswith(ends) or gaz.place_prefix(m.text):
             continue
-        a = run_start(full, m.start, stop, 10)
-        if a == m.start or (a > 0 and han(full[a - 1])) or not ex.free(a, m.start):
+        run = _clause_before(ex, full, m.start)
+        if not run:
             continue
-        run = full[a : m.start]
         place = next((run[:n] for n in range(min(len(run), 8), 1, -1)
                       if any(not town_level(c) for c in gaz.exact.get(run[:n], ()))), "")
         rest = run[len(place) :]
         if place and (not rest or all_common(rest, words)):
-            ex.mentions[k] = m.spanning(a, m.end, full)
+            ex.mentions[k] = m.spanning(m.start - len(run), m.end, full)
 
 
 _FIELDS_AND = re.compile(r"([\u4e00-\u9fff]{2,6}?)[与和]([\u4e00-\u9fff]{2,10})")
@@ -369,18 +374,14 @@ def _bodies_begun_at_their_word(ex: Extraction, full: str, words: Lexicon) -> No
     生态环境厅), the clause opening with its level or place and its field in common words
     right before, begins at the level."""
     gaz = gazetteer()
-    stop = name_breaks()
     for k, m in enumerate(ex.mentions):
         if m.label != "ORG" or m.origin != "ner" or m.text[:1] not in _BODY_CHARS or m.start < 3:
             continue
-        a = run_start(full, m.start, stop, 10)
-        if a == m.start or (a > 0 and han(full[a - 1])) or not ex.free(a, m.start):
-            continue
-        run = full[a : m.start]
-        head = run[0] if run[0] in LEVELS else gaz.place_prefix(run)
+        run = _clause_before(ex, full, m.start)
+        head = (run[0] if run[0] in LEVELS else gaz.place_prefix(run)) if run else ""
         field = run[len(head) :]
         if head and field and all_common(field, words):
-            ex.mentions[k] = m.spanning(a, m.end, full)
+            ex.mentions[k] = m.spanning(m.start - len(run), m.end, full)
 
 
 def _bodies_acting_together(ex: Extraction) -> None:
