@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, TRADES, all_common, bare_company, company_core, han
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, REGISTERED, TRADES, all_common, bare_company, company_core, han
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention
@@ -484,15 +484,12 @@ def _cut_heads(ex: Extraction, full: str) -> None:
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 
-_REGISTERED = ("有限公司", "有限责任公司")  # how a registered name ends (集团 may end a short one: 大化集团)
-
-
 def _heads_cut_at_a_line_start(ex: Extraction, full: str) -> None:
     """思科技股份有限公司 of a paragraph opening 蓝思科技股份有限公司、…: a company's registered
     name the model began on a paragraph's second character begins at the first, when that
     character is no word that ends there (该, 在, 与 …)."""
     for k, m in enumerate(ex.mentions):
-        if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(_REGISTERED) or m.start < 1:
+        if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(REGISTERED) or m.start < 1:
             continue
         head = full[m.start - 1]
         if ((m.start == 1 or full[m.start - 2] == "\n") and han(head) and head not in _not_a_head()

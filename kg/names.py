@@ -17,6 +17,8 @@ from kg.places import Gazetteer, gazetteer
 LEGAL_FORMS: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "银行", "控股",
 )
+# how a registered name ends (集团 may end a short one: 大化集团)
+REGISTERED: tuple[str, ...] = ("有限公司", "有限责任公司")
 # characters that stand between two names rather than inside one: 皇家剧院和文艺剧院 (和文 is a word too)
 BETWEEN_NAMES = frozenset("和与及同跟对向在的为由把被或暨并从")
 

@@ -37,7 +37,7 @@ from importlib import resources
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, longest_ending, public_body_words, role_rules
-from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, first_of_each_two, han, in_order, team_core
+from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, REGISTERED, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, first_of_each_two, han, in_order, team_core
 from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, short_forms, town_level
 
@@ -200,7 +200,7 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
     if first_of_each_two(short, full):
         return True  # 中国电建 / 中国电力建设集团有限公司, 厦航 / 厦门航空有限公司
     if (len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2
-            and not short.endswith(("有限公司", "有限责任公司"))):  # a registered name is no short form (…电机有限公司, …电力机车有限公司)
+            and not short.endswith(REGISTERED)):  # a registered name is no short form (…电机有限公司, …电力机车有限公司)
         # but a place and a body's word is a name of its own (湖南大学 is no 湖南农业大学), and
         # a number left out names another body (湘雅医院 is no 湘雅三医院)
         own = short[len(gaz.place_prefix(short)) :] in _SCHOOLS
