@@ -42,11 +42,10 @@ def joined_companies(ex: Extraction, words: Lexicon) -> None:
 _OWNED = re.compile(r"旗下|下属|所属")
 
 
-def split_owners(ex: Extraction, sent_of: SentenceOf) -> None:
+def split_owners(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """长安汽车旗下深蓝汽车科技有限公司: "under" joins two names the model read as one; each is a
     mention. A name read as a person right after a company and 旗下 (…股份有限公司旗下华菱湘钢) is
     the company it owns."""
-    full = ex.article.text
     ends = {m.end for m in ex.mentions if m.label == "COMPANY"}
     for m in ex.mentions:
         owned = _OWNED.match(full, m.start - 2) if m.label == "PERSON" and m.origin == "ner" and m.start >= 2 else None

@@ -81,7 +81,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _names_joined_by_a_dash(ex, full, words)
     joined_companies(ex, words)
     repair_boundaries(ex, full, words)
-    split_owners(ex, sent_of)
+    split_owners(ex, full, sent_of)
     _split_party_bodies(ex)
     _bodies_referred_back_from_units(ex, full)
     company_organs(ex)
