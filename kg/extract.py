@@ -304,15 +304,11 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
                 if before.endswith("、") and ms[prev - 1].label in ORGS and ROLE_TEXT.match(before[:-1]):
                     _add_roles(ex, j, prev - 1, before[:-1])  # 省委常委、常务副省长 X: 常委 at the committee too
                 continue
-        # 来自 + ORG + 的 + title + NAME (来自华南农业大学的博士研究生 X)
-        if prev is not None and ms[prev].label in ORGS and text[max(0, ms[prev].start - 2) : ms[prev].start] == "来自":
-            role = text[ms[prev].end + 1 : person.start] if text[ms[prev].end : ms[prev].end + 1] == "的" else ""
-            if role and ROLE_TEXT.match(role) and ends_with_title(role) and ms[prev].label in holders(role):
-                _add_roles(ex, j, prev, role)
-                continue
         # ORG + role + NAME
         if prev is not None and ms[prev].label != "PERSON" and ms[prev].end >= sent_start:
             between = _BRACKETED_NOTE.sub("", text[ms[prev].end : person.start])  # 副县长（挂职）X
+            if between.startswith("的") and ms[prev].label in ORGS and text[max(0, ms[prev].start - 2) : ms[prev].start] == "来自":
+                between = between[1:]  # 来自 + ORG + 的 + title + NAME (来自华南农业大学的博士研究生 X)
             between = shared_title(ms[prev].text, between) or between  # 美国国防部 + 长: 部长
             if ROLE_TEXT.match(between) and ends_with_title(between) and ms[prev].label in holders(between):
                 _add_roles(ex, j, prev, between)
