@@ -169,8 +169,8 @@ def level_committees(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
         if not role or not ROLE_TEXT.match(role) or not ends_with_title(role) or "ORG" not in holders(role):
             continue
         # 省委 + 组织部 + 副部长、…: a department of the committee before the title is the body
-        dept = next((role[: i + 1] for i in range(1, min(len(role) - 2, 5)) if role[i] in _DEPARTMENT_ENDS
-                     and ends_with_title(role[i + 1 :]) and role[i + 1 :] in titles()), "")
+        dept = next((role[: i + 1] for i in range(1, min(len(role) - 2, 5))
+                     if role[i] in _DEPARTMENT_ENDS and role[i + 1 :] in titles()), "")
         e += len(dept)
         ex.mentions.append(Mention(ex.article.id, s, e, full[s:e], "ORG", sent_of[s], "role"))
         spans.append((s, e, "ORG"))
