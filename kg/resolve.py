@@ -37,7 +37,7 @@ from importlib import resources
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, longest_ending, public_body_words, role_rules
-from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, REGISTERED, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, first_of_each_two, han, in_order, team_core
+from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, REGISTERED, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, first_of_each_two, in_order, team_core
 from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, short_forms, town_level
 
