@@ -46,6 +46,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _bracketed_registered_names(ex, full, words)
     _place_heads(ex, full)
     _places_cut_in_their_body(ex)
+    _registered_names_after_their_place(ex)
     _bodies_after_their_place(ex, words)
     _schools_after_their_place(ex, full)
     _bodies_cut_before_their_word(ex, full)
@@ -276,17 +277,19 @@ def _units_joined_by_and(ex: Extraction, full: str, words: Lexicon) -> None:
 def _fields_joined_before_bodies(ex: Extraction, full: str, words: Lexicon) -> None:
     """创新科技及 + 工业局局长 X: a public body whose name joins two fields with 及, 和 or 与, read
     from after the joining word, begins at the first field when that field opens its clause,
-    is common words and no body, and the body's head is named right after it."""
+    is common words and no body, and the body's head is named right after it; a word
+    referring back before the field (该校) is no part of the name, but says whose part it is."""
     stop = name_breaks()
     ends = public_body_words()
     for k, m in enumerate(ex.mentions):
         if m.label != "ORG" or m.origin != "ner" or m.start < 3 or full[m.start - 1] not in "及和与" or not m.text.endswith(ends):
             continue
-        a = run_start(full, m.start - 1, stop, 6)
+        opens = run_start(full, m.start - 1, stop, 8)
+        a = opens + len(next((w for w in role_rules()["parts_of"] if full.startswith(w, opens)), ""))  # 该校 + 冶金与…学院
         field = full[a : m.start - 1]
         person = ex.mentions[k + 1] if k + 1 < len(ex.mentions) else None
         titled = person is not None and person.label == "PERSON" and ends_with_title(full[m.end : person.start]) and person.start - m.end <= 6
-        if (2 <= len(field) <= 6 and (a == 0 or not han(full[a - 1])) and all_common(field, words) and not field.endswith(ends)
+        if (2 <= len(field) <= 6 and (opens == 0 or not han(full[opens - 1])) and all_common(field, words) and not field.endswith(ends)
                 and titled and ex.free(a, m.start)):
             ex.mentions[k] = m.spanning(a, m.end, full)
 
@@ -762,6 +765,20 @@ def _places_cut_in_their_body(ex: Extraction) -> None:
         if len(prefix) > len(place.text) and county and (body.label in ORGS or prefix == whole):
             ex.mentions.remove(place)
             ex.mentions[ex.mentions.index(body)] = replace(body, start=place.start, text=whole)
+
+
+def _registered_names_after_their_place(ex: Extraction) -> None:
+    """隆回县 + 宝庆农产品进出口有限公司: a county or a division above one read alone right
+    before a registered name that begins with no county is that name's start, as the
+    registry writes it (one company, of that place)."""
+    gaz = gazetteer()
+    ms = sorted(ex.mentions, key=lambda m: m.start)
+    for place, firm in zip(ms, ms[1:]):
+        if (place.label == "PLACE" and firm.label == "COMPANY" and firm.start == place.end and firm.origin == "ner"
+                and firm.text.endswith(REGISTERED) and not gaz.above_towns(gaz.place_prefix(firm.text))
+                and gaz.above_towns(place.text)):
+            ex.mentions.remove(place)
+            ex.mentions[ex.mentions.index(firm)] = replace(firm, start=place.start, text=place.text + firm.text)
 
 
 _SCHOOL_NUMBER = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[中小](?![学国央心生型时])|附[中小](?![学国央心生型时])")

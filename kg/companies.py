@@ -147,7 +147,8 @@ def firms_listed_as_such(ex: Extraction, full: str, sent_of: SentenceOf, words: 
 def companies_read_as_persons(ex: Extraction, words: Lexicon) -> None:
     """特斯拉 read as a person where the article names 美国特斯拉公司: a person's name that is
     a company's core, a country or place before it left off, is that company; so is its
-    name before a trade of common words (蔚来 of 蔚来新能源汽车…)."""
+    name before a trade of common words (蔚来 of 蔚来新能源汽车…). A place no division is
+    named by (华润 where the article names 华润集团) is that company too."""
     gaz = gazetteer()
     cores: dict[str, str] = {}
     for m in ex.mentions:
@@ -159,7 +160,9 @@ def companies_read_as_persons(ex: Extraction, words: Lexicon) -> None:
             for n in range(2, len(core) - 1):  # each split: the trade's words may overlap the name's (安新)
                 if all_common(core[n:], words) and not words.common(core[:n]):
                     cores.setdefault(core[:n], m.text)
-    ex.rename_persons(cores, "COMPANY")
+    ex.rename(cores, "COMPANY")
+    ex.rename({core: name for core, name in cores.items() if not gaz.candidates(core) and not core.endswith(_PLACE_WORDS)},
+              "COMPANY", read="PLACE")  # not 楚东村 of 楚东村茶叶专业合作社, nor a port of its port company
 
 
 def foreign_short_names(ex: Extraction, words: Lexicon) -> None:
@@ -224,6 +227,7 @@ def _cores_and_trades(full: str, cores: list[str]) -> Iterator[tuple[int, int, s
 
 
 _PLACE_ENDS = (*ADMIN_SUFFIXES, "村", "社区", "组")
+_PLACE_WORDS = (*_PLACE_ENDS, "港", "湾", "岛", "山", "江", "河", "湖", "海", "洲", "岭")  # and the land's own
 
 
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")

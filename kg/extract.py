@@ -287,6 +287,7 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
                 _add_roles(ex, j, *titled[j])
                 continue
             if ROLE_TEXT.match(role) and ends_with_title(role) and _same_body(ms[org].text, role):
+                org = _body_of_sibling_units(ex, org, role)
                 titled[j] = (org, role)
                 _add_roles(ex, j, org, role)
                 continue
@@ -598,6 +599,22 @@ def _division(ex: Extraction, i: int) -> str:
 def _of_level(name: str, level: str) -> bool:
     """A division of that level, or a body named by one (南京市委 is of the 市 level)."""
     return name.endswith(level) or gazetteer().place_prefix(name).endswith(level)
+
+
+_DEPARTMENT_ENDS = ("科", "室", "部", "处", "庭", "系", "组")  # a body's department (not a hospital of a university: 院)
+
+
+def _body_of_sibling_units(ex: Extraction, org: int, role: str) -> int:
+    """麻醉科主任 X、手术室护士长 Y: a title listed after a department's that names a department
+    of its own is held at the body both are part of (the hospital named before), not at
+    the first department."""
+    ms = ex.mentions
+    title = longest_ending(role, titles()) or ""
+    unit, name = role[: len(role) - len(title)], ms[org].name
+    if len(unit) < 2 or not unit.endswith(_DEPARTMENT_ENDS) or not name.endswith(_DEPARTMENT_ENDS) or name.endswith(unit):
+        return org
+    return next((i for i in range(org - 1, -1, -1)
+                 if ms[i].label in ORGS and len(ms[i].name) < len(name) and name.startswith(ms[i].name)), org)
 
 
 def _same_body(org: str, role: str) -> bool:

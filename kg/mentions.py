@@ -29,8 +29,8 @@ from kg.companies import (
     trade_names,
 )
 from kg.names import (
-    BETWEEN_NAMES, LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, bare_body, bare_company, company_core, first_of_each_two, han, in_order,
-    team_core,
+    BETWEEN_NAMES, LEGAL_FORMS, LEVELS, NUMBERED_SCHOOL, SQUADS, TRADES, all_common, bare_body, bare_company, company_core, first_of_each_two,
+    han, in_order, team_core,
 )
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
@@ -228,7 +228,8 @@ def _workplaces(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
 
 def _named_bodies_after_places(ex: Extraction, full: str, sent_of: SentenceOf, words: Lexicon) -> None:
     """成立了 + 邵东市 + 杨冲种养专业合作社: a county or city the model read, right before a name of
-    its own (its first two characters no word the lexicon knows) that ends in an organization's
+    its own (its first two characters no word the lexicon knows, or what comes before the
+    organization's word not all common words: 锦绣苗绣专业合作社) that ends in an organization's
     word (holder_suffixes) and then its clause or a title, all read as nothing, is that
     organization, named with its place."""
     suffixes: dict[str, str] = role_rules()["holder_suffixes"]
@@ -247,9 +248,10 @@ def _named_bodies_after_places(ex: Extraction, full: str, sent_of: SentenceOf, w
             continue
         cut = max((i + len(w) for w in ends for i in [run.find(w)] if i >= 2), default=0)
         after = full[p.end + cut : p.end + cut + 4]
-        if (cut and (cut == len(run) or after.startswith(titles())) and not words.knows(run[:2])
-                and not run.startswith(generic) and not gaz.candidates(run[:2]) and ex.free(p.end, p.end + cut)):
-            word = next(w for w in ends if run[:cut].endswith(w))
+        word = next((w for w in ends if run[:cut].endswith(w)), "")
+        if (cut and (cut == len(run) or after.startswith(titles()))
+                and (not words.knows(run[:2]) or not all_common(run[: cut - len(word)].removesuffix("专业"), words))
+                and not run.startswith(generic) and not gaz.above_towns(run[:2]) and ex.free(p.end, p.end + cut)):
             ex.mentions[ex.mentions.index(p)] = Mention(p.article, p.start, p.end + cut, full[p.start : p.end + cut],
                                                         suffixes[word], sent_of[p.start], "role")
 
@@ -301,7 +303,7 @@ def _teams_read_as_persons(ex: Extraction) -> None:
         core, club = team_core(m.text, gaz) if m.label in ORGS else ("", "")
         if club and len(core) >= 2:
             cores.setdefault(core, m.text)
-    ex.rename_persons(cores, "ORG")
+    ex.rename(cores, "ORG")
 
 
 _WATERSIDE = "港湾岛洲湖矶"

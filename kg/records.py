@@ -79,12 +79,12 @@ class Extraction:
         """What decides which division a place name means: the article's headline and text."""
         return f"{self.article.headline}\n{self.article.text}"
 
-    def rename_persons(self, cores: dict[str, str], label: str) -> None:
-        """Persons the model read whose text is the core of a name the article gives (特斯拉 of
-        美国特斯拉公司): that name's, labelled ``label``, and its alias, as if the text defined it."""
+    def rename(self, cores: dict[str, str], label: str, read: str = "PERSON") -> None:
+        """Mentions the model read as ``read`` whose text is the core of a name the article gives
+        (特斯拉 of 美国特斯拉公司): that name's, labelled ``label``, and its alias, as if the text defined it."""
         named = set()
         for m in self.mentions:
-            if m.label == "PERSON" and m.origin == "ner" and m.text in cores:
+            if m.label == read and m.origin == "ner" and m.text in cores:
                 m.label = label
                 named.add((m.text, cores[m.text]))
         self.aliases.extend(sorted(named))

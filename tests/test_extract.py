@@ -848,7 +848,9 @@ def test_a_company_the_model_cut_in_two_is_one_company() -> None:
     ex = run(text, [("南康区", "PLACE"), ("江西华林木业", "ORG"), ("家具有限公司", "COMPANY")])
     assert [(m.text, m.label) for m in ex.mentions] == [("南康区", "PLACE"), ("江西华林木业家具有限公司", "COMPANY")]
     ex = run("南康区鑫隆木业有限公司", [("南康区", "PLACE"), ("鑫隆木业有限公司", "COMPANY")])
-    assert [m.text for m in ex.mentions] == ["南康区", "鑫隆木业有限公司"]  # a name of its own stays
+    assert [m.text for m in ex.mentions] == ["南康区鑫隆木业有限公司"]  # a registered name, as the registry writes it
+    ex = run("南康区的鑫隆木业有限公司", [("南康区", "PLACE"), ("鑫隆木业有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["南康区", "鑫隆木业有限公司"]
     # a trade of several common words is no name either
     ex = run("宁德新能源科技股份有限公司", [("宁德", "PLACE"), ("新能源科技股份有限公司", "COMPANY")])
     assert [m.text for m in ex.mentions] == ["宁德新能源科技股份有限公司"]
@@ -1790,3 +1792,50 @@ def test_a_name_that_is_a_bodys_title_holds_it() -> None:
     text = "李明远是湘江大学的教授。王芳是星城第一医院的一名护士。赵强是湘江大学毕业生。"
     ents = [("李明远", "PERSON"), ("湘江大学", "ORG"), ("王芳", "PERSON"), ("星城第一医院", "ORG"), ("赵强", "PERSON")]
     assert affiliations(run(text, ents)) == {("李明远", "教授", "湘江大学"), ("王芳", "护士", "星城第一医院")}
+
+
+def test_a_county_read_alone_before_a_registered_name_is_that_names_start() -> None:
+    text = "在基地里，新化县鑫源农产品进出口有限公司总经理李建说，订单已排到明年。"
+    ex = run(text, [("新化县", "PLACE"), ("鑫源农产品进出口有限公司", "COMPANY"), ("李建", "PERSON")])
+    assert affiliations(ex) == {("李建", "总经理", "新化县鑫源农产品进出口有限公司")}
+    ex = run("新化县与鑫源农产品进出口有限公司签约。", [("新化县", "PLACE"), ("鑫源农产品进出口有限公司", "COMPANY")])
+    assert [m.text for m in ex.mentions] == ["新化县", "鑫源农产品进出口有限公司"]
+
+
+def test_a_special_regions_chief_executive_holds_office_in_it() -> None:
+    ex = run("澳门特别行政区行政长官岑浩辉出席并致辞。", [("澳门特别行政区", "PLACE"), ("岑浩辉", "PERSON")])
+    assert affiliations(ex) == {("岑浩辉", "行政长官", "澳门特别行政区")}
+
+
+def test_a_unit_joining_two_fields_after_a_word_referring_back_is_the_part_of_the_body_before() -> None:
+    text = "记者从衡州理工大学获悉，该校材料与化工学院教授韩立新团队取得突破。"
+    ex = run(text, [("衡州理工大学", "ORG"), ("化工学院", "ORG"), ("韩立新", "PERSON")])
+    assert affiliations(ex) == {("韩立新", "教授", "衡州理工大学材料与化工学院")}
+
+
+def test_a_title_listed_after_a_departments_naming_a_department_of_its_own_is_held_at_their_body() -> None:
+    text = "衡州市中心医院开通绿色通道。急诊科主任韩松、手术室护士长林芳介绍了流程。"
+    ents = [("衡州市中心医院", "ORG"), ("急诊科", "ORG"), ("韩松", "PERSON"), ("林芳", "PERSON")]
+    assert affiliations(run(text, ents)) == {("韩松", "主任", "衡州市中心医院急诊科"), ("林芳", "手术室护士长", "衡州市中心医院")}
+    text = "衡州市中心医院急诊科主任韩松、副主任林芳介绍了流程。"
+    ents = [("衡州市中心医院急诊科", "ORG"), ("韩松", "PERSON"), ("林芳", "PERSON")]
+    assert affiliations(run(text, ents)) == {("韩松", "主任", "衡州市中心医院急诊科"), ("林芳", "副主任", "衡州市中心医院急诊科")}
+
+
+def test_a_place_no_division_is_named_by_that_is_the_core_of_a_company_named_before_is_that_company() -> None:
+    text = "沃邦集团董事长韩立表示，沃邦将在衡州新增投资。"
+    ex = run(text, [("沃邦集团", "COMPANY"), ("韩立", "PERSON"), ("沃邦", "PLACE"), ("衡州", "PLACE")])
+    assert [(m.text, m.label) for m in ex.mentions if m.text == "沃邦"] == [("沃邦", "COMPANY")]
+    assert ("沃邦", "沃邦集团") in ex.aliases
+    ex = run("湘江集团在湘江沿岸投资。", [("湘江集团", "COMPANY"), ("湘江", "PLACE")])
+    assert [(m.text, m.label) for m in ex.mentions if m.text == "湘江"] == [("湘江", "PLACE")]
+    ex = run("楚南村茶叶专业合作社在楚南村种茶。", [("楚南村茶叶专业合作社", "COMPANY"), ("楚南村", "PLACE")])
+    assert [(m.text, m.label) for m in ex.mentions if m.text == "楚南村"] == [("楚南村", "PLACE")]
+
+
+def test_a_cooperative_named_by_a_word_and_its_craft_after_its_county_is_one_company() -> None:
+    text = "村民们成立了新化县锦绣蓝染专业合作社。合作社理事长韩丽介绍，产品远销海外。"
+    ex = run(text, [("新化县", "PLACE"), ("韩丽", "PERSON")])
+    assert affiliations(ex) == {("韩丽", "理事长", "新化县锦绣蓝染专业合作社")}
+    ex = run("村民们成立了新化县蔬菜种植专业合作社。", [("新化县", "PLACE")])
+    assert [(m.text, m.label) for m in ex.mentions] == [("新化县", "PLACE")]
