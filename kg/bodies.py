@@ -21,6 +21,7 @@ def qualify_bodies(ex: Extraction, full: str) -> None:
     _named_again(ex)
     _bodies_after_bracketed_names(ex, full)
     _qualified_bodies(ex)
+    _courts_named_short(ex)
     _listed_bodies_of_one_place(ex, full)
     _committee_departments(ex, full)
     _parts_referred_back(ex, full)
@@ -71,7 +72,8 @@ _BEFORE_A_ROLE = frozenset("由和与及同有是为原前任的请在对向")  
 
 
 # a head of government named by the level alone: 省长, 常务副省长, 副市长, 代县长
-LEVEL_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:、\n（(]))(?:常务)?副?代?(?P<level>[省市县])长$")
+# (after a break, or a word that stands before a name: 会议由副省长 X 主持, 与市长 X 会谈)
+LEVEL_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:、\n（(由与同]))(?:常务)?副?代?(?P<level>[省市县])长$")
 # the same first in a list of titles (副省长、省公安厅厅长 X)
 LISTED_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:\n（()） ]))(?:常务)?副?代?(?P<level>[省市县])长(?=、)")
 
@@ -313,6 +315,20 @@ def _qualified_bodies(ex: Extraction) -> None:
         named = named or (fits[0][0] if fits else None) or next((p for p in dated_in if p.endswith(level)), None)
         if named:
             m.refers = named + m.text[len(level) :]
+
+
+_COURTS = {"高院": "高级人民法院", "中院": "中级人民法院"}
+
+
+def _courts_named_short(ex: Extraction) -> None:
+    """湖南省高院, 株洲市中院 (and their units, 省高院知识产权审判庭): a division's higher or
+    intermediate court written short is that court, named as it names itself."""
+    gaz = gazetteer()
+    for m in ex.mentions:
+        prefix = gaz.place_prefix(m.name) if m.label in ORGS and ("高院" in m.name or "中院" in m.name) else ""
+        short = m.name[len(prefix) : len(prefix) + 2]
+        if prefix in gaz.exact and short in _COURTS:
+            m.refers = prefix + _COURTS[short] + m.name[len(prefix) + 2 :]
 
 
 def _units_after_their_company(ex: Extraction, full: str) -> None:

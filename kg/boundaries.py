@@ -735,15 +735,20 @@ def _bodies_cut_before_their_word(ex: Extraction, full: str) -> None:
 
 def _bodies_after_their_place(ex: Extraction, words: Lexicon) -> None:
     """阿瓦提县 + 农业农村局: a division read alone right before a body named only by its kind
-    (a bureau, a government, a court, read as an organization or a company) is that place's
-    body: one organization, not a bureau of no place. Not a body with a name of its own."""
+    (a bureau, a government, a court, read as an organization or a company), or a unit of such
+    a body, is that place's body: one organization, not a bureau of no place. Not a body
+    with a name of its own."""
     gaz = gazetteer()
     ends = public_body_words()
     ms = sorted(ex.mentions, key=lambda m: m.start)
+
+    def of_kind(name: str) -> bool:
+        return name.endswith(ends) and (name in generic_bodies() or _kind_only(name[: -len(longest_ending(name, ends))], words))
+
     for place, body in zip(ms, ms[1:]):
         if (place.label == "PLACE" and body.label in ORGS and body.start == place.end and body.origin == "ner"
-                and body.text.endswith(ends) and not gaz.place_prefix(body.text) and gaz.candidates(place.text)
-                and (body.text in generic_bodies() or _kind_only(body.text[: -len(longest_ending(body.text, ends))], words))):
+                and not gaz.place_prefix(body.text) and gaz.candidates(place.text)
+                and any(of_kind(body.text[:k]) for k in range(len(body.text), 1, -1))):  # or its unit (…厅 + 种植业管理处)
             ex.mentions.remove(place)
             ex.mentions[ex.mentions.index(body)] = replace(body, start=place.start, text=place.text + body.text, label="ORG")
 

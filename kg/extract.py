@@ -304,6 +304,7 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
                 before = text[ms[prev - 1].end : head.start()] if prev > 0 else ""
                 if before.endswith("、") and ms[prev - 1].label in ORGS and ROLE_TEXT.match(before[:-1]):
                     _add_roles(ex, j, prev - 1, before[:-1])  # 省委常委、常务副省长 X: 常委 at the committee too
+                    _listed_before(ex, j, prev - 1)  # and each title listed before that one
                 continue
         # ORG + role + NAME
         if prev is not None and ms[prev].label != "PERSON" and ms[prev].end >= sent_start:
@@ -542,6 +543,7 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
     suffix = rules["backref_suffix"].get(key)
     # 合作社理事长, 医院院长: a role that starts with a kind of body means a name of that kind
     body = max((w for w in body_words() if clause.startswith(w)), key=len, default=None) if key == "" else None
+    body_ends = tuple(rules["body_kinds"].get(body, [body])) if body else ()  # 学校体育老师 X: …小学 too
     # 该院院长 X: a body of the kind 该院 names (…医院, …学院), not a unit of one named nearer (…医院…中心)
     kinds = tuple(rules["parts_of"][key]) if key in rules["parts_of"] else None
     limit = ex.mentions[j].start - rules["lookback_chars"]
@@ -552,7 +554,7 @@ def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:
         m = ex.mentions[i]
         if m.start < limit:
             break
-        if (m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body)) and serves(clause, _named(ex, m.name), m.label)
+        if (m.label in wanted and m.origin != "byline" and (body is None or m.name.endswith(body_ends)) and serves(clause, _named(ex, m.name), m.label)
                 and (kinds is None or m.name.endswith(kinds))):
             if suffix in LEVEL_CHARS and not _of_level(m.name, suffix) and not _division(ex, i).endswith(suffix):
                 continue  # 省委书记 X: a province or its body, never the paper or a bureau named nearer
@@ -642,7 +644,8 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
         # or the body word it ends with (管理处主任 at 岳阳楼景区管理处: 主任)
         short = next((k for k in range(len(role) - 1, 1, -1)
                       if (any(n.startswith(role[:k]) or n.endswith(role[:k]) for n in names) or (k >= 3 and role[:k] in core)
-                          or (role[:k] in LEGAL_FORMS and role[:k] in name))  # 集团董事长 at …集团有限公司
+                          or (role[:k] in LEGAL_FORMS and role[:k] in name)  # 集团董事长 at …集团有限公司
+                          or name.endswith(tuple(rules["body_kinds"].get(role[:k], ()))))  # 学校体育老师 at …小学
                       and ends_with_title(role[k:])), 0)
         role = role[short:]
         if not role or not ends_with_title(role):

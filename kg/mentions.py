@@ -114,10 +114,11 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _squads_named_short(ex)
     level_committees(ex, full, sent_of)
     level_heads(ex, full, sent_of)
-    committee_heads(ex, full, sent_of)
     headline_only_persons(ex, full)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     qualify_bodies(ex, full)
+    committee_heads(ex, full, sent_of)  # after: a committee named by its level (县委) is named by now
+    ex.mentions.sort(key=lambda m: (m.start, m.end))
     _committees_follow_their_bodies(ex)
 
 
@@ -404,7 +405,8 @@ def _split_party_bodies(ex: Extraction, companies_only: bool = False) -> None:
         # 湘钢 + 党委 of 湘潭钢铁集团有限公司; 中国宝武 + 党委 of 中国宝武钢铁集团有限公司 (the name's start)
         prefix = len(rest) >= 3 and not gaz.candidates(rest)  # not a town's committee before its company (薛埠镇 + 党委)
         short = len(rest) >= 2 and any(first_of_each_two(rest, c) or (prefix and c.startswith(rest)) for c in companies)
-        if (len(rest) < 4 and not short) or not ((rest.endswith(bodies) and not companies_only) or company or short):
+        leveled = len(rest) == 3 and rest[0] in LEVELS  # 省科协 + 党组: a body named by its level
+        if (len(rest) < 4 and not short and not leveled) or not ((rest.endswith(bodies) and not companies_only) or company or short):
             out.append(m)
             continue
         out.extend(m.split_at(m.start + len(rest), "COMPANY" if company or short else "ORG", "ORG", m.text))

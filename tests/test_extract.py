@@ -1336,6 +1336,9 @@ def test_a_head_of_government_named_by_the_level_alone_is_the_papers_divisions()
         ("王晓明", "记者", "湖北日报"), ("王忠林", "省长", "湖北省"), ("李殿明", "常委", "湖北省委"), ("李殿明", "常务副省长", "湖北省"),
         ("张文兵", "副省长", "湖北省"), ("李明", "市长", "武汉市"),
     }
+    # also after a word that stands before a name (会议由副省长 X 主持)
+    text = "湖北日报 2026年7月8日 第3版\n\n会议召开\n\n本报记者 王晓明\n\n会议由副省长张文兵主持。"
+    assert ("张文兵", "副省长", "湖北省") in affiliations(run(text, [("张文兵", "PERSON")]))
     # without a paper naming a province, nothing is made up
     ex = run("省长王忠林主持召开会议。", [("王忠林", "PERSON")])
     assert affiliations(ex) == set() and [m.text for m in ex.mentions] == ["王忠林"]
@@ -1839,3 +1842,42 @@ def test_a_cooperative_named_by_a_word_and_its_craft_after_its_county_is_one_com
     assert affiliations(ex) == {("韩丽", "理事长", "新化县锦绣蓝染专业合作社")}
     ex = run("村民们成立了新化县蔬菜种植专业合作社。", [("新化县", "PLACE")])
     assert [(m.text, m.label) for m in ex.mentions] == [("新化县", "PLACE")]
+
+
+def test_a_province_read_alone_before_a_unit_of_its_bureau_named_by_kind_is_that_bureaus_unit() -> None:
+    text = "韩立新，男，1975年生，现任江西省水利厅河湖管理处处长。"
+    ex = run(text, [("韩立新", "PERSON"), ("江西省", "PLACE"), ("水利厅河湖管理处", "ORG")])
+    assert affiliations(ex) == {("韩立新", "处长", "江西省水利厅河湖管理处")}
+    ex = run("江西省鄱阳湖管理处开放参观。", [("江西省", "PLACE"), ("鄱阳湖管理处", "ORG")])
+    assert [m.text for m in ex.mentions] == ["江西省", "鄱阳湖管理处"]
+
+
+def test_a_head_of_government_listed_after_a_title_at_a_committee_named_by_its_level_is_that_places() -> None:
+    text = "安仁县委书记曹立军到村里调研。县委常委、副县长黄敏参加调研。"
+    ents = [("安仁县委", "ORG"), ("曹立军", "PERSON"), ("县委", "ORG"), ("黄敏", "PERSON")]
+    assert affiliations(run(text, ents)) == {("曹立军", "书记", "安仁县委"), ("黄敏", "常委", "安仁县委"), ("黄敏", "副县长", "安仁县")}
+
+
+def test_a_title_after_the_general_word_for_a_school_is_held_at_the_school_of_any_kind_named_before() -> None:
+    text = "衡州市石鼓区湘江第二小学开设了足球课。“孩子们特别喜欢。”学校体育老师韩松说。"
+    ex = run(text, [("衡州市", "PLACE"), ("石鼓区", "PLACE"), ("湘江第二小学", "ORG"), ("韩松", "PERSON")])
+    assert affiliations(ex) == {("韩松", "体育老师", "湘江第二小学")}
+
+
+def test_a_divisions_court_written_short_is_that_court_named_whole() -> None:
+    text = "江西省高院知识产权审判庭庭长韩立表示，将加大保护力度。案件由赣州市中院审理。"
+    ex = run(text, [("江西省高院知识产权审判庭", "ORG"), ("韩立", "PERSON"), ("赣州市中院", "ORG")])
+    assert affiliations(ex) == {("韩立", "庭长", "江西省高级人民法院知识产权审判庭")}
+    assert "赣州市中级人民法院" in {m.name for m in ex.mentions}
+
+
+def test_a_federation_named_by_its_level_before_its_party_group_is_split_from_it() -> None:
+    text = "市科协党组书记、常务副主席韩立出席。"
+    ents = [("市科协党组", "ORG"), ("韩立", "PERSON")]
+    assert affiliations(run(text, ents)) == {("韩立", "书记", "市科协党组"), ("韩立", "常务副主席", "市科协")}
+
+
+def test_each_title_listed_before_a_head_of_government_named_by_the_level_is_held_too() -> None:
+    text = "江西省委常委、省委政法委书记、副省长韩立出席会议。"
+    ex = run(text, [("江西省委", "ORG"), ("省委", "ORG"), ("韩立", "PERSON")])
+    assert {("韩立", "常委", "江西省委"), ("韩立", "副省长", "江西省")} <= affiliations(ex)
