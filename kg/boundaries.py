@@ -46,7 +46,6 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _bracketed_registered_names(ex, full, words)
     _place_heads(ex, full)
     _places_cut_in_their_body(ex)
-    _registered_names_after_their_place(ex)
     _bodies_after_their_place(ex, words)
     _schools_after_their_place(ex, full)
     _bodies_cut_before_their_word(ex, full)
@@ -699,16 +698,23 @@ def _names_cut_where_written_whole(ex: Extraction, full: str) -> None:
 def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
     """海南大学 + 食 + 品科学与工程学院: a part the model began one character after the body
     it belongs to, on the second character of a word (食品) or of a place (株洲市公安局 + 荷 +
-    塘分局, 荷塘 of 荷塘区), is named with that body, whole."""
+    塘分局, 荷塘 of 荷塘区), is named with that body, whole; so is a unit named by its number
+    after it, the number read as nothing (…人民检察院 + 第五 + 检察部)."""
     ms = ex.mentions
     gaz = gazetteer()
+    units = tuple(role_rules()["units"])
     for k in range(len(ms) - 2, -1, -1):
         a, b = ms[k], ms[k + 1]
-        if not (a.label in ORGS and b.label in ORGS and a.origin == b.origin == "ner" and b.start == a.end + 1):
+        if not (a.label in ORGS and b.label in ORGS and a.origin == b.origin == "ner" and a.end < b.start <= a.end + 4):
             continue  # (the byline's mentions come first: a credit may end the text)
         pair = full[a.end] + b.text[0]
-        if han(full[a.end]) and full[a.end] not in BETWEEN_NAMES and (words.common(pair) or gaz.candidates(pair)):
+        cut = (b.start == a.end + 1 and han(full[a.end]) and full[a.end] not in BETWEEN_NAMES
+               and (words.common(pair) or gaz.candidates(pair)))
+        if cut or (_ORDINAL.fullmatch(full, a.end, b.start) and b.text.endswith(units)):  # 某检察院 + 第五 + 检察部
             ms[k : k + 2] = [Mention(a.article, a.start, b.end, full[a.start : b.end], b.label, a.sentence)]
+
+
+_ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 
 
 # the words that end a body's own name (a government, committee or zone can follow any name)
@@ -772,15 +778,15 @@ def _places_cut_in_their_body(ex: Extraction) -> None:
             ex.mentions[ex.mentions.index(body)] = replace(body, start=place.start, text=whole)
 
 
-def _registered_names_after_their_place(ex: Extraction) -> None:
-    """隆回县 + 宝庆农产品进出口有限公司: a county or a division above one read alone right
-    before a registered name that begins with no county is that name's start, as the
-    registry writes it (one company, of that place)."""
+def registered_names_after_their_place(ex: Extraction) -> None:
+    """隆回县 + 宝庆农产品进出口有限公司, 新化县 + 梅山香菇种植专业合作社: a county or a division
+    above one read alone right before a registered name (or a cooperative's) that begins with
+    no county is that name's start, as the registry writes it (one company, of that place)."""
     gaz = gazetteer()
     ms = sorted(ex.mentions, key=lambda m: m.start)
     for place, firm in zip(ms, ms[1:]):
-        if (place.label == "PLACE" and firm.label == "COMPANY" and firm.start == place.end and firm.origin == "ner"
-                and firm.text.endswith(REGISTERED) and not gaz.above_towns(gaz.place_prefix(firm.text))
+        if (place.label == "PLACE" and firm.label == "COMPANY" and firm.start == place.end and firm.origin in ("ner", "role")
+                and firm.text.endswith((*REGISTERED, "合作社")) and not gaz.above_towns(gaz.place_prefix(firm.text))
                 and gaz.above_towns(place.text)):
             ex.mentions.remove(place)
             ex.mentions[ex.mentions.index(firm)] = replace(firm, start=place.start, text=place.text + firm.text)

@@ -138,6 +138,8 @@ _FILED = re.compile(r"^[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]$|^[\u4e0
 _TEXT_AND_PHOTOS = re.compile(r"^(?:文\s*[/／|｜·]\s*图|图\s*[/／|｜·]\s*文)[\s:：]*")
 # credits closing a paragraph: …明年还将新建5处。（记者 蔡文杰 通讯员 龙小溪）
 _TRAILING = re.compile(r"(?<=[。！？!?”])\s*[（(](?P<credits>[^（）()]{2,60})[）)]\s*$")
+# the same unbracketed, when it credits a photo: 市民在观看新年音乐会。湖南日报全媒体记者 X 摄
+_TRAILING_SHOT = re.compile(r"(?<=[。！？!?”])[\s\u3000]*(?P<credits>[^。！？!?”（）()]{2,60}?[\s\u3000](?:摄影报道|摄影|摄))[\s\u3000]*$")
 
 
 # a photo caption's credit closing its paragraph: 图为村民在采摘油茶果。 肖霞 摄
@@ -221,8 +223,9 @@ def parse_byline(line: str) -> list[Byline] | None:
 
 def parse_trailing_credits(line: str) -> tuple[int, list[Byline]] | None:
     """Reporters credited in brackets at the end of a paragraph, and where the brackets start;
-    a photographer too (图为…。（记者 X 摄）: the article's photo, credited as 摄影)."""
-    m = _TRAILING.search(line)
+    a photographer too (图为…。（记者 X 摄）: the article's photo, credited as 摄影), also
+    without brackets after the caption's last sentence (…采摘草莓。通讯员 X 摄)."""
+    m = _TRAILING.search(line) or _TRAILING_SHOT.search(line)
     if not m:
         return None
     credits = parse_credits(m.group("credits"), bracketed=True)

@@ -344,9 +344,10 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
                 continue
         # NAME，ORG + role; NAME（ORG + role）; NAME 担任 ORG + role, 任命 NAME 为 ORG + role
         nxt = j + 1 if j + 1 < len(ms) else None
-        if nxt is not None and ms[nxt].label != "PERSON" and text[person.end : ms[nxt].start] in _joins():
+        joined = _HONORIFIC.sub("", text[person.end : ms[nxt].start]) if nxt is not None else ""  # 聘任 X 先生为 …
+        if nxt is not None and ms[nxt].label != "PERSON" and joined in _joins():
             role = _post_title(ex, nxt)
-            if text[person.end : ms[nxt].start] in _COPULAS and role.startswith("的"):
+            if joined in _COPULAS and role.startswith("的"):
                 role = _without_qualifiers(role[1:])  # 李明是湖南大学的教授: the title after 的
             after = nxt + 1 if nxt + 1 < len(ms) else None
             if after is not None and ms[after].label == "PERSON" and ms[after].start == ms[nxt].end + len(role):
@@ -354,12 +355,21 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
             if role and ms[nxt].label in holders(role):
                 _add_roles(ex, j, nxt, role)
                 _listed_posts(ex, j, nxt, ms[nxt].end + len(role))
-                if text[person.end : ms[nxt].start] in role_rules()["appointed"]:
+                if joined in role_rules()["appointed"]:
                     # 选举 A、B、C 为 市政协副主席: the names listed before hold it too
                     k = j
                     while k > 0 and ms[k - 1].label == "PERSON" and text[ms[k - 1].end : ms[k].start] == "、":
                         k -= 1
                         _add_roles(ex, k, nxt, role)
+                continue
+        # 聘任 NAME（先生）为公司总经理: a title after an appointing word that refers back to the body named before
+        appointed = _APPOINTED_TO.match(text, person.end)
+        if appointed is not None and (nxt is None or ms[nxt].start >= appointed.end()):
+            role = appointed.group("role")
+            org = _refer_back(ex, j, role) if ends_with_title(role) and not _names_its_own_body(ex, j, role, words) else None
+            if org is not None:
+                _add_roles(ex, j, org, role)
+                titled[j] = (org, role)
                 continue
         # ORG + NAME + title (清华大学化学系张明远教授团队)
         if prev is not None and ms[prev].label in ORGS and ms[prev].end == person.start and ms[prev].origin != "byline":
@@ -437,9 +447,13 @@ def _qualifiers() -> tuple[str, ...]:
 
 
 def _without_qualifiers(text: str) -> str:
-    """A role without the words that only qualify it (据, 该院, 在 …)."""
+    """A role without the words that only qualify it (据, 该院, 在, 经 …), but never cut into a
+    title (经理 is no 经 + 理)."""
     while text.startswith(_qualifiers()):
-        text = text[next(len(q) for q in _qualifiers() if text.startswith(q)) :]
+        rest = text[next(len(q) for q in _qualifiers() if text.startswith(q)) :]
+        if ends_with_title(text) and not ends_with_title(rest):
+            break
+        text = rest
     return text
 
 
@@ -469,6 +483,9 @@ def _after_words(clause: str, words: Lexicon) -> str:
 
 
 _COPULAS = ("是", "系")  # 李明是湖南大学的教授, 张伟系…公司工程师
+_HONORIFIC = re.compile("^(?:先生|女士)(?=[为任担出是系])")
+# a name's honorific (先生, 女士), an appointing word, and a role referring back (公司总经理, 该行行长)
+_APPOINTED_TO = re.compile(r"(?:先生|女士)?(?:为|担任|出任|任)(?P<role>(?:公司|集团|该公司|该行|本公司)[\u4e00-\u9fff]{1,10}?)(?=[，。；、,;]|$)")
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from kg.bodies import committee_heads, level_committees, level_heads, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
-from kg.boundaries import name_breaks, repair_boundaries, run_start
+from kg.boundaries import name_breaks, registered_names_after_their_place, repair_boundaries, run_start
 from kg.companies import (
     companies_read_as_persons,
     companies_read_as_places,
@@ -98,6 +98,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     _split_party_bodies(ex, companies_only=True)  # again: companies' committees the model missed (华菱湘钢党委)
     _workplaces(ex, full, sent_of)
     _named_bodies_after_places(ex, full, sent_of, words)
+    registered_names_after_their_place(ex)  # after: a cooperative read from before its officer
     stock_codes(ex, full, sent_of)
     firms_listed_as_such(ex, full, sent_of, words)
     companies_read_as_persons(ex, words)

@@ -90,8 +90,10 @@ def gazetteer() -> Gazetteer:
 
 def town_level(code: str) -> bool:
     """A town's or a street's code (below the counties): its short names (中华, 长江, 太平)
-    recur across the country and in other words, so alone they are no sign of it."""
-    return len(code) > 6
+    recur across the country and in other words, so alone they are no sign of it. Taiwan's
+    townships and districts (梅山乡, 中山区) have six-digit codes in the table, its counties
+    four, so they are read as towns too."""
+    return len(code) > 6 or (len(code) == 6 and code.startswith("71"))
 
 
 def link_place(text: str, context: str, gaz: Gazetteer) -> str:

@@ -1803,6 +1803,8 @@ def test_a_county_read_alone_before_a_registered_name_is_that_names_start() -> N
     assert affiliations(ex) == {("李建", "总经理", "新化县鑫源农产品进出口有限公司")}
     ex = run("新化县与鑫源农产品进出口有限公司签约。", [("新化县", "PLACE"), ("鑫源农产品进出口有限公司", "COMPANY")])
     assert [m.text for m in ex.mentions] == ["新化县", "鑫源农产品进出口有限公司"]
+    ex = run("新化县鑫源香菇种植专业合作社理事长李红说。", [("新化县", "PLACE"), ("鑫源香菇种植专业合作社", "COMPANY"), ("李红", "PERSON")])
+    assert affiliations(ex) == {("李红", "理事长", "新化县鑫源香菇种植专业合作社")}
 
 
 def test_a_special_regions_chief_executive_holds_office_in_it() -> None:
@@ -1881,3 +1883,42 @@ def test_each_title_listed_before_a_head_of_government_named_by_the_level_is_hel
     text = "江西省委常委、省委政法委书记、副省长韩立出席会议。"
     ex = run(text, [("江西省委", "ORG"), ("省委", "ORG"), ("韩立", "PERSON")])
     assert {("韩立", "常委", "江西省委"), ("韩立", "副省长", "江西省")} <= affiliations(ex)
+
+
+def test_a_unit_named_by_its_number_after_its_body_is_named_with_it() -> None:
+    text = "衡州市人民检察院第三检察部主任韩立介绍了情况。"
+    ex = run(text, [("衡州市人民检察院", "ORG"), ("检察部", "ORG"), ("韩立", "PERSON")])
+    assert affiliations(ex) == {("韩立", "主任", "衡州市人民检察院第三检察部")}
+
+
+def test_a_person_appointed_to_a_title_referring_back_holds_it_at_the_company_named_before() -> None:
+    text = "衡岳动力股份有限公司召开董事会。经董事长韩立提名，董事会同意聘任何明先生为公司总经理，任期三年。公司经理王涛出席。"
+    ents = [("衡岳动力股份有限公司", "COMPANY"), ("韩立", "PERSON"), ("何明", "PERSON"), ("王涛", "PERSON")]
+    assert affiliations(run(text, ents)) == {
+        ("韩立", "董事长", "衡岳动力股份有限公司"), ("何明", "总经理", "衡岳动力股份有限公司"), ("王涛", "经理", "衡岳动力股份有限公司"),
+    }
+    text = "董事会同意聘任何明先生为衡岳动力股份有限公司副总经理。"
+    ex = run(text, [("何明", "PERSON"), ("衡岳动力股份有限公司", "COMPANY")])
+    assert affiliations(ex) == {("何明", "副总经理", "衡岳动力股份有限公司")}
+
+
+def test_a_photo_credit_closing_a_caption_without_brackets_credits_its_photographers() -> None:
+    text = ("新年音乐会奏响\n\n12月20日，衡州市文化艺术中心，市民在观看新年音乐会。衡州日报记者 韩立 摄\n\n"
+            "12月19日，衡州市一家工厂内，工人在赶制订单。 衡州日报记者 何明 通讯员 王涛 摄影报道")
+    ex = run(text, [("韩立", "PERSON"), ("何明", "PERSON"), ("王涛", "PERSON")])
+    authors = {(ex.mentions[r.tail].text, r.role) for r in ex.relations if r.kind == "author"}
+    assert authors == {("韩立", "记者（摄影）"), ("何明", "记者（摄影）"), ("王涛", "通讯员（摄影）")}
+    # a sentence ending in 摄 is no credit
+    ex = run("新年音乐会奏响\n\n市民在观看音乐会。他举起相机拍摄", [])
+    assert not [r for r in ex.relations if r.kind == "author"]
+
+
+def test_taiwans_townships_are_read_as_towns_and_a_cooperative_named_from_one_is_its_countys() -> None:
+    from kg.places import gazetteer, town_level
+
+    gaz = gazetteer()
+    assert all(town_level(code) for code, _ in gaz.candidates("梅山乡"))
+    assert not town_level(next(code for code, _ in gaz.candidates("新化县")))
+    text = "返乡创业者、新化县梅山香菇种植专业合作社理事长李红说，合作社今年增产。"
+    ex = run(text, [("新化县", "PLACE"), ("梅山", "PLACE"), ("李红", "PERSON")])
+    assert affiliations(ex) == {("李红", "理事长", "新化县梅山香菇种植专业合作社")}
