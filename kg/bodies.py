@@ -100,6 +100,22 @@ def level_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
             _place_at_level(ex, full, sent_of, head, gaz.name[code])
 
 
+def heads_of_the_level_named(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
+    """县长 X in a county's story (县委, 县人大常委会 named from 攸县): a head of government named
+    by the level alone is the head of the one place of that level the article's bodies named
+    by their level were named from; nothing is made when they name none or two. After
+    qualify_bodies, beside committee_heads."""
+    gaz = gazetteer()
+    heads = [(m, head) for m, head in _heads_before_persons(ex, full)
+             if not any(x.origin == "role" and x.start == head.start("level") for x in ex.mentions)]
+    for m, head in heads:
+        level = head.group("level")
+        named = {prefix for b in ex.mentions if b.label in ORGS and b.refers and b.text[:1] == level
+                 and (prefix := gaz.place_prefix(b.refers)).endswith(level) and prefix in gaz.exact}
+        if len(named) == 1:
+            _place_at_level(ex, full, sent_of, head, named.pop())
+
+
 def committee_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """平江县委副书记、县长 X: a head of government listed after a title at the committee of a
     place the article names only in the committee's name is that place's head; the level's

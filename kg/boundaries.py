@@ -145,7 +145,8 @@ def _levels_cut_off(ex: Extraction, full: str) -> None:
         if m.label != "ORG" or m.origin != "ner" or m.start < 1 or m.text[0] in LEVELS:
             continue
         level, before = full[m.start - 1], full[m.start - 2 : m.start - 1]
-        if level in "省市县区" and not han(before) and m.text.endswith(public_body_words()) and ex.free(m.start - 1, m.start):
+        if (level in "省市县区" and not han(before) and m.text.endswith((*public_body_words(), *role_rules()["units"]))
+                and ex.free(m.start - 1, m.start)):  # a bureau, or a unit such as 市 + …执法支队
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 

@@ -355,6 +355,11 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
             if role and ms[nxt].label in holders(role):
                 _add_roles(ex, j, nxt, role)
                 _listed_posts(ex, j, nxt, ms[nxt].end + len(role))
+                if joined in ("，", ","):  # and the posts after it between commas
+                    k = nxt + 1
+                    while k < len(ms) and ms[k].label in ORGS and text[ms[k].start - 1] == "、":
+                        k += 1
+                    _posts_between_commas(ex, j, k)
                 if joined in role_rules()["appointed"]:
                     # 选举 A、B、C 为 市政协副主席: the names listed before hold it too
                     k = j
@@ -429,11 +434,25 @@ def _current_post(ex: Extraction, j: int) -> None:
             return
         if m.label in ORGS and profile and text[m.start - 1] in ("，", ","):
             # 官春云，1938年生，湖南农业大学教授、中国工程院院士，…: a post standing alone between commas
-            role = _post_title(ex, k)
-            if role and m.label in holders(role) and text[m.end + len(role) : m.end + len(role) + 1] in ("，", ",", "。", "、", "；", ";"):
-                _add_roles(ex, j, k, role)
-                _listed_posts(ex, j, k, m.end + len(role))
+            _posts_between_commas(ex, j, k)
             return
+
+
+def _posts_between_commas(ex: Extraction, j: int, k: int) -> None:
+    """Each body and title standing alone between commas from mention ``k`` on, in the
+    sentence of person ``j`` (王耀南，湖南大学…教授、博士生导师，中国工程院院士。), with the
+    bodies and titles listed after each with 、."""
+    text, ms = ex.article.text, ex.mentions
+    while k < len(ms) and ms[k].label in ORGS and ms[k].sentence == ms[j].sentence and text[ms[k].start - 1] in ("，", ","):
+        role = _post_title(ex, k)
+        end = ms[k].end + len(role)
+        if not role or ms[k].label not in holders(role) or text[end : end + 1] not in ("，", ",", "。", "、", "；", ";"):
+            return
+        _add_roles(ex, j, k, role)
+        _listed_posts(ex, j, k, end)
+        k += 1
+        while k < len(ms) and ms[k].label in ORGS and text[ms[k].start - 1] == "、":
+            k += 1  # listed after it, read by _listed_posts
 
 
 _BRACKETED_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)]$")  # （挂职）, （兼）, （正处级） after a title
@@ -543,7 +562,23 @@ def _named_prefix(ex: Extraction, j: int, clause: str) -> tuple[int, str] | None
             rest = clause[len(m.text) :]
             if rest and ends_with_title(rest) and m.label in holders(rest) and (best is None or len(m.text) > len(clause) - len(best[1])):
                 best = (i, rest)
-    return best
+    return best or _started_name(ex, j, clause)
+
+
+def _started_name(ex: Extraction, j: int, clause: str) -> tuple[int, str] | None:
+    """宁德时代副总裁 X where the article named 宁德时代新能源科技股份有限公司: a clause that starts
+    with the start of a company's name (three characters or more, more than a place), then
+    a title, is at that company, the nearest named before."""
+    gaz = gazetteer()
+    for k in range(len(clause) - 2, 2, -1):
+        head, rest = clause[:k], clause[k:]
+        if not ends_with_title(rest) or gaz.place_prefix(head + "_") == head:
+            continue
+        found = next((i for i in range(j - 1, -1, -1) if ex.mentions[i].label == "COMPANY" and ex.mentions[i].origin != "byline"
+                      and ex.mentions[i].name.startswith(head) and len(ex.mentions[i].name) > k + 1), None)
+        if found is not None and ex.mentions[found].label in holders(rest):
+            return found, rest
+    return None
 
 
 def _refer_back(ex: Extraction, j: int, clause: str) -> int | None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from kg.bodies import committee_heads, level_committees, level_heads, qualify_bodies
+from kg.bodies import committee_heads, heads_of_the_level_named, level_committees, level_heads, qualify_bodies
 from kg.ingest import ends_sentence, is_furniture, is_page_header
 from kg.boundaries import name_breaks, registered_names_after_their_place, repair_boundaries, run_start
 from kg.companies import (
@@ -119,6 +119,7 @@ def find_mentions(ex: Extraction, doc: Doc, full: str, sent_of: SentenceOf, word
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     qualify_bodies(ex, full)
     committee_heads(ex, full, sent_of)  # after: a committee named by its level (县委) is named by now
+    heads_of_the_level_named(ex, full, sent_of)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
     _committees_follow_their_bodies(ex)
 
@@ -571,8 +572,8 @@ def _places_run_on(ex: Extraction, words: Lexicon) -> None:
 
 def _places_read_as_one(ex: Extraction) -> None:
     """南浔区练市镇 read as one place no division is named: a division and one within it written
-    whole, each a mention (南浔区 + 练市镇), so that both are linked and the second is part of
-    the first."""
+    whole, each a mention (南浔区 + 练市镇; 儒林镇 + 大寨村), so that both are linked and the second
+    is part of the first."""
     gaz = gazetteer()
     out: list[Mention] = []
     for m in ex.mentions:
@@ -584,6 +585,9 @@ def _places_read_as_one(ex: Extraction) -> None:
                 if any(o in gaz.ancestors(i) for i in inner for o, _ in outer):
                     split = cut
                     break
+            prefix = gaz.place_prefix(m.text)
+            if split is None and prefix in gaz.exact and _COMMUNITY.fullmatch(m.text, len(prefix)):
+                split = len(prefix)  # 儒林镇大寨村: the town and its village (the villages are in no table)
         if split is None:
             out.append(m)
             continue

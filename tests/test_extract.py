@@ -1486,7 +1486,7 @@ def test_company_defined_as_the_announcers_short_name_refers_to_it_not_to_the_co
 def test_a_name_cut_where_the_article_writes_it_whole_is_that_name() -> None:
     text = "走进花垣县十八洞村，游客络绎不绝。图为游客在十八洞村参观。"
     ex = run(text, [("花垣县十八洞村", "PLACE"), ("洞村", "PLACE")])
-    assert [m.text for m in ex.mentions] == ["花垣县十八洞村", "十八洞村"]
+    assert [m.text for m in ex.mentions] == ["花垣县", "十八洞村", "十八洞村"]  # the county and its village, then the village
 
 
 def test_credits_ending_the_text_after_organizations() -> None:
@@ -1922,3 +1922,40 @@ def test_taiwans_townships_are_read_as_towns_and_a_cooperative_named_from_one_is
     text = "返乡创业者、新化县梅山香菇种植专业合作社理事长李红说，合作社今年增产。"
     ex = run(text, [("新化县", "PLACE"), ("梅山", "PLACE"), ("李红", "PERSON")])
     assert affiliations(ex) == {("李红", "理事长", "新化县梅山香菇种植专业合作社")}
+
+
+def test_a_title_after_the_start_of_a_company_named_before_is_held_there_not_at_the_nearest() -> None:
+    text = "湘中钢铁有限公司与衡岳动力新能源科技股份有限公司签约。湘中钢铁总经理韩立介绍了合作。衡岳动力副总裁何明表示，双方将深化合作。"
+    ents = [("湘中钢铁有限公司", "COMPANY"), ("衡岳动力新能源科技股份有限公司", "COMPANY"), ("韩立", "PERSON"), ("何明", "PERSON")]
+    assert ("何明", "副总裁", "衡岳动力新能源科技股份有限公司") in affiliations(run(text, ents))
+
+
+def test_a_head_of_government_named_by_the_level_is_that_of_the_place_the_levels_bodies_are_of() -> None:
+    text = "衡山县第十届人民代表大会开幕。县委书记韩立出席。县长王涛作报告。"
+    ents = [("衡山县第十届人民代表大会", "ORG"), ("县委", "ORG"), ("韩立", "PERSON"), ("王涛", "PERSON")]
+    assert affiliations(run(text, ents)) == {("韩立", "书记", "衡山县委"), ("王涛", "县长", "衡山县")}
+    # no level's body named from a place: no place made up for the title
+    assert affiliations(run("县长王涛作报告。", [("王涛", "PERSON")])) == set()
+
+
+def test_a_town_and_its_village_read_as_one_place_are_two() -> None:
+    ex = run("在衡山县白果镇石门村，村民们在采茶。", [("衡山县", "PLACE"), ("白果镇石门村", "PLACE")])
+    assert [m.text for m in ex.mentions] == ["衡山县", "白果镇", "石门村"]
+    assert ("石门村", "白果镇") in {(ex.mentions[r.head].text, ex.mentions[r.tail].text) for r in ex.relations if r.kind == "part_of"}
+
+
+def test_a_unit_read_without_the_level_opening_its_paragraph_is_named_with_it() -> None:
+    text = "邵阳市生态环境局通报了案例。\n\n市生态环境保护综合行政执法支队支队长韩立介绍，全市立案186起。"
+    ents = [("邵阳市生态环境局", "ORG"), ("生态环境保护综合行政执法支队", "ORG"), ("韩立", "PERSON")]
+    assert affiliations(run(text, ents)) == {("韩立", "支队长", "邵阳市生态环境保护综合行政执法支队")}
+
+
+def test_each_post_standing_alone_between_commas_after_the_first_is_held_too() -> None:
+    text = "韩立，衡岳大学机械学院教授、博士生导师，中国工程院院士。他带领团队攻克了关键技术。"
+    ents = [("韩立", "PERSON"), ("衡岳大学机械学院", "ORG"), ("中国工程院", "ORG")]
+    assert affiliations(run(text, ents)) == {
+        ("韩立", "教授", "衡岳大学机械学院"), ("韩立", "博士生导师", "衡岳大学机械学院"), ("韩立", "院士", "中国工程院"),
+    }
+    text = "韩立，衡岳大学教授，何明，湘中大学教授，两人合作多年。"
+    ents = [("韩立", "PERSON"), ("衡岳大学", "ORG"), ("何明", "PERSON"), ("湘中大学", "ORG")]
+    assert affiliations(run(text, ents)) == {("韩立", "教授", "衡岳大学"), ("何明", "教授", "湘中大学")}
