@@ -106,14 +106,18 @@ def heads_of_the_level_named(ex: Extraction, full: str, sent_of: SentenceOf) -> 
     by their level were named from; nothing is made when they name none or two. After
     qualify_bodies, beside committee_heads."""
     gaz = gazetteer()
-    heads = [(m, head) for m, head in _heads_before_persons(ex, full)
-             if not any(x.origin == "role" and x.start == head.start("level") for x in ex.mentions)]
-    for m, head in heads:
-        level = head.group("level")
-        named = {prefix for b in ex.mentions if b.label in ORGS and b.refers and b.text[:1] == level
-                 and (prefix := gaz.place_prefix(b.refers)).endswith(level) and prefix in gaz.exact}
-        if len(named) == 1:
-            _place_at_level(ex, full, sent_of, head, named.pop())
+    named: dict[str, set[str]] = {}  # level -> the places its bodies were named from
+    for b in ex.mentions:
+        if b.label in ORGS and b.refers and b.text[:1] in "省市县":
+            prefix = gaz.place_prefix(b.refers)
+            if prefix.endswith(b.text[0]) and prefix in gaz.exact:
+                named.setdefault(b.text[0], set()).add(prefix)
+    if not named:
+        return
+    for m, head in _heads_before_persons(ex, full):
+        places = named.get(head.group("level"), set())
+        if len(places) == 1 and not any(x.origin == "role" and x.start == head.start("level") for x in ex.mentions):
+            _place_at_level(ex, full, sent_of, head, next(iter(places)))
 
 
 def committee_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:

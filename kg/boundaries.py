@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, REGISTERED, TRADES, all_common, bare_company, company_core, han
+from kg.names import BETWEEN_NAMES, LEGAL_FORMS, LEVELS, REGISTERED, TRADES, all_common, bare_company, company_core, han, surnames
 from kg.nlp.lexicon import Lexicon
 from kg.places import gazetteer, link_place, town_level
 from kg.records import ORGS, Extraction, Mention
@@ -22,6 +22,8 @@ from kg.roles import ends_with_title, generic_bodies, longest_ending, public_bod
 
 def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _transcribed_names(ex, full)
+    _latin_titles_read_into_names(ex)
+    _latin_brands_cut_off(ex, full)
     _bodies_acting_together(ex)
     _bodies_begun_at_their_word(ex, full, words)
     _surnames_cut(ex, full)
@@ -51,6 +53,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _bodies_cut_before_their_word(ex, full)
     _begun_in_a_word(ex, full, words)
     _bodies_begun_inside_a_word(ex, full, words)
+    _bodies_begun_inside_a_place(ex, full)
     _clauses_opening_bare_trades(ex, full, words)
     _heads_named_again(ex, full, words)
     _short_names_read_short(ex, full)
@@ -407,6 +410,32 @@ _NAME_DOTS = "·•"
 _LONGEST_PART = 8  # characters of one part of a transcribed name after its dot
 
 
+_LATIN_TITLE = re.compile(r"(?:CEO|CFO|COO|CTO|CIO|CMO|VP|GM)(?=[\u4e00-\u9fff]{2,3}$)")
+
+
+def _latin_titles_read_into_names(ex: Extraction) -> None:
+    """董事长兼 + CEO雷军 read as an organization: a name after a title written in Latin
+    letters (CEO, CFO …) is a person, the title no part of it."""
+    for k, m in enumerate(ex.mentions):
+        title = _LATIN_TITLE.match(m.text) if m.label in ORGS and m.origin == "ner" else None
+        if title is not None and m.text[title.end()] in surnames():
+            ex.mentions[k] = replace(m, start=m.start + title.end(), text=m.text[title.end() :], label="PERSON")
+
+
+_LATIN_BRAND = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]+$")
+
+
+def _latin_brands_cut_off(ex: Extraction, full: str) -> None:
+    """OPPO + 广东移动通信有限公司, TCL + 科技集团股份有限公司: a registered name begun with its brand
+    in Latin letters, which the model left out, is named whole."""
+    for k, m in enumerate(ex.mentions):
+        if m.label != "COMPANY" or m.origin != "ner" or not m.text.endswith(LEGAL_FORMS[:3]):
+            continue
+        brand = _LATIN_BRAND.search(full, max(0, m.start - 12), m.start)
+        if brand is not None and ex.free(brand.start(), m.start):
+            ex.mentions[k] = m.spanning(brand.start(), m.end, full)
+
+
 def _transcribed_names(ex: Extraction, full: str) -> None:
     """买买提江 + 江·吐尔逊, 艾尔肯 + ·吐尼亚孜: a transcribed name (阿依努尔·托乎提) the model cut at
     its dot is one name. Two persons that meet at a dot are one; a person followed by a dot
@@ -535,6 +564,18 @@ def _begun_in_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
         place = gaz.above_towns(word)  # a town's short name (建设) is no sign
         if words.common(word) and not place and not words.common(m.text[:2]):
             ex.mentions[k] = m.spanning(m.start + 1, m.end, full)
+
+
+def _bodies_begun_inside_a_place(ex: Extraction, full: str) -> None:
+    """。开 + 福分局提醒市民: a body the model began on the second character of a county's or
+    city's short name (开福 of 开福区) that opens its clause begins at that name."""
+    gaz = gazetteer()
+    units = (*public_body_words(), *role_rules()["units"])
+    for k, m in enumerate(ex.mentions):
+        if (m.label in ORGS and m.origin == "ner" and m.start >= 1 and m.text.endswith(units) and han(full[m.start - 1])
+                and (m.start == 1 or not han(full[m.start - 2])) and ex.free(m.start - 1, m.start)
+                and gaz.above_towns(full[m.start - 1 : m.start + 1])):
+            ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
 
 def _bodies_begun_inside_a_word(ex: Extraction, full: str, words: Lexicon) -> None:
@@ -700,18 +741,21 @@ def _parts_cut_off(ex: Extraction, full: str, words: Lexicon) -> None:
     """海南大学 + 食 + 品科学与工程学院: a part the model began one character after the body
     it belongs to, on the second character of a word (食品) or of a place (株洲市公安局 + 荷 +
     塘分局, 荷塘 of 荷塘区), is named with that body, whole; so is a unit named by its number
-    after it, the number read as nothing (…人民检察院 + 第五 + 检察部)."""
+    after it, the number read as nothing or with the unit (…人民检察院 + 第五 + 检察部,
+    …集团有限公司 + 第四十八研究所)."""
     ms = ex.mentions
     gaz = gazetteer()
     units = tuple(role_rules()["units"])
     for k in range(len(ms) - 2, -1, -1):
         a, b = ms[k], ms[k + 1]
-        if not (a.label in ORGS and b.label in ORGS and a.origin == b.origin == "ner" and a.end < b.start <= a.end + 4):
+        if not (a.label in ORGS and b.label in ORGS and a.origin == b.origin == "ner" and a.end <= b.start <= a.end + 4):
             continue  # (the byline's mentions come first: a credit may end the text)
         pair = full[a.end] + b.text[0]
         cut = (b.start == a.end + 1 and han(full[a.end]) and full[a.end] not in BETWEEN_NAMES
                and (words.common(pair) or gaz.candidates(pair)))
-        if cut or (_ORDINAL.fullmatch(full, a.end, b.start) and b.text.endswith(units)):  # 某检察院 + 第五 + 检察部
+        # 某检察院 + 第五 + 检察部; …集团有限公司 + 第四十八研究所 (the unit read with its number)
+        numbered = (_ORDINAL.fullmatch(full, a.end, b.start) or (b.start == a.end and _ORDINAL.match(b.text))) and b.text.endswith(units)
+        if cut or numbered:
             ms[k : k + 2] = [Mention(a.article, a.start, b.end, full[a.start : b.end], b.label, a.sentence)]
 
 

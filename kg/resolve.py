@@ -497,7 +497,8 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
                 by_form[form].append(e)
     out = []
     for e in sorted((e for e in entities.values() if e.type in ORGS), key=lambda e: e.id):
-        prefix = gaz.place_prefix(e.label)
+        label = e.label.lstrip(_LATIN)  # OPPO + 广东移动通信有限公司: the place after a brand in Latin letters
+        prefix = gaz.place_prefix(label)
         if not prefix:
             continue
         # a place the text left unlinked (长安: a district, towns, and a carmaker's name) is too weak a sign
@@ -512,7 +513,7 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
             if not code or town_level(code):  # a township's short name is too weak a sign (a company's clipped name can read like one)
                 continue
             places = [_place_entity(entities, code, gaz)]
-        place, rest = places[0], e.label[len(prefix) :]
+        place, rest = places[0], label[len(prefix) :]
         while inner := gaz.place_prefix(rest):  # 海南省 + 文昌市 + 公安局: the division named last, within the first
             # by its full name, or a city's short name (江苏 + 苏州 + 印刷总厂): 浦东 of 上海浦东发展银行 is
             # the bank's name, not where its branches are
@@ -523,6 +524,9 @@ def _name_locations(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[s
         ev = Evidence("", 0, len(e.label), e.label)
         out.append((e.id, place.id, Relation("located_in", None, -1, "", ev)))
     return out
+
+
+_LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def _units(entities: dict[str, Entity], gaz: Gazetteer) -> list[tuple[str, str, Relation]]:

@@ -1959,3 +1959,30 @@ def test_each_post_standing_alone_between_commas_after_the_first_is_held_too() -
     text = "韩立，衡岳大学教授，何明，湘中大学教授，两人合作多年。"
     ents = [("韩立", "PERSON"), ("衡岳大学", "ORG"), ("何明", "PERSON"), ("湘中大学", "ORG")]
     assert affiliations(run(text, ents)) == {("韩立", "教授", "衡岳大学"), ("何明", "教授", "湘中大学")}
+
+
+def test_a_name_read_with_a_latin_title_before_it_is_a_person() -> None:
+    ex = run("衡岳集团创始人、董事长兼CEO韩立表示，将扩大投资。", [("衡岳集团", "COMPANY"), ("CEO韩立", "ORG")])
+    assert affiliations(ex) == {("韩立", "创始人", "衡岳集团"), ("韩立", "董事长", "衡岳集团"), ("韩立", "CEO", "衡岳集团")}
+
+
+def test_a_registered_name_begun_with_its_latin_brand_is_named_whole() -> None:
+    ex = run("活动上，XYZ衡岳移动通信有限公司副总裁韩立说。", [("衡岳移动通信有限公司", "COMPANY"), ("韩立", "PERSON")])
+    assert affiliations(ex) == {("韩立", "副总裁", "XYZ衡岳移动通信有限公司")}
+
+
+def test_a_body_begun_inside_its_districts_short_name_at_a_clause_start_begins_at_it() -> None:
+    ex = run("民警说，嫌疑人已被拘留。开福分局提醒市民加装防盗锁。", [("福分局", "ORG")])
+    assert [m.text for m in ex.mentions] == ["开福分局"]
+
+
+def test_a_numbered_unit_read_right_after_its_group_is_one_body() -> None:
+    text = "中国衡岳科技集团有限公司第四十八研究所所长韩立介绍，该所研制的传感器通过验收。"
+    ex = run(text, [("中国衡岳科技集团有限公司", "COMPANY"), ("第四十八研究所", "ORG"), ("韩立", "PERSON")])
+    assert affiliations(ex) == {("韩立", "所长", "中国衡岳科技集团有限公司第四十八研究所")}
+
+
+def test_a_former_post_is_no_affiliation() -> None:
+    text = "湖南省人大常委会原副主任韩立同志因病逝世。省政协副主席何明出席。"
+    ents = [("湖南省人大常委会", "ORG"), ("韩立", "PERSON"), ("省政协", "ORG"), ("何明", "PERSON")]
+    assert affiliations(run(text, ents)) == {("何明", "副主席", "湖南省政协")}

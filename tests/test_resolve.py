@@ -166,6 +166,11 @@ def test_organization_named_after_a_place_is_located_there() -> None:
     located = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "located_in"}
     parts = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "part_of"}
     assert located == {("海南省琼海市公安局", "琼海市")} and ("琼海市", "海南省") in parts
+    # after a brand in Latin letters too
+    text = "XYZ广东衡岳通信有限公司发布新品。广东加快发展。"
+    res = resolve([extraction("a1", text, [("XYZ广东衡岳通信有限公司", "COMPANY"), ("广东", "PLACE")])])
+    located = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "located_in"}
+    assert located == {("XYZ广东衡岳通信有限公司", "广东省")}
 
 
 def test_result_does_not_depend_on_order() -> None:
