@@ -163,9 +163,10 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
         return False  # 中国人民银行 is no short form of 中国人民银行浙江省分行: a branch is a body of its own
     prefix = gaz.place_prefix(full)
     core = full[len(prefix) :] if prefix and not short.startswith(prefix) else full
-    if _without_people(core) == _without_people(short) and _within(gaz.place_prefix(short), prefix, gaz):
+    short_prefix = gaz.place_prefix(short)
+    if _without_people(core) == _without_people(short) and (short_prefix == prefix or _within(short_prefix, prefix, gaz)):
         # 武侯区人民法院 / 成都市武侯区人民法院: the body of a division named without its city, also
-        # without 人民 (武侯区法院)
+        # without 人民 (武侯区法院, 湖南省检察院 / 湖南省人民检察院)
         return True
     if core.startswith(short) and full.endswith(LEGAL_FORMS):
         return True

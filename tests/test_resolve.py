@@ -112,6 +112,10 @@ def test_a_districts_body_named_without_its_city_is_that_body_and_its_units_part
     res = resolve([extraction("a1", text, [("江西省人民检察院", "ORG"), ("江西省检察院第四检察部", "ORG")])])
     parts = {(res.entities[h].label, res.entities[t].label) for h, t, r in res.relations if r.kind == "part_of"}
     assert ("江西省检察院第四检察部", "江西省人民检察院") in parts
+    # and the body itself named without 人民 in one article, with it in another
+    res = resolve([extraction("a1", "江西省人民检察院发布案例。", [("江西省人民检察院", "ORG")]),
+                   extraction("a2", "江西省检察院检察长出席。", [("江西省检察院", "ORG")])])
+    assert by_label(res, "江西省人民检察院").aliases == {"江西省检察院"}
     # a district of another city is another body
     res = resolve([extraction("a1", "长沙市天心区人民法院开庭。天心区人民法院发布公告。", [("长沙市天心区人民法院", "ORG"), ("天心区人民法院", "ORG")])])
     assert by_label(res, "长沙市天心区人民法院").aliases == {"天心区人民法院"}
