@@ -216,7 +216,7 @@ def _bureaus_cut_at_and(ex: Extraction, full: str, words: Lexicon) -> None:
 def _bureaus_after_unread_places(ex: Extraction, full: str, words: Lexicon) -> None:
     """张家界市 + 文化旅游 + 广电体育局党组, the model reading nothing before the bureau: a public
     body is named from a city or county written whole right before it (its fields between
-    common words), the place opening its clause."""
+    common words), or by its short name right before the body, the place opening its clause."""
     gaz = gazetteer()
     ends = public_body_words()
     for k, m in enumerate(ex.mentions):
@@ -227,6 +227,8 @@ def _bureaus_after_unread_places(ex: Extraction, full: str, words: Lexicon) -> N
             continue
         place = next((run[:n] for n in range(min(len(run), 8), 1, -1)
                       if any(not town_level(c) for c in gaz.exact.get(run[:n], ()))), "")
+        if not place and gaz.above_towns(run) and not words.common(run):  # 岳阳 + 绿色化工高新区管委会 (not 新建 + …部)
+            place = run
         rest = run[len(place) :]
         if place and (not rest or all_common(rest, words)):
             ex.mentions[k] = m.spanning(m.start - len(run), m.end, full)
@@ -826,15 +828,22 @@ def _places_cut_in_their_body(ex: Extraction) -> None:
 def registered_names_after_their_place(ex: Extraction) -> None:
     """隆回县 + 宝庆农产品进出口有限公司, 新化县 + 梅山香菇种植专业合作社: a county or a division
     above one read alone right before a registered name (or a cooperative's) that begins with
-    no county is that name's start, as the registry writes it (one company, of that place)."""
+    no county is that name's start, as the registry writes it (one company, of that place);
+    中国 read alone before a company's name is its start (中国 + 石化长岭炼化公司)."""
     gaz = gazetteer()
     ms = sorted(ex.mentions, key=lambda m: m.start)
     for place, firm in zip(ms, ms[1:]):
-        if (place.label == "PLACE" and firm.label == "COMPANY" and firm.start == place.end and firm.origin in ("ner", "role")
-                and firm.text.endswith((*REGISTERED, "合作社")) and not gaz.above_towns(gaz.place_prefix(firm.text))
-                and gaz.above_towns(place.text)):
+        if place.label != "PLACE" or firm.label not in ORGS or firm.start != place.end or firm.origin not in ("ner", "role"):
+            continue
+        registered = (firm.label == "COMPANY" and firm.text.endswith((*REGISTERED, "合作社")) and gaz.above_towns(place.text)
+                      and not gaz.above_towns(gaz.place_prefix(firm.text)))
+        national = place.text == _CHINA and firm.text.endswith(LEGAL_FORMS) and not gaz.above_towns(gaz.place_prefix(firm.text))
+        if registered or national:
             ex.mentions.remove(place)
-            ex.mentions[ex.mentions.index(firm)] = replace(firm, start=place.start, text=place.text + firm.text)
+            ex.mentions[ex.mentions.index(firm)] = replace(firm, start=place.start, text=place.text + firm.text, label="COMPANY")
+
+
+_CHINA = "中国"
 
 
 _SCHOOL_NUMBER = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[中小](?![学国央心生型时])|附[中小](?![学国央心生型时])")

@@ -479,11 +479,16 @@ def _without_qualifiers(text: str) -> str:
 def _names_its_own_body(ex: Extraction, j: int, clause: str, words: Lexicon) -> bool:
     """费大厨辣椒炒肉创始人 X: a role whose words before its title are a name the model read
     nowhere (no common words, no word that refers back, not the short name of a body named
-    before: 华星生物生产总监 after 华星生物传感股份有限公司) names a body of its own: it refers back
-    to none named before."""
+    before: 华星生物生产总监 after 华星生物传感股份有限公司), or a company named by what it does
+    (索道运营公司副经理), names a body of its own: it refers back to none named before."""
     rules = role_rules()
     body = _without_qualifiers(clause).split("、")[0]
     body = body[: -len(longest_ending(body, titles()) or "")]
+    firm = body.removesuffix("副").removesuffix("常务")  # (副经理 is 副 + 经理)
+    kind = firm.removesuffix("公司") if firm.endswith("公司") else ""
+    if (len(kind) >= 2 and not kind.startswith(tuple(k for k in rules["backref"] if k)) and not kind.endswith(LEGAL_FORMS)
+            and not any(m.name.endswith(firm) for m in ex.mentions[:j] if m.label in ORGS)):
+        return True  # 在天门山景区，索道运营公司副经理 X: a company by what it does, not the one named before
     if len(body) < 4 or body.startswith(tuple(k for k in rules["backref"] if k)) or words.common(body[:2]) or all_common(body, words):
         return False
     gaz = gazetteer()

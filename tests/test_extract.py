@@ -1986,3 +1986,22 @@ def test_a_former_post_is_no_affiliation() -> None:
     text = "湖南省人大常委会原副主任韩立同志因病逝世。省政协副主席何明出席。"
     ents = [("湖南省人大常委会", "ORG"), ("韩立", "PERSON"), ("省政协", "ORG"), ("何明", "PERSON")]
     assert affiliations(run(text, ents)) == {("何明", "副主席", "湖南省政协")}
+
+
+def test_a_zones_body_after_its_citys_short_name_read_as_nothing_is_named_with_it() -> None:
+    text = "园区建设提速。\n\n岳阳绿色化工高新区管委会主任韩立介绍，园区已集聚企业106家。"
+    ex = run(text, [("绿色化工高新区管委会", "ORG"), ("韩立", "PERSON")])
+    assert affiliations(ex) == {("韩立", "主任", "岳阳绿色化工高新区管委会")}
+
+
+def test_china_read_alone_before_a_companys_name_is_its_start() -> None:
+    text = "在园区里，中国石化衡岳炼化公司的新装置正在调试。衡岳炼化公司总经理韩立说，明年投产。"
+    ents = [("中国", "PLACE"), ("石化衡岳炼化公司", "ORG"), ("衡岳炼化公司", "COMPANY"), ("韩立", "PERSON")]
+    ex = run(text, ents)
+    assert "中国石化衡岳炼化公司" in [m.text for m in ex.mentions if m.label == "COMPANY"]
+
+
+def test_a_company_named_by_what_it_does_is_not_the_one_named_before() -> None:
+    text = "湘中古城发展有限公司总经理韩立表示，古城今年接待游客500万人次。在山上景区，索道运营公司副经理何明介绍，国际游客增多。"
+    ents = [("湘中古城发展有限公司", "COMPANY"), ("韩立", "PERSON"), ("何明", "PERSON")]
+    assert affiliations(run(text, ents)) == {("韩立", "总经理", "湘中古城发展有限公司")}
