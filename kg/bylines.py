@@ -153,8 +153,10 @@ def ends_with_photo_credit(line: str) -> bool:
 
 # a web page's source line: 2026-04-20 09:15 来源：四川日报 作者：张明远
 _SOURCE = re.compile(r"来源\s*[:：]\s*(?P<source>[\u4e00-\u9fffA-Za-z]{2,20})")
+_STAMP = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 # 作者：X, and 作者：X，湖南师范大学…教授 (where the author works, after a comma)
-_AUTHORS = re.compile(rf"(?:作者|记者)\s*[:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)(?:[，,]\s*[\u4e00-\u9fff]{{6,60}})?\s*$")
+_AUTHORS = re.compile(rf"(?:作者|记者)\s*[:：]\s*(?P<names>{_NAME}(?:[\s\u3000、，,]+{_NAME})*)(?:[，,]\s*[\u4e00-\u9fff]{{6,60}})?"
+                      rf"(?:\s+{_STAMP})?\s*$")  # and the time the page was posted, after the names
 
 
 def parse_source_line(line: str) -> tuple[str, list[Byline]]:

@@ -925,6 +925,10 @@ def test_what_the_model_finds_in_an_editor_line_is_no_mention() -> None:
     ex = run(text, [("锦江日报", "ORG"), ("张明远", "PERSON"), ("李华", "PERSON")])
     assert [(m.text, m.origin) for m in ex.mentions] == [("锦江日报", "byline"), ("张明远", "byline")]
     assert affiliations(ex) == {("张明远", "作者", "锦江日报")}
+    # the time the page was posted after the author's name
+    text = "园区产值增长\n来源：锦江日报 作者：张明远 2026-04-20 09:15\n园区一季度产值增长8%。"
+    ex = run(text, [("锦江日报", "ORG"), ("张明远", "PERSON")])
+    assert affiliations(ex) == {("张明远", "作者", "锦江日报")}
 
 
 def test_a_bare_body_word_is_the_body_of_that_kind_named_before() -> None:
