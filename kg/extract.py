@@ -356,10 +356,7 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
                 _add_roles(ex, j, nxt, role)
                 _listed_posts(ex, j, nxt, ms[nxt].end + len(role))
                 if joined in ("，", ","):  # and the posts after it between commas
-                    k = nxt + 1
-                    while k < len(ms) and ms[k].label in ORGS and text[ms[k].start - 1] == "、":
-                        k += 1
-                    _posts_between_commas(ex, j, k)
+                    _posts_between_commas(ex, j, _past_listed(ex, nxt + 1))
                 if joined in role_rules()["appointed"]:
                     # 选举 A、B、C 为 市政协副主席: the names listed before hold it too
                     k = j
@@ -450,9 +447,14 @@ def _posts_between_commas(ex: Extraction, j: int, k: int) -> None:
             return
         _add_roles(ex, j, k, role)
         _listed_posts(ex, j, k, end)
+        k = _past_listed(ex, k + 1)
+
+
+def _past_listed(ex: Extraction, k: int) -> int:
+    """The first mention from ``k`` on that is no body listed with 、 after the one before (_listed_posts reads those)."""
+    while k < len(ex.mentions) and ex.mentions[k].label in ORGS and ex.article.text[ex.mentions[k].start - 1] == "、":
         k += 1
-        while k < len(ms) and ms[k].label in ORGS and text[ms[k].start - 1] == "、":
-            k += 1  # listed after it, read by _listed_posts
+    return k
 
 
 _BRACKETED_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)]$")  # （挂职）, （兼）, （正处级） after a title
