@@ -253,11 +253,14 @@ def _parts_referred_back(ex: Extraction, full: str) -> None:
     one 心血管外科 of every story; so is a department named bare (…科) after its kind of body."""
     parts_of: dict[str, list[str]] = role_rules()["parts_of"]
     departments: dict[str, list[str]] = role_rules()["departments"]
+    units = tuple(role_rules()["units"])
     gaz = gazetteer()
     for k, m in enumerate(ex.mentions):
         if m.label not in ORGS or m.refers or m.text[:1] in LEVELS:
             continue
         word = next((w for w in sorted(parts_of, key=len, reverse=True) if full[max(0, m.start - len(w)) : m.start] == w), None)
+        if word == "公司" and not m.text.endswith(units):
+            word = None  # 公司外贸部, …有限公司 + 调度控制中心: a unit; not a name after a company's (…有限公司 + 威戈)
         # a department named bare (心血管外科护士长 X) is the part of the body of its kind named before
         dept = next((d for d in departments if m.text.endswith(d) and len(m.text) <= 6), None) if word is None and m.label == "ORG" else None
         kinds = parts_of[word] if word else departments[dept] if dept else None

@@ -170,6 +170,9 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
         return True
     if core.startswith(short) and full.endswith(LEGAL_FORMS):
         return True
+    if (full.endswith(short) and full.endswith(LEGAL_FORMS) and len(full) - len(short) <= 4 and gaz.above_towns(short_prefix)
+            and len(short) - len(short_prefix) >= 3):
+        return True  # 长沙供电公司 / 国网长沙供电公司: a group's brand before its local company's name
     form = next((f for f in ("公司", "集团") if short.endswith(f)), None)
     head = short[: -len(form)] if form else ""
     if len(head) >= 2 and not gaz.candidates(head) and core.startswith(head) and full.endswith(LEGAL_FORMS):
@@ -386,6 +389,9 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> di
             by_start[f[len(prefix) : len(prefix) + 2]].add(f)
         if f.endswith(LEGAL_FORMS):  # 湘潭电机股份有限公司 under 湘电股份's first character
             by_start[f[:1]].add(f)
+            for k in (2, 3, 4):  # 国网长沙供电公司 under 长沙供电公司's first two
+                if gaz.above_towns(gaz.place_prefix(f[k:])):
+                    by_start[f[k : k + 2]].add(f)
         if f.endswith("交易所"):  # 北京证券交易所 under 北交所's first two
             by_start[f[0] + "交"].add(f)
         if f.startswith("中国") and len(f) > 3:  # 中国建设银行江苏省分行 under 建行江苏省分行's first character

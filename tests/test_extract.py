@@ -2009,3 +2009,12 @@ def test_a_company_named_by_what_it_does_is_not_the_one_named_before() -> None:
     text = "湘中古城发展有限公司总经理韩立表示，古城今年接待游客500万人次。在山上景区，索道运营公司副经理何明介绍，国际游客增多。"
     ents = [("湘中古城发展有限公司", "COMPANY"), ("韩立", "PERSON"), ("何明", "PERSON")]
     assert affiliations(run(text, ents)) == {("韩立", "总经理", "湘中古城发展有限公司")}
+
+
+def test_a_unit_after_the_word_company_or_after_its_name_is_that_companys() -> None:
+    text = "湘中智能装备有限公司的产品正在装箱。公司外贸部经理韩立说，订单增长三成。"
+    ex = run(text, [("湘中智能装备有限公司", "COMPANY"), ("外贸部", "COMPANY"), ("韩立", "PERSON")])
+    assert affiliations(ex) == {("韩立", "经理", "湘中智能装备有限公司外贸部")}
+    text = "记者从衡岳电力有限公司获悉，负荷创新高。衡岳电力有限公司调度控制中心主任何明介绍，供应平稳。"
+    ents = [("衡岳电力有限公司", "COMPANY"), ("衡岳电力有限公司", "COMPANY"), ("调度控制中心", "ORG"), ("何明", "PERSON")]
+    assert affiliations(run(text, ents)) == {("何明", "主任", "衡岳电力有限公司调度控制中心")}

@@ -472,3 +472,12 @@ def test_a_districts_court_named_without_its_city_and_without_people_is_that_cou
     res = resolve([extraction("a1", text, [("株洲市荷塘区人民法院", "ORG"), ("荷塘区法院", "ORG")])])
     court = by_label(res, "株洲市荷塘区人民法院")
     assert court.aliases == {"荷塘区法院"} and court.mentions == 2
+
+
+def test_a_local_company_named_without_its_groups_brand_is_that_company() -> None:
+    text = "国网邵阳供电公司组建抢修队伍。在邵阳供电公司，运维人员正在巡检。"
+    res = resolve([extraction("a1", text, [("国网邵阳供电公司", "COMPANY"), ("邵阳供电公司", "COMPANY")])])
+    assert by_label(res, "国网邵阳供电公司").aliases == {"邵阳供电公司"}
+    # a party's committee of a city is no city committee
+    res = resolve([extraction("a1", "民革邵阳市委召开会议。邵阳市委部署工作。", [("民革邵阳市委", "ORG"), ("邵阳市委", "ORG")])])
+    assert by_label(res, "民革邵阳市委").aliases == set()
