@@ -73,9 +73,9 @@ _BEFORE_A_ROLE = frozenset("由和与及同有是为原前任的请在对向")  
 
 # a head of government named by the level alone: 省长, 常务副省长, 副市长, 代县长
 # (after a break, or a word that stands before a name: 会议由副省长 X 主持, 与市长 X 会谈)
-LEVEL_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:、\n（(由与同]))(?:常务)?副?代?(?P<level>[省市县])长$")
+LEVEL_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:、\n（(由与同]))(?:常务)?副?代?(?P<level>[省市县州])长$")
 # the same first in a list of titles (副省长、省公安厅厅长 X)
-LISTED_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:\n（()） ]))(?:常务)?副?代?(?P<level>[省市县])长(?=、)")
+LISTED_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:\n（()） ]))(?:常务)?副?代?(?P<level>[省市县州])长(?=、)")
 
 
 def level_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
@@ -125,14 +125,15 @@ def committee_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     place the article names only in the committee's name is that place's head; the level's
     character becomes a mention of that place (origin "role"), as in level_heads."""
     gaz = gazetteer()
-    named = {m.name for m in ex.mentions if m.label == "PLACE"}
+    named = {gaz.whole_name(m.name) or m.name for m in ex.mentions if m.label == "PLACE"}
     for m, head in _heads_before_persons(ex, full):
         if full[head.start() - 1 : head.start()] != "、":
             continue
         committee = next((c for c in reversed(ex.mentions) if c.end < head.start() and c.label in ORGS
                           and head.start() - c.end <= 8 and c.sentence == m.sentence), None)
-        place = committee.name[:-1] if committee is not None and committee.name.endswith("委") else ""
-        if place in gaz.exact and place.endswith(head.group("level")) and place not in named:
+        # the committee's place, also by its short name (湘西州委: 湘西土家族苗族自治州)
+        place = gaz.whole_name(committee.name[:-1]) if committee is not None and committee.name.endswith("委") else ""
+        if place and place.endswith(head.group("level")) and place not in named:
             _place_at_level(ex, full, sent_of, head, place)
 
 

@@ -227,10 +227,15 @@ def _bureaus_after_unread_places(ex: Extraction, full: str, words: Lexicon) -> N
             continue
         place = next((run[:n] for n in range(min(len(run), 8), 1, -1)
                       if any(not town_level(c) for c in gaz.exact.get(run[:n], ()))), "")
-        if not place and gaz.above_towns(run) and not words.common(run):  # 岳阳 + 绿色化工高新区管委会 (not 新建 + …部)
-            place = run
+        # or by its short name (娄底 + 经济 + 技术开发区管委会, 岳阳 + 绿色化工高新区管委会; not 新建 + 宫廷部)
+        # (a city's or province's short name, or a county's that is no common word)
+        place = place or next((run[:n] for n in range(min(len(run), 4), 1, -1)
+                               if any(len(c) <= 4 for c, _ in gaz.candidates(run[:n]))
+                               or (gaz.above_towns(run[:n]) and not words.common(run[:n]))), "")
         rest = run[len(place) :]
-        if place and (not rest or all_common(rest, words)):
+        # the words between are common, the last one perhaps run on into the body (经 + 济技术开发区…)
+        runs_on = bool(rest) and (len(rest) == 1 or all_common(rest[:-1], words)) and words.common(rest[-1] + m.text[0])
+        if place and (not rest or all_common(rest, words) or runs_on):
             ex.mentions[k] = m.spanning(m.start - len(run), m.end, full)
 
 

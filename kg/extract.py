@@ -731,13 +731,15 @@ def _add_roles(ex: Extraction, person: int, org: int, role_text: str) -> None:
 
 def _committee_of(ex: Extraction, org: int) -> int | None:
     """The mention of the place whose party committee mention ``org`` is (常德市 of 常德市委,
-    澧县 of 澧县县委), when the article names it."""
+    澧县 of 澧县县委, 湘西州 of 湘西州委), when the article names it."""
     holder = ex.mentions[org]
     if not holder.name.endswith("委"):
         return None
     head = holder.name[:-1]
     gaz = gazetteer()
     places = [p for p in (head, head[:-1]) if p in gaz.exact and (holder.origin == "role" or p == head or head[-1] in LEVEL_CHARS)]
+    if not places and head[-1:] in LEVEL_CHARS and gaz.whole_name(head):
+        places = [gaz.whole_name(head)]  # 湘西州委: 湘西土家族苗族自治州's
     if not places:
         return None
     return next((i for i, m in enumerate(ex.mentions) if m.label == "PLACE" and _division(ex, i) in places), None)

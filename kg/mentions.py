@@ -35,7 +35,7 @@ from kg.names import (
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.loading import shipped_lexicon
 from kg.persons import headline_only_persons, listed_persons, persons_named_after_titles
-from kg.places import TOWN_ENDS, gazetteer, town_level
+from kg.places import TOWN_ENDS, Gazetteer, gazetteer, town_level
 from kg.records import ORGS, Extraction, Mention, SentenceOf, lines_at
 from kg.roles import (
     CLAUSE_BREAK,
@@ -406,13 +406,21 @@ def _split_party_bodies(ex: Extraction, companies_only: bool = False) -> None:
         company = m.label == "COMPANY" or rest.endswith(LEGAL_FORMS) or rest in companies
         # 湘钢 + 党委 of 湘潭钢铁集团有限公司; 中国宝武 + 党委 of 中国宝武钢铁集团有限公司 (the name's start)
         prefix = len(rest) >= 3 and not gaz.candidates(rest)  # not a town's committee before its company (薛埠镇 + 党委)
-        short = len(rest) >= 2 and any(first_of_each_two(rest, c) or (prefix and c.startswith(rest)) for c in companies)
+        short = len(rest) >= 2 and any(first_of_each_two(rest, c) or (prefix and c.startswith(rest)) or _kept_short(rest, c, gaz)
+                                       for c in companies)
         leveled = len(rest) == 3 and rest[0] in LEVELS  # 省科协 + 党组: a body named by its level
         if (len(rest) < 4 and not short and not leveled) or not ((rest.endswith(bodies) and not companies_only) or company or short):
             out.append(m)
             continue
         out.extend(m.split_at(m.start + len(rest), "COMPANY" if company or short else "ORG", "ORG", m.text))
     ex.mentions = out
+
+
+def _kept_short(short: str, company: str, gaz: Gazetteer) -> bool:
+    """华菱涟钢 of 湖南华菱涟源钢铁有限公司: a short name of four characters or more that keeps the
+    first two of the company's core and the rest of its characters in order."""
+    core = company_core(company, gaz)
+    return len(short) >= 4 and short != core and short[:2] == core[:2] and in_order(short, core)
 
 
 def _bodies_referred_back_from_units(ex: Extraction, full: str) -> None:

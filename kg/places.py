@@ -59,6 +59,12 @@ class Gazetteer:
         sign of a place: see town_level)."""
         return any(not town_level(c) for c in self.exact.get(text, ())) or any(not town_level(c) for c in self.short.get(text, ()))
 
+    def whole_name(self, text: str) -> str:
+        """The full name of the one county or division above one that ``text`` names (湘西州:
+        湘西土家族苗族自治州), itself when it is a full name; '' when it names none or several."""
+        codes = {c for c, _ in self.candidates(text) if not town_level(c)}
+        return self.name[codes.pop()] if len(codes) == 1 else ""
+
     def ancestors(self, code: str) -> list[str]:
         out = []
         while self.parent.get(code):

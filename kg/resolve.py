@@ -37,7 +37,10 @@ from importlib import resources
 from kg.extract import place_hints
 from kg.records import ORGS, Evidence, Extraction, Relation
 from kg.roles import generic_bodies, holders, longest_ending, public_body_words, role_rules
-from kg.names import CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, REGISTERED, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, first_of_each_two, in_order, team_core
+from kg.names import (
+    CLUB_FORMS, LEGAL_FORMS, NUMBERED_SCHOOL, REGISTERED, SQUADS, TEAM_FORMS, TEAM_OWNERS, bare_body, company_core, first_of_each_two, in_order,
+    team_core,
+)
 from kg.nlp.loading import shipped_lexicon
 from kg.places import Gazetteer, gazetteer, link_place, short_forms, town_level
 
@@ -203,6 +206,9 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
         return _kept_in_order(short + full[last + 1 :], full)
     if first_of_each_two(short, full):
         return True  # 中国电建 / 中国电力建设集团有限公司, 厦航 / 厦门航空有限公司
+    core = company_core(full, gaz) if full.endswith(LEGAL_FORMS) and len(short) >= 4 and not short.endswith(LEGAL_FORMS) else ""
+    if core and short != core and short[:2] == core[:2] and _kept_in_order(short, core):
+        return True  # 华菱涟钢 / 湖南华菱涟源钢铁有限公司: the core's first two, then its characters in order
     if (len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2
             and not short.endswith(REGISTERED)):  # a registered name is no short form (…电机有限公司, …电力机车有限公司)
         # but a place and a body's word is a name of its own (湖南大学 is no 湖南农业大学), and
@@ -409,7 +415,8 @@ def _org_full_forms(surfaces: list[str], gaz: Gazetteer, places: set[str]) -> di
         fulls = [f for f in sorted(near) if _abbreviates(s, f, gaz)]
         longest = {f for f in fulls if not any(_abbreviates(f, g, gaz) for g in fulls)}
         if len(longest) > 1:  # 宁波银行 is 宁波银行股份有限公司, not its 宁波银行理财有限责任公司
-            legal = {f for f in longest if f[len(s) :] in _LEGAL_ENDINGS and f.startswith(s)}
+            # (nor, where two registered names fit, either of them: 中车株机 is the 中车株机公司 the text writes)
+            legal = {f for f in fulls if f[len(s) :] in _LEGAL_ENDINGS and f.startswith(s)}
             longest = legal if len(legal) == 1 else longest
         if len(longest) == 1:
             canonical[s] = longest.pop()

@@ -2018,3 +2018,21 @@ def test_a_unit_after_the_word_company_or_after_its_name_is_that_companys() -> N
     text = "记者从衡岳电力有限公司获悉，负荷创新高。衡岳电力有限公司调度控制中心主任何明介绍，供应平稳。"
     ents = [("衡岳电力有限公司", "COMPANY"), ("衡岳电力有限公司", "COMPANY"), ("调度控制中心", "ORG"), ("何明", "PERSON")]
     assert affiliations(run(text, ents)) == {("何明", "主任", "衡岳电力有限公司调度控制中心")}
+
+
+def test_a_prefectures_head_listed_after_its_committee_named_short_holds_office_in_it() -> None:
+    text = "湘西州召开推进会。湘西州委常委、常务副州长韩立出席会议并讲话。"
+    ex = run(text, [("湘西州", "PLACE"), ("湘西州委", "ORG"), ("韩立", "PERSON")])
+    assert affiliations(ex) == {("韩立", "常委", "湘西州委"), ("韩立", "常务副州长", "湘西州")}
+
+
+def test_a_zone_begun_inside_a_word_after_its_citys_short_name_is_named_whole() -> None:
+    text = "开发区建设提速。\n\n娄底经济技术开发区管委会副主任韩立表示，开发区已引进企业45家。"
+    ex = run(text, [("济技术开发区管委会", "ORG"), ("韩立", "PERSON")])
+    assert affiliations(ex) == {("韩立", "副主任", "娄底经济技术开发区管委会")}
+
+
+def test_a_companys_short_name_keeping_its_cores_characters_in_order_is_split_from_its_committee() -> None:
+    text = "在湖南衡岳涟源钢铁有限公司，新产品下线。衡岳涟钢党委书记、董事长韩立介绍了情况。"
+    ents = [("湖南衡岳涟源钢铁有限公司", "COMPANY"), ("衡岳涟钢党委", "ORG"), ("韩立", "PERSON")]
+    assert affiliations(run(text, ents)) == {("韩立", "书记", "衡岳涟钢党委"), ("韩立", "董事长", "衡岳涟钢")}

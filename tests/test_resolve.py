@@ -481,3 +481,12 @@ def test_a_local_company_named_without_its_groups_brand_is_that_company() -> Non
     # a party's committee of a city is no city committee
     res = resolve([extraction("a1", "民革邵阳市委召开会议。邵阳市委部署工作。", [("民革邵阳市委", "ORG"), ("邵阳市委", "ORG")])])
     assert by_label(res, "民革邵阳市委").aliases == set()
+
+
+def test_a_companys_short_name_keeping_its_cores_first_two_and_characters_in_order_joins_it() -> None:
+    text = "湖南衡岳涟源钢铁有限公司投产。衡岳涟钢董事长说。"
+    res = resolve([extraction("a1", text, [("湖南衡岳涟源钢铁有限公司", "COMPANY"), ("衡岳涟钢", "COMPANY")])])
+    assert by_label(res, "湖南衡岳涟源钢铁有限公司").aliases == {"衡岳涟钢"}
+    text = "湖南衡岳涟源钢铁有限公司投产。衡岳湘钢董事长说。"
+    res = resolve([extraction("a1", text, [("湖南衡岳涟源钢铁有限公司", "COMPANY"), ("衡岳湘钢", "COMPANY")])])
+    assert by_label(res, "湖南衡岳涟源钢铁有限公司").aliases == set()
