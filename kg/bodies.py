@@ -103,8 +103,9 @@ def level_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
 def heads_of_the_level_named(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """县长 X in a county's story (县委, 县人大常委会 named from 攸县): a head of government named
     by the level alone is the head of the one place of that level the article's bodies named
-    by their level were named from; nothing is made when they name none or two. After
-    qualify_bodies, beside committee_heads."""
+    by their level were named from, when the text writes that place only in the bodies' names
+    (else the place's mention holds the title); nothing is made when they name none or two.
+    After qualify_bodies, beside committee_heads."""
     gaz = gazetteer()
     named: dict[str, set[str]] = {}  # level -> the places its bodies were named from
     for b in ex.mentions:
@@ -114,9 +115,11 @@ def heads_of_the_level_named(ex: Extraction, full: str, sent_of: SentenceOf) -> 
                 named.setdefault(b.text[0], set()).add(prefix)
     if not named:
         return
+    written = {gaz.whole_name(m.name) or m.name for m in ex.mentions if m.label == "PLACE"}  # those the text names
     for m, head in _heads_before_persons(ex, full):
         places = named.get(head.group("level"), set())
-        if len(places) == 1 and not any(x.origin == "role" and x.start == head.start("level") for x in ex.mentions):
+        if (len(places) == 1 and not places & written
+                and not any(x.origin == "role" and x.start == head.start("level") for x in ex.mentions)):
             _place_at_level(ex, full, sent_of, head, next(iter(places)))
 
 
