@@ -30,6 +30,7 @@ def repair_boundaries(ex: Extraction, full: str, words: Lexicon) -> None:
     _surnames_left_on_titles(ex, full)
     _given_names_cut(ex, full, words)
     _adverbs_read_into_names(ex)
+    _titles_read_into_persons(ex)
     _words_read_as_persons(ex, full, words)
     _note_verbs_cut(ex, full)
     _bureaus_cut_at_and(ex, full, words)
@@ -479,6 +480,20 @@ def _adverbs_read_into_names(ex: Extraction) -> None:
     for k, m in enumerate(ex.mentions):
         if m.label == "PERSON" and m.origin == "ner" and len(m.text) == 3 and m.text[-1] in adverbs and m.text[:2] in persons:
             ex.mentions[k] = replace(m, end=m.end - 1, text=m.text[:2])
+
+
+def _titles_read_into_persons(ex: Extraction) -> None:
+    """长远 + 锂科董秘曾科 read as one person: a person's name read with the words and title
+    before it is the name after the title (a surname and one or two characters)."""
+    for k, m in enumerate(ex.mentions):
+        if m.label != "PERSON" or m.origin != "ner" or len(m.text) < 5:
+            continue
+        for t in titles():
+            i = m.text.find(t, 1)
+            name = m.text[i + len(t) :] if i > 0 else ""
+            if 2 <= len(name) <= 3 and name[0] in surnames():
+                ex.mentions[k] = replace(m, start=m.end - len(name), text=name)
+                break
 
 
 def _words_read_as_persons(ex: Extraction, full: str, words: Lexicon) -> None:

@@ -574,7 +574,8 @@ def _named_prefix(ex: Extraction, j: int, clause: str) -> tuple[int, str] | None
 
 def _started_name(ex: Extraction, j: int, clause: str) -> tuple[int, str] | None:
     """宁德时代副总裁 X where the article named 宁德时代新能源科技股份有限公司: a clause that starts
-    with the start of a company's name (three characters or more, more than a place), then
+    with the start of a company's name or of its core (长远锂科 of 湖南长远锂科股份有限公司; three
+    characters or more, more than a place), then
     a title, is at that company, the nearest named before."""
     gaz = gazetteer()
     for k in range(len(clause) - 2, 2, -1):
@@ -582,7 +583,8 @@ def _started_name(ex: Extraction, j: int, clause: str) -> tuple[int, str] | None
         if not ends_with_title(rest) or gaz.place_prefix(head + "_") == head:
             continue
         found = next((i for i in range(j - 1, -1, -1) if ex.mentions[i].label == "COMPANY" and ex.mentions[i].origin != "byline"
-                      and ex.mentions[i].name.startswith(head) and len(ex.mentions[i].name) > k + 1), None)
+                      and len(ex.mentions[i].name) > k + 1
+                      and (ex.mentions[i].name.startswith(head) or company_core(ex.mentions[i].name, gaz).startswith(head))), None)
         if found is not None and ex.mentions[found].label in holders(rest):
             return found, rest
     return None

@@ -2036,3 +2036,10 @@ def test_a_companys_short_name_keeping_its_cores_characters_in_order_is_split_fr
     text = "在湖南衡岳涟源钢铁有限公司，新产品下线。衡岳涟钢党委书记、董事长韩立介绍了情况。"
     ents = [("湖南衡岳涟源钢铁有限公司", "COMPANY"), ("衡岳涟钢党委", "ORG"), ("韩立", "PERSON")]
     assert affiliations(run(text, ents)) == {("韩立", "书记", "衡岳涟钢党委"), ("韩立", "董事长", "衡岳涟钢")}
+
+
+def test_a_person_read_with_the_words_and_title_before_the_name_is_the_name() -> None:
+    text = "湖南衡远锂电股份有限公司发布公告。衡远锂电董秘韩立介绍，公司将择机回购。"
+    ex = run(text, [("湖南衡远锂电股份有限公司", "COMPANY"), ("锂电董秘韩立", "PERSON")])
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["韩立"]
+    assert affiliations(ex) == {("韩立", "董秘", "衡远锂电")}
