@@ -368,7 +368,7 @@ def _given_names_cut(ex: Extraction, full: str, words: Lexicon) -> None:
     for k, m in enumerate(ex.mentions):
         if m.label != "PERSON" or m.origin != "ner" or len(m.text) != 2 or m.end + 1 >= len(full):
             continue
-        given, rest = full[m.end], full[m.end + 1 : m.end + 5]
+        given, rest = full[m.end], full[m.end + 1 : m.end + 7]
         verb = next((v for v in verbs if rest.startswith(v)), None)
         # 说 makes words with many characters that end given names (文说, 明说): only adverbs
         # (听 of 听说) stop a name before it

@@ -2043,3 +2043,8 @@ def test_a_person_read_with_the_words_and_title_before_the_name_is_the_name() ->
     ex = run(text, [("湖南衡远锂电股份有限公司", "COMPANY"), ("锂电董秘韩立", "PERSON")])
     assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["韩立"]
     assert affiliations(ex) == {("韩立", "董秘", "衡远锂电")}
+
+
+def test_a_name_of_two_then_one_character_before_a_speech_made_is_a_name_of_three() -> None:
+    ex = run("会上，湘中重工股份有限公司董事长韩立新作交流发言。", [("湘中重工股份有限公司", "COMPANY"), ("韩立", "PERSON")])
+    assert affiliations(ex) == {("韩立新", "董事长", "湘中重工股份有限公司")}
