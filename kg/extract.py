@@ -309,8 +309,10 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
         # ORG + role + NAME
         if prev is not None and ms[prev].label != "PERSON" and ms[prev].end >= sent_start:
             between = _BRACKETED_NOTE.sub("", text[ms[prev].end : person.start])  # 副县长（挂职）X
-            if between.startswith("的") and ms[prev].label in ORGS and text[max(0, ms[prev].start - 2) : ms[prev].start] == "来自":
-                between = between[1:]  # 来自 + ORG + 的 + title + NAME (来自华南农业大学的博士研究生 X)
+            if between.startswith("的") and ms[prev].label in ORGS:
+                between = between[1:]  # ORG + 的 + title + NAME (来自华南农业大学的博士研究生 X, …有限公司的总经理 X)
+            if between.endswith(("，", ",")) and ms[prev].label in ORGS and text[max(0, ms[prev].start - 2) : ms[prev].start] == "作为":
+                between = between[:-1]  # 作为 + ORG + title + ，+ NAME (作为…有限公司董事长，X 认为)
             between = shared_title(ms[prev].text, between) or between  # 美国国防部 + 长: 部长
             if ROLE_TEXT.match(between) and ends_with_title(between) and ms[prev].label in holders(between):
                 _add_roles(ex, j, prev, between)

@@ -2048,3 +2048,12 @@ def test_a_person_read_with_the_words_and_title_before_the_name_is_the_name() ->
 def test_a_name_of_two_then_one_character_before_a_speech_made_is_a_name_of_three() -> None:
     ex = run("会上，湘中重工股份有限公司董事长韩立新作交流发言。", [("湘中重工股份有限公司", "COMPANY"), ("韩立", "PERSON")])
     assert affiliations(ex) == {("韩立新", "董事长", "湘中重工股份有限公司")}
+
+
+def test_a_title_after_a_company_and_de_or_as_the_company_opening_the_sentence_is_held_there() -> None:
+    text = "湘中重工有限公司的总经理韩立说，订单增长。作为衡岳电气有限公司董事长，何明认为市场向好。"
+    ents = [("湘中重工有限公司", "COMPANY"), ("韩立", "PERSON"), ("衡岳电气有限公司", "COMPANY"), ("何明", "PERSON")]
+    assert affiliations(run(text, ents)) == {("韩立", "总经理", "湘中重工有限公司"), ("何明", "董事长", "衡岳电气有限公司")}
+    # but a comma after a title is a clause's end otherwise
+    text = "湘中重工有限公司董事长，何明认为市场向好。"
+    assert affiliations(run(text, [("湘中重工有限公司", "COMPANY"), ("何明", "PERSON")])) == set()
