@@ -279,8 +279,10 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
         prev = j - 1 if j > 0 and ms[j - 1].end <= person.start else None
         # ORG + role + NAME、NAME: the names listed after a title all hold it;
         # ORG + role + NAME、role + NAME: the second title is at the same body
-        if prev in titled and text[ms[prev].end : person.start].startswith("、"):
-            role = text[ms[prev].end + 1 : person.start]
+        joiner = _LISTING.match(text, ms[prev].end, person.start) if prev in titled else None
+        # (和, 及, 与 list a title too: 董事长 X 和总经理 Y; a name alone after them is no holder of X's title)
+        if joiner is not None and (joiner.group() == "、" or joiner.end() < person.start):
+            role = text[joiner.end() : person.start]
             org = titled[prev][0]
             if not role:
                 titled[j] = titled[prev]
@@ -313,6 +315,8 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
                 between = between[1:]  # ORG + 的 + title + NAME (来自华南农业大学的博士研究生 X, …有限公司的总经理 X)
             if between.endswith(("，", ",")) and ms[prev].label in ORGS and text[max(0, ms[prev].start - 2) : ms[prev].start] == "作为":
                 between = between[:-1]  # 作为 + ORG + title + ，+ NAME (作为…有限公司董事长，X 认为)
+            held = _HOLDING.fullmatch(between) if ms[prev].label in ORGS else None
+            between = held.group(1) if held else between  # 在 + ORG + 担任 + title + 的 + NAME
             between = shared_title(ms[prev].text, between) or between  # 美国国防部 + 长: 部长
             if ROLE_TEXT.match(between) and ends_with_title(between) and ms[prev].label in holders(between):
                 _add_roles(ex, j, prev, between)
@@ -511,6 +515,8 @@ def _after_words(clause: str, words: Lexicon) -> str:
 
 
 _COPULAS = ("是", "系")  # 李明是湖南大学的教授, 张伟系…公司工程师
+_LISTING = re.compile("、|以及|和|及|与")
+_HOLDING = re.compile("(?:担任|出任|任)([\u4e00-\u9fff]{2,12})的")
 _HONORIFIC = re.compile("^(?:先生|女士)(?=[为任担出是系])")
 # a name's honorific (先生, 女士), an appointing word, and a role referring back (公司总经理, 该行行长)
 _APPOINTED_TO = re.compile(r"(?:先生|女士)?(?:为|担任|出任|任)(?P<role>(?:公司|集团|该公司|该行|本公司)[\u4e00-\u9fff]{1,10}?)(?=[，。；、,;]|$)")

@@ -2057,3 +2057,14 @@ def test_a_title_after_a_company_and_de_or_as_the_company_opening_the_sentence_i
     # but a comma after a title is a clause's end otherwise
     text = "湘中重工有限公司董事长，何明认为市场向好。"
     assert affiliations(run(text, [("湘中重工有限公司", "COMPANY"), ("何明", "PERSON")])) == set()
+
+
+def test_a_title_listed_with_he_and_a_title_held_in_a_relative_clause() -> None:
+    text = "湘中重工有限公司董事长韩立和总经理何明出席。衡岳电气有限公司董事长王涛和刘洋出席。"
+    ents = [("湘中重工有限公司", "COMPANY"), ("韩立", "PERSON"), ("何明", "PERSON"), ("衡岳电气有限公司", "COMPANY"),
+            ("王涛", "PERSON"), ("刘洋", "PERSON")]
+    assert affiliations(run(text, ents)) == {
+        ("韩立", "董事长", "湘中重工有限公司"), ("何明", "总经理", "湘中重工有限公司"), ("王涛", "董事长", "衡岳电气有限公司"),
+    }
+    text = "在衡岳电气有限公司担任总经理的陈敏说，市场向好。"
+    assert affiliations(run(text, [("衡岳电气有限公司", "COMPANY"), ("陈敏", "PERSON")])) == {("陈敏", "总经理", "衡岳电气有限公司")}
