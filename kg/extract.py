@@ -350,7 +350,8 @@ def _affiliations(ex: Extraction, words: Lexicon) -> None:
                 continue
         # NAME，ORG + role; NAME（ORG + role）; NAME 担任 ORG + role, 任命 NAME 为 ORG + role
         nxt = j + 1 if j + 1 < len(ms) else None
-        joined = _HONORIFIC.sub("", text[person.end : ms[nxt].start]) if nxt is not None else ""  # 聘任 X 先生为 …
+        # 聘任 X 先生为 …; X（女，…有限公司员工）
+        joined = _PERSON_NOTE.sub("（", _HONORIFIC.sub("", text[person.end : ms[nxt].start])) if nxt is not None else ""
         if nxt is not None and ms[nxt].label != "PERSON" and joined in _joins():
             role = _post_title(ex, nxt)
             if joined in _COPULAS and role.startswith("的"):
@@ -518,6 +519,7 @@ _COPULAS = ("是", "系")  # 李明是湖南大学的教授, 张伟系…公司�
 _LISTING = re.compile("、|以及|和|及|与")
 _HOLDING = re.compile("(?:担任|出任|任)([\u4e00-\u9fff]{2,12})的")
 _HONORIFIC = re.compile("^(?:先生|女士)(?=[为任担出是系])")
+_PERSON_NOTE = re.compile(r"^[（(](?:男|女|\d{1,3}岁)[，,、]")  # a bracket opening with the person's sex or age
 # a name's honorific (先生, 女士), an appointing word, and a role referring back (公司总经理, 该行行长)
 _APPOINTED_TO = re.compile(r"(?:先生|女士)?(?:为|担任|出任|任)(?P<role>(?:公司|集团|该公司|该行|本公司)[\u4e00-\u9fff]{1,10}?)(?=[，。；、,;]|$)")
 

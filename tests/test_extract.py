@@ -2068,3 +2068,9 @@ def test_a_title_listed_with_he_and_a_title_held_in_a_relative_clause() -> None:
     }
     text = "在衡岳电气有限公司担任总经理的陈敏说，市场向好。"
     assert affiliations(run(text, [("衡岳电气有限公司", "COMPANY"), ("陈敏", "PERSON")])) == {("陈敏", "总经理", "衡岳电气有限公司")}
+
+
+def test_a_bracket_after_a_name_opening_with_sex_or_age_gives_the_post_after_them() -> None:
+    text = "韩立（女，湘中重工有限公司员工）说，工资涨了。何明（45岁，衡岳电气有限公司工程师）介绍了技术。"
+    ents = [("韩立", "PERSON"), ("湘中重工有限公司", "COMPANY"), ("何明", "PERSON"), ("衡岳电气有限公司", "COMPANY")]
+    assert affiliations(run(text, ents)) == {("韩立", "员工", "湘中重工有限公司"), ("何明", "工程师", "衡岳电气有限公司")}
