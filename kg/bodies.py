@@ -235,6 +235,7 @@ def _named_whole_before(ex: Extraction, k: int, fits: Callable[[str], bool]) -> 
 
 
 _DEPARTMENT_ENDS = ("部", "委", "办", "室")  # 宣传部, 政法委, 网信办, 政研室; not a zone's 管委会
+_COMMITTEES_BESIDE = ("纪委", "纪工委", "工会", "团委")  # a body's own beside its party committee
 
 
 def _committee_departments(ex: Extraction, full: str) -> None:
@@ -243,12 +244,22 @@ def _committee_departments(ex: Extraction, full: str) -> None:
     (未来科技城管委会) is not."""
     committees = tuple(role_rules()["party_bodies"])
     gaz = gazetteer()
-    for prev, m in zip(ex.mentions, ex.mentions[1:]):
+    for k, (prev, m) in enumerate(zip(ex.mentions, ex.mentions[1:])):
         # before any same-named department the article named whole (县委组织部 … 市委常委、组织部部长)
         if (m.label == "ORG" and prev.label == "ORG" and prev.name.endswith(committees)
                 and full[prev.end : m.start] == "常委、" and m.text.endswith(_DEPARTMENT_ENDS)
                 and not gaz.place_prefix(m.text) and not m.text.startswith(tuple(LEVELS))):
             m.refers = prev.name + m.text
+        # …有限公司党委副书记、纪委书记 X: the discipline commission (or union, youth league) of the
+        # body whose committee it is (…有限公司纪委, 株洲市纪委)
+        between = full[prev.end : m.start]
+        if (m.label == "ORG" and not m.refers and m.text in _COMMITTEES_BESIDE and prev.label == "ORG" and prev.name.endswith(committees)
+                and between.endswith("、") and ends_with_title(between[:-1]) and len(between) <= 6):
+            owner = prev.name[: -len(longest_ending(prev.name, committees) or "")]
+            if not owner and k > 0 and ex.mentions[k - 1].end == prev.start:
+                owner = ex.mentions[k - 1].name  # …有限公司 + 党委, read apart
+            if owner:
+                m.refers = (owner if owner.endswith(("省", "市", "县", "区", "州")) or len(owner) > 3 else prev.name[:-1]) + m.text
 
 
 def _parts_referred_back(ex: Extraction, full: str) -> None:
@@ -364,7 +375,7 @@ def _units_after_their_company(ex: Extraction, full: str) -> None:
     的 between, is that company's unit, not one 研发中心 of every story."""
     words = shipped_lexicon()
     units = tuple(sorted(role_rules()["units"], key=len, reverse=True))
-    for prev, m in zip(ex.mentions, ex.mentions[1:]):
+    for k, (prev, m) in enumerate(zip(ex.mentions, ex.mentions[1:])):
         if m.label != "ORG" or m.refers or prev.label != "COMPANY" or prev.sentence != m.sentence:
             continue
         unit = longest_ending(m.text, units)

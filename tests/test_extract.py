@@ -2074,3 +2074,9 @@ def test_a_bracket_after_a_name_opening_with_sex_or_age_gives_the_post_after_the
     text = "韩立（女，湘中重工有限公司员工）说，工资涨了。何明（45岁，衡岳电气有限公司工程师）介绍了技术。"
     ents = [("韩立", "PERSON"), ("湘中重工有限公司", "COMPANY"), ("何明", "PERSON"), ("衡岳电气有限公司", "COMPANY")]
     assert affiliations(run(text, ents)) == {("韩立", "员工", "湘中重工有限公司"), ("何明", "工程师", "衡岳电气有限公司")}
+
+
+def test_a_discipline_commission_listed_after_a_companys_party_committee_title_is_that_companys() -> None:
+    text = "湘中机械有限公司党委副书记、纪委书记韩立出席。"
+    ents = [("湘中机械有限公司", "COMPANY"), ("党委", "ORG"), ("纪委", "ORG"), ("韩立", "PERSON")]
+    assert affiliations(run(text, ents)) == {("韩立", "副书记", "湘中机械有限公司党委"), ("韩立", "书记", "湘中机械有限公司纪委")}
