@@ -515,7 +515,7 @@ def _after_words(clause: str, words: Lexicon) -> str:
     return clause
 
 
-_COPULAS = ("是", "系")  # 李明是湖南大学的教授, 张伟系…公司工程师
+_COPULAS = ("是", "系", "是一名", "是一位", "系一名")  # 李明是湖南大学的教授, 张伟系…公司工程师, X是一名…公司的检测员
 _LISTING = re.compile("、|以及|和|及|与")
 _HOLDING = re.compile("(?:担任|出任|任)([\u4e00-\u9fff]{2,12})的")
 _HONORIFIC = re.compile("^(?:先生|女士)(?=[为任担出是系])")

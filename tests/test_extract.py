@@ -2080,3 +2080,9 @@ def test_a_discipline_commission_listed_after_a_companys_party_committee_title_i
     text = "湘中机械有限公司党委副书记、纪委书记韩立出席。"
     ents = [("湘中机械有限公司", "COMPANY"), ("党委", "ORG"), ("纪委", "ORG"), ("韩立", "PERSON")]
     assert affiliations(run(text, ents)) == {("韩立", "副书记", "湘中机械有限公司党委"), ("韩立", "书记", "湘中机械有限公司纪委")}
+
+
+def test_a_copula_with_a_count_word_before_the_body_and_its_title() -> None:
+    text = "韩立是一名湘中重工有限公司的检测员。何明是一位衡岳大学的教授。"
+    ents = [("韩立", "PERSON"), ("湘中重工有限公司", "COMPANY"), ("何明", "PERSON"), ("衡岳大学", "ORG")]
+    assert affiliations(run(text, ents)) == {("韩立", "检测员", "湘中重工有限公司"), ("何明", "教授", "衡岳大学")}
