@@ -531,7 +531,8 @@ def _joins() -> frozenset[str]:
 
 
 def _listed_before(ex: Extraction, person: int, org: int) -> None:
-    """村党支部书记、村委会主任 X: each ORG + title listed before the one next to the name is the name's too."""
+    """村党支部书记、村委会主任 X: each ORG + title listed before the one next to the name (with 、 or
+    兼) is the name's too."""
     text, ms = ex.article.text, ex.mentions
     k = org
     while k > 0 and ms[k - 1].label != "PERSON" and ms[k - 1].sentence == ms[person].sentence:
@@ -540,8 +541,8 @@ def _listed_before(ex: Extraction, person: int, org: int) -> None:
             k -= 1
             continue
         role = listed[:-1]
-        if not listed.endswith("、") or not ROLE_TEXT.match(role) or not ends_with_title(role):
-            return
+        if not listed.endswith(("、", "兼")) or not ROLE_TEXT.match(role) or not ends_with_title(role):
+            return  # (兼: …集团总经理助理兼…公司总经理 X holds both)
         if ms[k - 1].label in holders(role):
             _add_roles(ex, person, k - 1, role)
         k -= 1

@@ -2086,3 +2086,9 @@ def test_a_copula_with_a_count_word_before_the_body_and_its_title() -> None:
     text = "韩立是一名湘中重工有限公司的检测员。何明是一位衡岳大学的教授。"
     ents = [("韩立", "PERSON"), ("湘中重工有限公司", "COMPANY"), ("何明", "PERSON"), ("衡岳大学", "ORG")]
     assert affiliations(run(text, ents)) == {("韩立", "检测员", "湘中重工有限公司"), ("何明", "教授", "衡岳大学")}
+
+
+def test_a_post_at_another_body_joined_with_jian_is_held_too() -> None:
+    text = "衡岳集团有限公司总经理助理兼湘中电气有限公司总经理韩立介绍了情况。"
+    ents = [("衡岳集团有限公司", "COMPANY"), ("湘中电气有限公司", "COMPANY"), ("韩立", "PERSON")]
+    assert affiliations(run(text, ents)) == {("韩立", "总经理助理", "衡岳集团有限公司"), ("韩立", "总经理", "湘中电气有限公司")}
