@@ -115,7 +115,7 @@ def heads_of_the_level_named(ex: Extraction, full: str, sent_of: SentenceOf) -> 
                 named.setdefault(b.text[0], set()).add(prefix)
     if not named:
         return
-    written = {gaz.whole_name(m.name) or m.name for m in ex.mentions if m.label == "PLACE"}  # those the text names
+    written = _places_written(ex)
     for m, head in _heads_before_persons(ex, full):
         places = named.get(head.group("level"), set())
         if (len(places) == 1 and not places & written
@@ -123,12 +123,18 @@ def heads_of_the_level_named(ex: Extraction, full: str, sent_of: SentenceOf) -> 
             _place_at_level(ex, full, sent_of, head, next(iter(places)))
 
 
+def _places_written(ex: Extraction) -> set[str]:
+    """The divisions the article names as places, by their full names where the name is short (湘西州)."""
+    gaz = gazetteer()
+    return {gaz.whole_name(m.name) or m.name for m in ex.mentions if m.label == "PLACE"}
+
+
 def committee_heads(ex: Extraction, full: str, sent_of: SentenceOf) -> None:
     """平江县委副书记、县长 X: a head of government listed after a title at the committee of a
     place the article names only in the committee's name is that place's head; the level's
     character becomes a mention of that place (origin "role"), as in level_heads."""
     gaz = gazetteer()
-    named = {gaz.whole_name(m.name) or m.name for m in ex.mentions if m.label == "PLACE"}
+    named = _places_written(ex)
     for m, head in _heads_before_persons(ex, full):
         if full[head.start() - 1 : head.start()] != "、":
             continue
@@ -375,7 +381,7 @@ def _units_after_their_company(ex: Extraction, full: str) -> None:
     的 between, is that company's unit, not one 研发中心 of every story."""
     words = shipped_lexicon()
     units = tuple(sorted(role_rules()["units"], key=len, reverse=True))
-    for k, (prev, m) in enumerate(zip(ex.mentions, ex.mentions[1:])):
+    for prev, m in zip(ex.mentions, ex.mentions[1:]):
         if m.label != "ORG" or m.refers or prev.label != "COMPANY" or prev.sentence != m.sentence:
             continue
         unit = longest_ending(m.text, units)

@@ -141,6 +141,12 @@ def _bare_trades_after_their_place(ex: Extraction, full: str, words: Lexicon) ->
     ex.mentions = [m for k, m in enumerate(ex.mentions) if k not in drop]
 
 
+@lru_cache(maxsize=1)
+def _body_or_unit_ends() -> tuple[str, ...]:
+    """How a public body's name or a unit's ends (…局, …执法支队, …分局)."""
+    return (*public_body_words(), *role_rules()["units"])
+
+
 def _levels_cut_off(ex: Extraction, full: str) -> None:
     """省高级人民法院院长 X、省 + 人民检察院检察长 Y: a body the model read without the level
     written alone before it (after a comma or at a line's start) is named with that level,
@@ -149,7 +155,7 @@ def _levels_cut_off(ex: Extraction, full: str) -> None:
         if m.label != "ORG" or m.origin != "ner" or m.start < 1 or m.text[0] in LEVELS:
             continue
         level, before = full[m.start - 1], full[m.start - 2 : m.start - 1]
-        if (level in "省市县区" and not han(before) and m.text.endswith((*public_body_words(), *role_rules()["units"]))
+        if (level in "省市县区" and not han(before) and m.text.endswith(_body_or_unit_ends())
                 and ex.free(m.start - 1, m.start)):  # a bureau, or a unit such as 市 + …执法支队
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
 
@@ -592,9 +598,8 @@ def _bodies_begun_inside_a_place(ex: Extraction, full: str) -> None:
     """。开 + 福分局提醒市民: a body the model began on the second character of a county's or
     city's short name (开福 of 开福区) that opens its clause begins at that name."""
     gaz = gazetteer()
-    units = (*public_body_words(), *role_rules()["units"])
     for k, m in enumerate(ex.mentions):
-        if (m.label in ORGS and m.origin == "ner" and m.start >= 1 and m.text.endswith(units) and han(full[m.start - 1])
+        if (m.label in ORGS and m.origin == "ner" and m.start >= 1 and m.text.endswith(_body_or_unit_ends()) and han(full[m.start - 1])
                 and (m.start == 1 or not han(full[m.start - 2])) and ex.free(m.start - 1, m.start)
                 and gaz.above_towns(full[m.start - 1 : m.start + 1])):
             ex.mentions[k] = m.spanning(m.start - 1, m.end, full)
@@ -806,6 +811,12 @@ def _bodies_cut_before_their_word(ex: Extraction, full: str) -> None:
             ex.mentions[k] = m.spanning(m.start, m.end + len(word), full)
 
 
+def _named_from(ex: Extraction, place: Mention, body: Mention, label: str) -> None:
+    """The place read alone right before a name is that name's start: one mention of both."""
+    ex.mentions.remove(place)
+    ex.mentions[ex.mentions.index(body)] = replace(body, start=place.start, text=place.text + body.text, label=label)
+
+
 def _bodies_after_their_place(ex: Extraction, words: Lexicon) -> None:
     """阿瓦提县 + 农业农村局: a division read alone right before a body named only by its kind
     (a bureau, a government, a court, read as an organization or a company), or a unit of such
@@ -822,8 +833,7 @@ def _bodies_after_their_place(ex: Extraction, words: Lexicon) -> None:
         if (place.label == "PLACE" and body.label in ORGS and body.start == place.end and body.origin == "ner"
                 and not gaz.place_prefix(body.text) and gaz.candidates(place.text)
                 and any(of_kind(body.text[:k]) for k in range(len(body.text), 1, -1))):  # or its unit (…厅 + 种植业管理处)
-            ex.mentions.remove(place)
-            ex.mentions[ex.mentions.index(body)] = replace(body, start=place.start, text=place.text + body.text, label="ORG")
+            _named_from(ex, place, body, "ORG")
 
 
 def _places_cut_in_their_body(ex: Extraction) -> None:
@@ -841,8 +851,7 @@ def _places_cut_in_their_body(ex: Extraction) -> None:
         prefix = gaz.place_prefix(whole)
         county = gaz.above_towns(prefix)  # a street's body is read apart from it
         if len(prefix) > len(place.text) and county and (body.label in ORGS or prefix == whole):
-            ex.mentions.remove(place)
-            ex.mentions[ex.mentions.index(body)] = replace(body, start=place.start, text=whole)
+            _named_from(ex, place, body, body.label)
 
 
 def registered_names_after_their_place(ex: Extraction) -> None:
@@ -859,8 +868,7 @@ def registered_names_after_their_place(ex: Extraction) -> None:
                       and not gaz.above_towns(gaz.place_prefix(firm.text)))
         national = place.text == _CHINA and firm.text.endswith(LEGAL_FORMS) and not gaz.above_towns(gaz.place_prefix(firm.text))
         if registered or national:
-            ex.mentions.remove(place)
-            ex.mentions[ex.mentions.index(firm)] = replace(firm, start=place.start, text=place.text + firm.text, label="COMPANY")
+            _named_from(ex, place, firm, "COMPANY")
 
 
 _CHINA = "中国"
@@ -961,7 +969,7 @@ def _bracketed_registered_names(ex: Extraction, full: str, words: Lexicon) -> No
     gaz = gazetteer()
 
     def placed(name: str) -> bool:
-        return name == "中国" or gaz.above_towns(name)
+        return name == _CHINA or gaz.above_towns(name)
 
     drop: set[int] = set()
     ends = (*LEGAL_FORMS, *role_rules()["holder_suffixes"], *role_rules()["party_bodies"])  # 白沙洲（武汉） + …管委会 too

@@ -589,14 +589,14 @@ def _started_name(ex: Extraction, j: int, clause: str) -> tuple[int, str] | None
     characters or more, more than a place), then
     a title, is at that company, the nearest named before."""
     gaz = gazetteer()
+    firms = [(i, m.name, company_core(m.name, gaz)) for i, m in reversed(list(enumerate(ex.mentions[:j])))
+             if m.label == "COMPANY" and m.origin != "byline"]  # nearest first
     for k in range(len(clause) - 2, 2, -1):
         head, rest = clause[:k], clause[k:]
-        if not ends_with_title(rest) or gaz.place_prefix(head + "_") == head:
+        if not firms or not ends_with_title(rest) or gaz.place_prefix(head + "_") == head:
             continue
-        found = next((i for i in range(j - 1, -1, -1) if ex.mentions[i].label == "COMPANY" and ex.mentions[i].origin != "byline"
-                      and len(ex.mentions[i].name) > k + 1
-                      and (ex.mentions[i].name.startswith(head) or company_core(ex.mentions[i].name, gaz).startswith(head))), None)
-        if found is not None and ex.mentions[found].label in holders(rest):
+        found = next((i for i, name, core in firms if len(name) > k + 1 and (name.startswith(head) or core.startswith(head))), None)
+        if found is not None and "COMPANY" in holders(rest):
             return found, rest
     return None
 
@@ -751,8 +751,8 @@ def _committee_of(ex: Extraction, org: int) -> int | None:
     head = holder.name[:-1]
     gaz = gazetteer()
     places = [p for p in (head, head[:-1]) if p in gaz.exact and (holder.origin == "role" or p == head or head[-1] in LEVEL_CHARS)]
-    if not places and head[-1:] in LEVEL_CHARS and gaz.whole_name(head):
-        places = [gaz.whole_name(head)]  # 湘西州委: 湘西土家族苗族自治州's
+    whole = gaz.whole_name(head) if not places and head[-1:] in LEVEL_CHARS else ""
+    places = places or ([whole] if whole else [])  # 湘西州委: 湘西土家族苗族自治州's
     if not places:
         return None
     return next((i for i, m in enumerate(ex.mentions) if m.label == "PLACE" and _division(ex, i) in places), None)

@@ -206,8 +206,8 @@ def _abbreviates(short: str, full: str, gaz: Gazetteer) -> bool:
         return _kept_in_order(short + full[last + 1 :], full)
     if first_of_each_two(short, full):
         return True  # 中国电建 / 中国电力建设集团有限公司, 厦航 / 厦门航空有限公司
-    core = company_core(full, gaz) if full.endswith(LEGAL_FORMS) and len(short) >= 4 and not short.endswith(LEGAL_FORMS) else ""
-    if core and short != core and short[:2] == core[:2] and _kept_in_order(short, core):
+    firm = company_core(full, gaz) if full.endswith(LEGAL_FORMS) and len(short) >= 4 and not short.endswith(LEGAL_FORMS) else ""
+    if firm and short != firm and short[:2] == firm[:2] and _kept_in_order(short, firm):
         return True  # 华菱涟钢 / 湖南华菱涟源钢铁有限公司: the core's first two, then its characters in order
     if (len(short) >= 4 and short[:2] == full[:2] and short[-1] == full[-1] and len(short) - len(gaz.place_prefix(short)) >= 2
             and not short.endswith(REGISTERED)):  # a registered name is no short form (…电机有限公司, …电力机车有限公司)
