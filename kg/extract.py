@@ -675,7 +675,7 @@ def _of_level(name: str, level: str) -> bool:
     return name.endswith(level) or gazetteer().place_prefix(name).endswith(level)
 
 
-_DEPARTMENT_ENDS = ("科", "室", "部", "处", "庭", "系", "组")  # a body's department (not a hospital of a university: 院)
+_SECTION_ENDS = ("科", "室", "部", "处", "庭", "系", "组")  # a hospital's or a company's section (not a hospital of a university: 院)
 
 
 def _body_of_sibling_units(ex: Extraction, org: int, role: str) -> int:
@@ -685,7 +685,7 @@ def _body_of_sibling_units(ex: Extraction, org: int, role: str) -> int:
     ms = ex.mentions
     title = longest_ending(role, titles()) or ""
     unit, name = role[: len(role) - len(title)], ms[org].name
-    if len(unit) < 2 or not unit.endswith(_DEPARTMENT_ENDS) or not name.endswith(_DEPARTMENT_ENDS) or name.endswith(unit):
+    if len(unit) < 2 or not unit.endswith(_SECTION_ENDS) or not name.endswith(_SECTION_ENDS) or name.endswith(unit):
         return org
     return next((i for i in range(org - 1, -1, -1)
                  if ms[i].label in ORGS and len(ms[i].name) < len(name) and name.startswith(ms[i].name)), org)
